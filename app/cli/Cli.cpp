@@ -1,0 +1,366 @@
+#include "Cli.h"
+
+#include "export/JsonExporter.h"
+#include "ingest/IngestJob.h"
+#include "query/DocumentQuery.h"
+#include "store/Database.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+
+#include <unistd.h>
+
+namespace claimlens {
+namespace {
+
+const char* const kUsage = R"(usage: claimlens-cli COMMAND [OPTIONS]
+
+Commands:
+  ingest PATH...                 read article files and folders (.txt .text .md) into the database
+  list documents [--json]        the stored documents
+  show DOC                       a document's blocks with their kinds (DOC: id, file name or path)
+  search QUERY [--limit N]       full-text search over sentences
+  export --format json|csv [--out FILE]
+                                 everything read, as JSON (documents with their structure) or CSV
+  stats                          counts of documents, sentences, blocks by kind
+
+Options:
+  --db FILE                      the database (default: $CLAIMLENS_DB, else claimlens.sqlite in
+                                 the user's data folder)
+  -h, --help                     this text
+  --version                      the version
+
+Exit codes: 0 ok, 1 some files skipped, 2 usage, 3 database error.
+)";
+
+/// Removes "--name VALUE" from args; returns VALUE, or a null string when absent.
+QString takeOption(QStringList& args, const QString& name, bool* missingValue = nullptr)
+{
+    const qsizetype i = args.indexOf(name);
+    if (i < 0)
+        return {};
+    if (i + 1 >= args.size()) {
+        if (missingValue)
+            *missingValue = true;
+        args.removeAt(i);
+        return {};
+    }
+    const QString value = args.at(i + 1);
+    args.remove(i, 2);
+    return value;
+}
+
+bool takeFlag(QStringList& args, const QString& name)
+{
+    return args.removeAll(name) > 0;
+}
+
+/// Progress on a terminal: one line rewritten in place.
+class TerminalProgress : public IngestProgress {
+public:
+    explicit TerminalProgress(QTextStream& err) : m_err(err) { m_timer.start(); }
+    void fileDone(int done, int total, const QString&) override
+    {
+        if (m_timer.elapsed() - m_last < 100 && done != total)
+            return;
+        m_last = m_timer.elapsed();
+        const double rate = done / std::max(0.001, static_cast<double>(m_timer.elapsed()) / 1000.0);
+        m_err << QStringLiteral("\r  %1/%2 files  %3 docs/s ").arg(done).arg(total).arg(rate, 0, 'f', 0) << Qt::flush;
+    }
+    void finish() { m_err << '\r' << QString(40, u' ') << '\r' << Qt::flush; }
+
+private:
+    QTextStream& m_err;
+    QElapsedTimer m_timer;
+    qint64 m_last = -1000;
+};
+
+QJsonObject summaryJson(const DocumentSummary& d)
+{
+    auto nullable = [](const QString& s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); };
+    return QJsonObject{{QStringLiteral("id"), static_cast<qint64>(d.id)},
+                       {QStringLiteral("file"), d.fileName},
+                       {QStringLiteral("path"), d.path},
+                       {QStringLiteral("title"), nullable(d.title)},
+                       {QStringLiteral("author"), nullable(d.author)},
+                       {QStringLiteral("section"), nullable(d.section)},
+                       {QStringLiteral("source"), nullable(d.source)},
+                       {QStringLiteral("published"), nullable(d.published.iso())},
+                       {QStringLiteral("encoding"), d.encoding},
+                       {QStringLiteral("sentences"), d.sentenceCount},
+                       {QStringLiteral("duplicates"), d.duplicateCount}};
+}
+
+}  // namespace
+
+QString Cli::defaultDatabasePath()
+{
+    const QString env = qEnvironmentVariable("CLAIMLENS_DB");
+    if (!env.isEmpty())
+        return env;
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(dir).filePath(QStringLiteral("claimlens.sqlite"));
+}
+
+int Cli::usage(const QString& problem)
+{
+    if (!problem.isEmpty())
+        m_err << "claimlens-cli: " << problem << "\n\n";
+    (problem.isEmpty() ? m_out : m_err) << kUsage;
+    return problem.isEmpty() ? Ok : Usage;
+}
+
+int Cli::run(QStringList args)
+{
+    if (args.isEmpty())
+        return usage(QStringLiteral("no command given"));
+    if (takeFlag(args, QStringLiteral("-h")) || takeFlag(args, QStringLiteral("--help")))
+        return usage();
+    if (takeFlag(args, QStringLiteral("--version"))) {
+        m_out << "claimlens-cli " << QCoreApplication::applicationVersion() << '\n';
+        return Ok;
+    }
+    bool missing = false;
+    m_db = takeOption(args, QStringLiteral("--db"), &missing);
+    if (missing)
+        return usage(QStringLiteral("--db needs a file"));
+    if (m_db.isEmpty())
+        m_db = defaultDatabasePath();
+    QDir().mkpath(QFileInfo(m_db).absolutePath());
+
+    const QString command = args.takeFirst();
+    if (command == QStringLiteral("ingest"))
+        return ingest(args);
+    if (command == QStringLiteral("list"))
+        return list(args);
+    if (command == QStringLiteral("show"))
+        return show(args);
+    if (command == QStringLiteral("search"))
+        return search(args);
+    if (command == QStringLiteral("export"))
+        return exportStore(args);
+    if (command == QStringLiteral("stats"))
+        return stats(args);
+    return usage(QStringLiteral("unknown command '%1'").arg(command));
+}
+
+int Cli::ingest(const QStringList& argsIn)
+{
+    QStringList args = argsIn;
+    bool missing = false;
+    const QString batch = takeOption(args, QStringLiteral("--batch"), &missing);
+    const bool quiet = takeFlag(args, QStringLiteral("--quiet"));
+    if (missing)
+        return usage(QStringLiteral("--batch needs a number"));
+    for (const QString& a : args)
+        if (a.startsWith(QStringLiteral("--")))
+            return usage(QStringLiteral("unknown option '%1' for ingest").arg(a));
+    if (args.isEmpty())
+        return usage(QStringLiteral("ingest needs at least one file or folder"));
+    IngestParams params{args, m_db};
+    if (!batch.isNull()) {
+        bool ok = false;
+        params.batchSize = batch.toInt(&ok);
+        if (!ok || params.batchSize < 1)
+            return usage(QStringLiteral("--batch needs a positive number"));
+    }
+    std::unique_ptr<TerminalProgress> progress;
+    if (!quiet && isatty(STDERR_FILENO))
+        progress = std::make_unique<TerminalProgress>(m_err);
+    const IngestResult r = IngestJob(params).run(progress.get());
+    if (progress)
+        progress->finish();
+    for (const auto& s : r.skipped)
+        m_err << "skipped: " << s.path << ": " << s.reason << '\n';
+    if (!r.ok()) {
+        m_err << "claimlens-cli: " << r.error << '\n';
+        return DatabaseError;
+    }
+    m_out << QStringLiteral("%1 files: %2 imported, %3 updated, %4 unchanged, %5 duplicates, %6 skipped")
+                 .arg(r.total)
+                 .arg(r.imported)
+                 .arg(r.updated)
+                 .arg(r.unchanged)
+                 .arg(r.duplicates)
+                 .arg(r.skipped.size());
+    if (r.ignored)
+        m_out << QStringLiteral(", %1 other files ignored").arg(r.ignored);
+    m_out << QStringLiteral(" (%1 s, %2 docs/s) into %3\n")
+                 .arg(r.seconds, 0, 'f', 2)
+                 .arg(r.seconds > 0 ? (r.imported + r.updated) / r.seconds : 0.0, 0, 'f', 0)
+                 .arg(m_db);
+    return r.skipped.empty() ? Ok : SomeSkipped;
+}
+
+int Cli::list(const QStringList& argsIn)
+{
+    QStringList args = argsIn;
+    const bool json = takeFlag(args, QStringLiteral("--json"));
+    if (args.size() != 1 || args.first() != QStringLiteral("documents"))
+        return usage(QStringLiteral("list takes: documents [--json]"));
+    auto db = Database::open(m_db);
+    if (!db) {
+        m_err << "claimlens-cli: " << db.error() << '\n';
+        return DatabaseError;
+    }
+    auto docs = DocumentQuery(*db).documents();
+    if (!docs) {
+        m_err << "claimlens-cli: " << docs.error() << '\n';
+        return DatabaseError;
+    }
+    if (json) {
+        QJsonArray array;
+        for (const auto& d : *docs)
+            array.append(summaryJson(d));
+        m_out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        return Ok;
+    }
+    for (const auto& d : *docs)
+        m_out << QStringLiteral("%1\t%2\t%3\t%4\t%5\n")
+                     .arg(d.id)
+                     .arg(d.fileName, d.published.iso().isEmpty() ? QStringLiteral("-") : d.published.iso(),
+                          d.author.isEmpty() ? QStringLiteral("-") : d.author,
+                          d.title.isEmpty() ? QStringLiteral("(untitled)") : d.title);
+    m_out << docs->size() << " documents\n";
+    return Ok;
+}
+
+int Cli::show(const QStringList& args)
+{
+    if (args.size() != 1)
+        return usage(QStringLiteral("show takes one document: an id, a file name or a path"));
+    auto db = Database::open(m_db);
+    if (!db) {
+        m_err << "claimlens-cli: " << db.error() << '\n';
+        return DatabaseError;
+    }
+    DocumentQuery query(*db);
+    const auto doc = query.find(args.first());
+    if (!doc) {
+        m_err << "claimlens-cli: no document '" << args.first() << "' in " << m_db << '\n';
+        return Usage;
+    }
+    m_out << "document " << doc->id << ": " << doc->path << '\n';
+    m_out << "  title:     " << (doc->title.isEmpty() ? QStringLiteral("-") : doc->title) << '\n';
+    m_out << "  author:    " << (doc->author.isEmpty() ? QStringLiteral("-") : doc->author) << '\n';
+    m_out << "  section:   " << (doc->section.isEmpty() ? QStringLiteral("-") : doc->section) << '\n';
+    m_out << "  published: " << (doc->published.isValid() ? doc->published.iso() : QStringLiteral("-")) << '\n';
+    m_out << "  encoding:  " << doc->encoding << '\n';
+    if (auto sources = query.sources(doc->id); sources && !sources->empty()) {
+        m_out << "  sources:  ";
+        for (const auto& s : *sources)
+            m_out << ' ' << s.name << " (" << s.kind << (s.relativeAge.isEmpty() ? QString() : u' ' + s.relativeAge)
+                  << ')';
+        m_out << '\n';
+    }
+    if (auto dups = query.duplicatePaths(doc->id); dups)
+        for (const auto& p : *dups)
+            m_out << "  duplicate: " << p << '\n';
+    m_out << '\n';
+    auto blocks = query.blocks(doc->id);
+    if (!blocks) {
+        m_err << "claimlens-cli: " << blocks.error() << '\n';
+        return DatabaseError;
+    }
+    for (const auto& b : *blocks) {
+        QString label = blockKindName(b.kind);
+        if (!b.key.isEmpty())
+            label += QStringLiteral(" (%1%2)").arg(b.key, b.value.isEmpty() ? QString() : QStringLiteral(": ") + b.value);
+        m_out << QStringLiteral("%1  %2\n").arg(label, -24).arg(b.text);
+    }
+    return Ok;
+}
+
+int Cli::search(const QStringList& argsIn)
+{
+    QStringList args = argsIn;
+    bool missing = false;
+    const QString limitText = takeOption(args, QStringLiteral("--limit"), &missing);
+    int limit = 50;
+    if (missing || (!limitText.isNull() && (limit = limitText.toInt()) <= 0))
+        return usage(QStringLiteral("--limit needs a positive number"));
+    if (args.isEmpty())
+        return usage(QStringLiteral("search needs words to look for"));
+    auto db = Database::open(m_db);
+    if (!db) {
+        m_err << "claimlens-cli: " << db.error() << '\n';
+        return DatabaseError;
+    }
+    auto hits = DocumentQuery(*db).search(args.join(u' '), limit);
+    if (!hits) {
+        m_err << "claimlens-cli: " << hits.error() << '\n';
+        return DatabaseError;
+    }
+    for (const auto& h : *hits)
+        m_out << h.fileName << ':' << h.sentenceOrdinal + 1 << ": " << h.snippet << '\n';
+    m_out << hits->size() << (hits->size() == 1 ? " match\n" : " matches\n");
+    return Ok;
+}
+
+int Cli::exportStore(const QStringList& argsIn)
+{
+    QStringList args = argsIn;
+    bool missing = false;
+    const QString format = takeOption(args, QStringLiteral("--format"), &missing);
+    const QString outPath = takeOption(args, QStringLiteral("--out"), &missing);
+    if (missing || !args.isEmpty() || (format != QStringLiteral("json") && format != QStringLiteral("csv")))
+        return usage(QStringLiteral("export takes --format json|csv [--out FILE]"));
+    auto db = Database::open(m_db);
+    if (!db) {
+        m_err << "claimlens-cli: " << db.error() << '\n';
+        return DatabaseError;
+    }
+    QFile file;
+    if (outPath.isEmpty()) {
+        m_out.flush();
+        file.open(stdout, QIODevice::WriteOnly);
+    } else {
+        file.setFileName(outPath);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            m_err << "claimlens-cli: " << outPath << ": cannot write (" << file.errorString() << ")\n";
+            return Usage;
+        }
+    }
+    const Status s = format == QStringLiteral("json") ? JsonExporter(*db).write(file) : CsvExporter(*db).write(file);
+    file.close();
+    if (!s) {
+        m_err << "claimlens-cli: export failed: " << s.error() << '\n';
+        return DatabaseError;
+    }
+    return Ok;
+}
+
+int Cli::stats(const QStringList& args)
+{
+    if (!args.isEmpty())
+        return usage(QStringLiteral("stats takes no arguments"));
+    auto db = Database::open(m_db);
+    if (!db) {
+        m_err << "claimlens-cli: " << db.error() << '\n';
+        return DatabaseError;
+    }
+    auto st = DocumentQuery(*db).stats();
+    if (!st) {
+        m_err << "claimlens-cli: " << st.error() << '\n';
+        return DatabaseError;
+    }
+    m_out << "database:   " << m_db << " (schema " << st->schemaVersion << ")\n";
+    m_out << "documents:  " << st->documents << '\n';
+    m_out << "duplicates: " << st->duplicates << '\n';
+    m_out << "sentences:  " << st->sentences << '\n';
+    m_out << "sources:    " << st->sources << '\n';
+    m_out << "characters: " << st->textCharacters << '\n';
+    m_out << "blocks:\n";
+    for (auto it = st->blocksByKind.cbegin(); it != st->blocksByKind.cend(); ++it)
+        m_out << QStringLiteral("  %1 %2\n").arg(it.key(), -12).arg(it.value());
+    return Ok;
+}
+
+}  // namespace claimlens

@@ -1,0 +1,20 @@
+# One interface target carries the language standard, warnings and sanitizer flags; every project
+# target links it instead of setting global flags.
+add_library(claimlens_common INTERFACE)
+add_library(Claimlens::common ALIAS claimlens_common)
+target_compile_features(claimlens_common INTERFACE cxx_std_20)
+set(CMAKE_CXX_EXTENSIONS OFF)
+target_compile_options(claimlens_common INTERFACE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
+                                                  -Wold-style-cast -Wcast-align -Woverloaded-virtual)
+target_compile_definitions(claimlens_common INTERFACE QT_NO_KEYWORDS QT_NO_CAST_FROM_ASCII
+                                                      QT_NO_URL_CAST_FROM_STRING QT_NO_NARROWING_CONVERSIONS_IN_CONNECT)
+if(CLAIMLENS_WERROR)
+  target_compile_options(claimlens_common INTERFACE -Werror)
+endif()
+if(CLAIMLENS_SANITIZE)
+  target_compile_options(claimlens_common INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
+  target_link_options(claimlens_common INTERFACE -fsanitize=address,undefined)
+endif()
+if(NOT CMAKE_BUILD_TYPE AND NOT CMAKE_CONFIGURATION_TYPES)
+  set(CMAKE_BUILD_TYPE RelWithDebInfo CACHE STRING "Build type" FORCE)
+endif()

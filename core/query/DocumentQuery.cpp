@@ -1,0 +1,199 @@
+#include "query/DocumentQuery.h"
+
+#include <QRegularExpression>
+
+namespace claimlens {
+namespace {
+
+constexpr const char* kSummaryColumns =
+    "d.id, d.path, d.file_name, d.title, d.author, d.section, d.source, d.published, d.published_precision,"
+    " d.encoding, d.ingested_at,"
+    " (SELECT count(*) FROM sentences s WHERE s.document_id = d.id),"
+    " (SELECT count(*) FROM duplicates u WHERE u.document_id = d.id)";
+
+DocumentSummary readSummary(const Statement& s)
+{
+    DocumentSummary d;
+    d.id = s.int64(0);
+    d.path = s.text(1);
+    d.fileName = s.text(2);
+    d.title = s.text(3);
+    d.author = s.text(4);
+    d.section = s.text(5);
+    d.source = s.text(6);
+    if (!s.isNull(7)) {
+        d.published = PartialDate::fromIso(s.text(7));
+        d.published.precision = static_cast<DatePrecision>(s.integer(8));
+    }
+    d.encoding = s.text(9);
+    d.ingestedAt = s.text(10);
+    d.sentenceCount = s.integer(11);
+    d.duplicateCount = s.integer(12);
+    return d;
+}
+
+}  // namespace
+
+Result<std::vector<DocumentSummary>> DocumentQuery::documents()
+{
+    auto stmt = m_db->prepare(QStringLiteral("SELECT %1 FROM documents d ORDER BY d.file_name, d.id")
+                                  .arg(QLatin1String(kSummaryColumns))
+                                  .toUtf8()
+                                  .constData());
+    if (!stmt)
+        return Error{stmt.error()};
+    std::vector<DocumentSummary> out;
+    while (stmt->step())
+        out.push_back(readSummary(*stmt));
+    if (!stmt->status())
+        return Error{stmt->status().error()};
+    return out;
+}
+
+std::optional<DocumentSummary> DocumentQuery::find(const QString& idNameOrPath)
+{
+    auto stmt = m_db->prepare(
+        QStringLiteral("SELECT %1 FROM documents d WHERE d.id = ?1 OR d.file_name = ?2 OR d.path = ?2 ORDER BY d.id")
+            .arg(QLatin1String(kSummaryColumns))
+            .toUtf8()
+            .constData());
+    if (!stmt)
+        return std::nullopt;
+    bool isNumber = false;
+    const std::int64_t id = idNameOrPath.toLongLong(&isNumber);
+    stmt->bind(1, isNumber ? id : std::int64_t{-1}).bind(2, idNameOrPath);
+    if (stmt->step())
+        return readSummary(*stmt);
+    return std::nullopt;
+}
+
+Result<std::vector<StoredBlock>> DocumentQuery::blocks(std::int64_t documentId)
+{
+    auto stmt = m_db->prepare(
+        "SELECT ordinal, kind, span_start, span_end, attached_to, key, value, content_start FROM blocks"
+        " WHERE document_id = ?1 ORDER BY ordinal");
+    auto text = m_db->prepare("SELECT clean_text FROM documents WHERE id = ?1");
+    if (!stmt || !text)
+        return Error{stmt ? text.error() : stmt.error()};
+    text->bind(1, documentId);
+    const QString clean = text->step() ? text->text(0) : QString();
+    stmt->bind(1, documentId);
+    std::vector<StoredBlock> out;
+    while (stmt->step()) {
+        StoredBlock b;
+        b.ordinal = stmt->integer(0);
+        b.kind = blockKindFromName(stmt->text(1));
+        b.start = stmt->int64(2);
+        b.end = stmt->int64(3);
+        b.attachedTo = stmt->isNull(4) ? -1 : stmt->integer(4);
+        b.key = stmt->text(5);
+        b.value = stmt->text(6);
+        const qsizetype contentStart = stmt->int64(7);
+        b.text = clean.mid(contentStart, b.end - contentStart);
+        out.push_back(std::move(b));
+    }
+    return out;
+}
+
+Result<std::vector<QString>> DocumentQuery::sentences(std::int64_t documentId)
+{
+    auto stmt = m_db->prepare("SELECT text FROM sentences WHERE document_id = ?1 ORDER BY block_ordinal, ordinal");
+    if (!stmt)
+        return Error{stmt.error()};
+    stmt->bind(1, documentId);
+    std::vector<QString> out;
+    while (stmt->step())
+        out.push_back(stmt->text(0));
+    return out;
+}
+
+Result<std::vector<StoredSource>> DocumentQuery::sources(std::int64_t documentId)
+{
+    auto stmt = m_db->prepare(
+        "SELECT name, kind, relative_age, sentence_ordinal FROM cited_sources WHERE document_id = ?1 ORDER BY span_start");
+    if (!stmt)
+        return Error{stmt.error()};
+    stmt->bind(1, documentId);
+    std::vector<StoredSource> out;
+    while (stmt->step())
+        out.push_back({stmt->text(0), stmt->text(1), stmt->text(2), stmt->isNull(3) ? -1 : stmt->integer(3)});
+    return out;
+}
+
+Result<std::vector<QString>> DocumentQuery::duplicatePaths(std::int64_t documentId)
+{
+    auto stmt = m_db->prepare("SELECT path FROM duplicates WHERE document_id = ?1 ORDER BY path");
+    if (!stmt)
+        return Error{stmt.error()};
+    stmt->bind(1, documentId);
+    std::vector<QString> out;
+    while (stmt->step())
+        out.push_back(stmt->text(0));
+    return out;
+}
+
+QString DocumentQuery::ftsQuery(const QString& text)
+{
+    // Quoted runs stay phrases; other words become quoted terms, so that punctuation or FTS5
+    // operators typed by the user (AND, NEAR, -, :) are searched as text.
+    static const QRegularExpression parts(QStringLiteral("\"([^\"]*)\"|(\\S+)"));
+    QStringList terms;
+    auto it = parts.globalMatch(text);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        QString term = m.captured(1).isNull() ? m.captured(2) : m.captured(1);
+        const bool prefix = m.captured(1).isNull() && term.endsWith(u'*') && term.size() > 1;
+        if (prefix)
+            term.chop(1);
+        term.replace(u'"', QStringLiteral("\"\""));
+        if (term.trimmed().isEmpty())
+            continue;
+        terms.append(QStringLiteral("\"%1\"%2").arg(term, prefix ? QStringLiteral("*") : QString()));
+    }
+    return terms.join(u' ');
+}
+
+Result<std::vector<SearchHit>> DocumentQuery::search(const QString& text, int limit)
+{
+    const QString query = ftsQuery(text);
+    if (query.isEmpty())
+        return std::vector<SearchHit>{};
+    auto stmt = m_db->prepare(
+        "SELECT s.document_id, d.file_name, d.title, s.ordinal,"
+        " snippet(sentences_fts, 0, '[', ']', '\xE2\x80\xA6', 16)"
+        " FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN documents d ON d.id = s.document_id"
+        " WHERE sentences_fts MATCH ?1 ORDER BY rank LIMIT ?2");
+    if (!stmt)
+        return Error{stmt.error()};
+    stmt->bind(1, query).bind(2, limit);
+    std::vector<SearchHit> out;
+    while (stmt->step())
+        out.push_back({stmt->int64(0), stmt->text(1), stmt->text(2), stmt->integer(3), stmt->text(4)});
+    if (!stmt->status())
+        return Error{QStringLiteral("search for \"%1\" failed: %2").arg(text, stmt->status().error())};
+    return out;
+}
+
+Result<StoreStats> DocumentQuery::stats()
+{
+    StoreStats st;
+    auto counts = m_db->prepare(
+        "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM duplicates), (SELECT count(*) FROM sentences),"
+        " (SELECT count(DISTINCT name) FROM cited_sources), (SELECT coalesce(sum(length(clean_text)), 0) FROM documents)");
+    auto kinds = m_db->prepare("SELECT kind, count(*) FROM blocks GROUP BY kind ORDER BY kind");
+    if (!counts || !kinds)
+        return Error{counts ? kinds.error() : counts.error()};
+    if (counts->step()) {
+        st.documents = counts->integer(0);
+        st.duplicates = counts->integer(1);
+        st.sentences = counts->integer(2);
+        st.sources = counts->integer(3);
+        st.textCharacters = counts->int64(4);
+    }
+    while (kinds->step())
+        st.blocksByKind.insert(kinds->text(0), kinds->integer(1));
+    st.schemaVersion = m_db->userVersion();
+    return st;
+}
+
+}  // namespace claimlens

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "util/Result.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace claimlens {
+
+/// Text decoded from a file's bytes, with the encoding it was read in.
+struct DecodedText {
+    QString text;      ///< BOM removed, CRLF and CR turned into LF
+    QString encoding;  ///< e.g. "UTF-8", "UTF-16LE", "WINDOWS-1252", "GB18030"
+};
+
+/// Turns raw bytes into text: BOMs (UTF-8, UTF-16 LE/BE, UTF-32), valid UTF-8, else the legacy
+/// encoding uchardet detects (Windows-1252, Latin-1, GB18030/GBK, Big5, ...), converted with iconv.
+/// Fails for empty or whitespace-only input and for binary data (NUL bytes, control characters,
+/// nothing that decodes), with a reason suitable for "FILE: reason".
+Result<DecodedText> decodeText(const QByteArray& bytes);
+
+/// CRLF and lone CR become LF.
+QString normalizeNewlines(QString text);
+
+}  // namespace claimlens

@@ -1,0 +1,198 @@
+#include "store/Database.h"
+
+#include "store/Schema.h"
+
+namespace claimlens {
+
+Statement& Statement::bind(int index, std::int64_t value)
+{
+    sqlite3_bind_int64(m_stmt.get(), index, value);
+    return *this;
+}
+
+Statement& Statement::bind(int index, double value)
+{
+    sqlite3_bind_double(m_stmt.get(), index, value);
+    return *this;
+}
+
+Statement& Statement::bind(int index, const QString& value)
+{
+    if (value.isNull())
+        return bindNull(index);
+    sqlite3_bind_text16(m_stmt.get(), index, value.utf16(), static_cast<int>(value.size() * 2), SQLITE_TRANSIENT);
+    return *this;
+}
+
+Statement& Statement::bind(int index, const QByteArray& value)
+{
+    sqlite3_bind_blob(m_stmt.get(), index, value.constData(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
+Statement& Statement::bindNull(int index)
+{
+    sqlite3_bind_null(m_stmt.get(), index);
+    return *this;
+}
+
+bool Statement::step()
+{
+    const int rc = sqlite3_step(m_stmt.get());
+    if (rc == SQLITE_ROW) {
+        m_status = Status::success();
+        return true;
+    }
+    if (rc == SQLITE_DONE)
+        m_status = Status::success();
+    else
+        m_status = Error{QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(m_stmt.get())))};
+    return false;
+}
+
+Status Statement::exec()
+{
+    while (step()) {
+    }
+    Status result = m_status;
+    reset();
+    return result;
+}
+
+void Statement::reset()
+{
+    sqlite3_reset(m_stmt.get());
+    sqlite3_clear_bindings(m_stmt.get());
+}
+
+std::int64_t Statement::int64(int column) const
+{
+    return sqlite3_column_int64(m_stmt.get(), column);
+}
+
+double Statement::real(int column) const
+{
+    return sqlite3_column_double(m_stmt.get(), column);
+}
+
+QString Statement::text(int column) const
+{
+    const void* data = sqlite3_column_text16(m_stmt.get(), column);
+    if (!data)
+        return {};
+    return QString(reinterpret_cast<const QChar*>(data), sqlite3_column_bytes16(m_stmt.get(), column) / 2);
+}
+
+bool Statement::isNull(int column) const
+{
+    return sqlite3_column_type(m_stmt.get(), column) == SQLITE_NULL;
+}
+
+Result<Database> Database::openRaw(const QString& path)
+{
+    sqlite3* raw = nullptr;
+    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &raw,
+                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    Database db;
+    db.m_db.reset(raw);
+    db.m_path = path;
+    if (rc != SQLITE_OK)
+        return Error{QStringLiteral("%1: cannot open database: %2").arg(path, QString::fromUtf8(sqlite3_errstr(rc)))};
+    sqlite3_busy_timeout(raw, 5000);
+    sqlite3_extended_result_codes(raw, 1);
+    return db;
+}
+
+Result<Database> Database::open(const QString& path)
+{
+    auto db = openRaw(path);
+    if (!db)
+        return db;
+    // journal_mode answers with a row; exec() steps through it.
+    for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
+                               "PRAGMA temp_store=MEMORY"}) {
+        if (Status s = db->exec(pragma); !s)
+            return Error{QStringLiteral("%1: %2").arg(path, s.error())};
+    }
+    if (Status s = Schema::migrate(*db); !s)
+        return Error{QStringLiteral("%1: %2").arg(path, s.error())};
+    return db;
+}
+
+Status Database::exec(const char* sql)
+{
+    char* message = nullptr;
+    const int rc = sqlite3_exec(m_db.get(), sql, nullptr, nullptr, &message);
+    if (rc == SQLITE_OK)
+        return {};
+    QString text = message ? QString::fromUtf8(message) : QString::fromUtf8(sqlite3_errstr(rc));
+    sqlite3_free(message);
+    return Error{text};
+}
+
+Result<Statement> Database::prepare(const char* sql)
+{
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v3(m_db.get(), sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK)
+        return Error{QStringLiteral("cannot prepare statement: %1").arg(lastError())};
+    return Statement(stmt);
+}
+
+std::int64_t Database::lastInsertId() const
+{
+    return sqlite3_last_insert_rowid(m_db.get());
+}
+
+int Database::changes() const
+{
+    return sqlite3_changes(m_db.get());
+}
+
+QString Database::lastError() const
+{
+    return QString::fromUtf8(sqlite3_errmsg(m_db.get()));
+}
+
+int Database::userVersion()
+{
+    auto stmt = prepare("PRAGMA user_version");
+    if (!stmt || !stmt->step())
+        return -1;
+    return stmt->integer(0);
+}
+
+Status Database::setUserVersion(int version)
+{
+    return exec(QStringLiteral("PRAGMA user_version=%1").arg(version).toUtf8().constData());
+}
+
+Database::Transaction::Transaction(Database& db) : m_db(db) {}
+
+Database::Transaction::~Transaction()
+{
+    rollback();
+}
+
+Status Database::Transaction::begin()
+{
+    Status s = m_db.exec("BEGIN IMMEDIATE");
+    m_open = s.ok();
+    return s;
+}
+
+Status Database::Transaction::commit()
+{
+    Status s = m_db.exec("COMMIT");
+    if (s)
+        m_open = false;
+    return s;
+}
+
+void Database::Transaction::rollback()
+{
+    if (m_open)
+        (void)m_db.exec("ROLLBACK");
+    m_open = false;
+}
+
+}  // namespace claimlens

@@ -1,0 +1,201 @@
+#include "store/Schema.h"
+
+#include "store/Database.h"
+
+#include <array>
+
+namespace claimlens {
+namespace {
+
+// Never edit a migration that has shipped; add a new one.
+constexpr std::array<const char*, 2> kMigrations{
+    // 1: documents and their structure, sentences with full-text search, cited sources
+    R"sql(
+CREATE TABLE documents(
+  id INTEGER PRIMARY KEY,
+  path TEXT NOT NULL UNIQUE,
+  file_name TEXT NOT NULL,
+  content_hash TEXT NOT NULL UNIQUE,
+  encoding TEXT,
+  title TEXT,
+  author TEXT,
+  section TEXT,
+  source TEXT,
+  published TEXT,
+  published_precision INTEGER NOT NULL DEFAULT 0,
+  file_size INTEGER,
+  ingested_at TEXT NOT NULL,
+  clean_text TEXT NOT NULL
+);
+CREATE INDEX documents_published ON documents(published);
+CREATE TABLE duplicates(
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  path TEXT NOT NULL UNIQUE,
+  found_at TEXT NOT NULL
+);
+CREATE INDEX duplicates_document ON duplicates(document_id);
+CREATE TABLE blocks(
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  span_start INTEGER NOT NULL,
+  span_end INTEGER NOT NULL,
+  content_start INTEGER NOT NULL,
+  attached_to INTEGER,
+  key TEXT,
+  value TEXT,
+  PRIMARY KEY(document_id, ordinal)
+) WITHOUT ROWID;
+CREATE TABLE sentences(
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL,
+  block_ordinal INTEGER NOT NULL,
+  ordinal INTEGER NOT NULL,
+  span_start INTEGER NOT NULL,
+  span_end INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  FOREIGN KEY(document_id, block_ordinal) REFERENCES blocks(document_id, ordinal) ON DELETE CASCADE
+);
+CREATE INDEX sentences_document ON sentences(document_id, block_ordinal, ordinal);
+CREATE VIRTUAL TABLE sentences_fts USING fts5(
+  text, content='sentences', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN
+  INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN
+  INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TABLE cited_sources(
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  sentence_ordinal INTEGER,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  relative_age TEXT,
+  span_start INTEGER NOT NULL,
+  span_end INTEGER NOT NULL
+);
+CREATE INDEX cited_sources_document ON cited_sources(document_id);
+CREATE INDEX cited_sources_name ON cited_sources(name, document_id);
+)sql",
+    // 2: what extraction finds, each row keyed to its document and sentence. document_entities
+    // is the per-document summary the company filter reads, so it never scans mentions.
+    R"sql(
+CREATE TABLE entities(
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  owner_id INTEGER REFERENCES entities(id),
+  country TEXT,
+  UNIQUE(kind, name)
+);
+CREATE TABLE mentions(
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  sentence_id INTEGER NOT NULL,
+  entity_id INTEGER NOT NULL REFERENCES entities(id),
+  via_entity_id INTEGER REFERENCES entities(id),
+  span_start INTEGER NOT NULL,
+  span_end INTEGER NOT NULL,
+  surface TEXT NOT NULL
+);
+CREATE INDEX mentions_document ON mentions(document_id, sentence_id);
+CREATE INDEX mentions_entity ON mentions(entity_id, document_id);
+CREATE INDEX mentions_via ON mentions(via_entity_id) WHERE via_entity_id IS NOT NULL;
+CREATE TABLE document_entities(
+  entity_id INTEGER NOT NULL REFERENCES entities(id),
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  mention_count INTEGER NOT NULL,
+  via_product INTEGER NOT NULL DEFAULT 0,
+  published TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY(entity_id, published, document_id)
+) WITHOUT ROWID;
+CREATE INDEX document_entities_document ON document_entities(document_id);
+CREATE TABLE statistics(
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  sentence_id INTEGER NOT NULL,
+  subject_entity_id INTEGER REFERENCES entities(id),
+  subject TEXT NOT NULL,
+  metric_key TEXT NOT NULL,
+  metric TEXT NOT NULL,
+  value REAL NOT NULL,
+  unit TEXT NOT NULL,
+  qualifier TEXT,
+  period TEXT,
+  span_start INTEGER NOT NULL,
+  span_end INTEGER NOT NULL
+);
+CREATE INDEX statistics_document ON statistics(document_id);
+CREATE INDEX statistics_metric ON statistics(metric_key, subject);
+CREATE TABLE events(
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  sentence_id INTEGER NOT NULL,
+  date TEXT,
+  precision INTEGER NOT NULL,
+  relative TEXT,
+  span_start INTEGER NOT NULL,
+  span_end INTEGER NOT NULL
+);
+CREATE INDEX events_document ON events(document_id);
+CREATE INDEX events_date ON events(date);
+CREATE TABLE claims(
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  sentence_id INTEGER NOT NULL,
+  score REAL NOT NULL,
+  date TEXT,
+  date_precision INTEGER NOT NULL DEFAULT 0,
+  source TEXT
+);
+CREATE INDEX claims_document ON claims(document_id);
+CREATE INDEX claims_date ON claims(date);
+CREATE TABLE claim_actors(
+  claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+  entity_id INTEGER NOT NULL REFERENCES entities(id),
+  PRIMARY KEY(claim_id, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX claim_actors_entity ON claim_actors(entity_id);
+)sql",
+};
+
+}  // namespace
+
+int Schema::currentVersion()
+{
+    return static_cast<int>(kMigrations.size());
+}
+
+Status Schema::migrateTo(Database& db, int version)
+{
+    const int have = db.userVersion();
+    if (have < 0)
+        return Error{QStringLiteral("cannot read the schema version: %1").arg(db.lastError())};
+    if (have > currentVersion())
+        return Error{QStringLiteral("the database has schema version %1, newer than this program's %2; "
+                                    "use a newer Claimlens")
+                         .arg(have)
+                         .arg(currentVersion())};
+    for (int v = have; v < version; ++v) {
+        Database::Transaction tx(db);
+        if (Status s = tx.begin(); !s)
+            return s;
+        if (Status s = db.exec(kMigrations[static_cast<size_t>(v)]); !s)
+            return Error{QStringLiteral("migration to schema version %1 failed: %2").arg(v + 1).arg(s.error())};
+        if (Status s = db.setUserVersion(v + 1); !s)
+            return s;
+        if (Status s = tx.commit(); !s)
+            return s;
+    }
+    return {};
+}
+
+Status Schema::migrate(Database& db)
+{
+    return migrateTo(db, currentVersion());
+}
+
+}  // namespace claimlens

@@ -1,0 +1,106 @@
+#include "structure/DateParser.h"
+
+#include <QDate>
+#include <QRegularExpression>
+
+namespace claimlens {
+namespace {
+
+constexpr auto kMonthPattern =
+    u"(January|February|March|April|May|June|July|August|September|October|November|December|"
+    u"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?";
+
+std::optional<PartialDate> makeDate(int year, int month, int day)
+{
+    if (year < 1900 || year > 2100 || month < 1 || month > 12)
+        return std::nullopt;
+    PartialDate d;
+    d.year = year;
+    d.month = month;
+    if (day > 0) {
+        if (!QDate(year, month, day).isValid())
+            return std::nullopt;
+        d.day = day;
+        d.precision = DatePrecision::Day;
+    } else {
+        d.precision = DatePrecision::Month;
+    }
+    return d;
+}
+
+}  // namespace
+
+int DateParser::monthFromName(QStringView name)
+{
+    static const char16_t* names[] = {u"jan", u"feb", u"mar", u"apr", u"may", u"jun",
+                                      u"jul", u"aug", u"sep", u"oct", u"nov", u"dec"};
+    const QString lower = name.toString().toLower();
+    if (lower.size() < 3)
+        return 0;
+    for (int i = 0; i < 12; ++i)
+        if (lower.startsWith(QStringView(names[i])))
+            return i + 1;
+    return 0;
+}
+
+std::optional<PartialDate> DateParser::parseAt(QStringView text, qsizetype* length)
+{
+    struct Form {
+        QRegularExpression re;
+        int y, m, d;  // capture numbers; m < 0 means the month is a name in capture -m
+    };
+    static const std::vector<Form> forms = [] {
+        const QString month = QString::fromUtf16(kMonthPattern);
+        const QString weekday =
+            QStringLiteral("^(?:(?:Mon|Tues|Tue|Wednes|Wed|Thurs|Thu|Fri|Satur|Sat|Sun)(?:day)?\\.?,?\\s+)?");
+        const QString end = QStringLiteral("(?![\\w-])");
+        const auto options = QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption;
+        auto form = [&](const QString& body, int y, int m, int d) {
+            return Form{QRegularExpression(weekday + body + end, options), y, m, d};
+        };
+        return std::vector<Form>{
+            form(QStringLiteral("(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?"), 1, 2, 3),
+            form(QStringLiteral("(\\d{4})/(\\d{1,2})/(\\d{1,2})"), 1, 2, 3),
+            form(month + QStringLiteral("\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})"), 3, -1, 2),
+            form(QStringLiteral("(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?") + month + QStringLiteral(",?\\s+(\\d{4})"), 3, -2, 1),
+            form(month + QStringLiteral(",?\\s+(\\d{4})"), 2, -1, 0),
+            form(QStringLiteral("(\\d{4})-(\\d{2})"), 1, 2, 0),
+        };
+    }();
+    for (const Form& form : forms) {
+        const auto match = form.re.match(text);
+        if (!match.hasMatch())
+            continue;
+        const int year = match.capturedView(form.y).toInt();
+        const int monthNo = form.m > 0 ? match.capturedView(form.m).toInt() : monthFromName(match.capturedView(-form.m));
+        const int day = form.d > 0 ? match.capturedView(form.d).toInt() : 0;
+        if (auto date = makeDate(year, monthNo, day)) {
+            if (length)
+                *length = match.capturedLength(0);
+            return date;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<PartialDate> DateParser::parseDateLine(const QString& line)
+{
+    static const QRegularExpression prefix(
+        QStringLiteral("^(?:(?:first\\s+|last\\s+)?(?:published|updated|posted|date|dated)(?:\\s+on)?\\s*:?\\s*)?"),
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression suffix(
+        QStringLiteral("^(?:,?\\s*(?:at\\s+)?\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s+[A-Z]{2,5}(?:[+-]\\d{1,2})?)?)?"
+                       "(?:\\s*(?:[|·•]|\\s-\\s).*)?\\s*$"),
+        QRegularExpression::CaseInsensitiveOption);
+    const auto p = prefix.match(line);
+    const qsizetype start = p.capturedLength(0);
+    qsizetype used = 0;
+    auto date = parseAt(QStringView(line).sliced(start), &used);
+    if (!date)
+        return std::nullopt;
+    if (!suffix.match(QStringView(line).sliced(start + used)).hasMatch())
+        return std::nullopt;
+    return date;
+}
+
+}  // namespace claimlens

@@ -1,0 +1,399 @@
+#include "structure/StructureParser.h"
+
+#include "structure/DateParser.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace claimlens {
+namespace {
+
+constexpr int kHeaderLines = 8;  // bylines and datelines stand near the top
+constexpr auto kOptions = QRegularExpression::UseUnicodePropertiesOption;
+
+/// Two to four capitalised words, with the particles names carry.
+const QString& namePattern()
+{
+    static const QString name = QStringLiteral(
+        "(?:\\p{Lu}[\\p{L}'\\x{2019}.\\-]*)(?:\\s+(?:\\p{Lu}[\\p{L}'\\x{2019}.\\-]*|van|von|de|da|del|der|bin|al)){1,3}");
+    return name;
+}
+
+const QString& nameListPattern()
+{
+    static const QString list = QStringLiteral("(%1(?:\\s*,\\s*%1)*(?:\\s*,?\\s+(?:and|&)\\s+%1)?)").arg(namePattern());
+    return list;
+}
+
+QStringList splitNames(const QString& list)
+{
+    static const QRegularExpression separators(QStringLiteral("\\s*(?:,|\\band\\b|&)\\s*"));
+    QStringList names = list.split(separators, Qt::SkipEmptyParts);
+    for (QString& n : names)
+        n = n.trimmed();
+    return names;
+}
+
+bool endsWithAny(QStringView s, QStringView chars)
+{
+    return !s.isEmpty() && chars.contains(s.back());
+}
+
+qsizetype wordCount(QStringView s)
+{
+    qsizetype n = 0;
+    bool inWord = false;
+    for (QChar c : s) {
+        const bool space = c.isSpace();
+        if (!space && !inWord)
+            ++n;
+        inWord = !space;
+    }
+    return n;
+}
+
+/// The first letter or digit, past opening quotes and brackets.
+QChar firstSignificant(QStringView s)
+{
+    for (QChar c : s)
+        if (c.isLetterOrNumber())
+            return c;
+    return {};
+}
+
+bool isBodyBlock(const Block& b)
+{
+    return b.kind == BlockKind::Paragraph || b.kind == BlockKind::Bullet;
+}
+
+int lastBodyBlock(const std::vector<Block>& blocks)
+{
+    for (int i = static_cast<int>(blocks.size()) - 1; i >= 0; --i)
+        if (isBodyBlock(blocks[static_cast<size_t>(i)]))
+            return i;
+    return -1;
+}
+
+}  // namespace
+
+struct StructureParser::Line {
+    qsizetype start;
+    qsizetype end;
+    QString text;
+    bool last;
+};
+
+StructureParser::StructureParser(std::shared_ptr<const StructureRules> rules)
+    : m_rules(std::move(rules)), m_splitter(m_rules)
+{
+}
+
+bool StructureParser::isTitleCased(QStringView line) const
+{
+    int counted = 0, capitalised = 0;
+    for (QStringView word : line.split(u' ', Qt::SkipEmptyParts)) {
+        const QChar first = firstSignificant(word);
+        if (first.isNull())
+            continue;
+        QString bare = word.toString().toLower();
+        bare.remove(QRegularExpression(QStringLiteral("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}.]+$"), kOptions));
+        if (m_rules->smallWords.contains(bare))
+            continue;
+        ++counted;
+        if (first.isUpper() || first.isDigit())
+            ++capitalised;
+    }
+    return counted > 0 && capitalised * 10 >= counted * 6;
+}
+
+bool StructureParser::isHeadlineLike(QStringView line) const
+{
+    const qsizetype words = wordCount(line);
+    const QChar first = firstSignificant(line);
+    return words >= 2 && words <= 20 && line.size() <= 200 && !endsWithAny(line, u".,;:") && !first.isNull() &&
+           !first.isLower();
+}
+
+bool StructureParser::isHeadingLike(QStringView line) const
+{
+    const qsizetype words = wordCount(line);
+    if (words < 1 || words > 14 || line.size() > 100 || endsWithAny(line, u".,;:!"))
+        return false;
+    // a sentence that ends inside closing quotes ("... growth.”) is still a sentence
+    if (line.size() >= 2 && QStringView(u"\"\u201d\u2019'").contains(line.back()) &&
+        QStringView(u".!?").contains(line[line.size() - 2]))
+        return false;
+    const QChar first = firstSignificant(line);
+    return !first.isNull() && (first.isUpper() || first.isDigit()) && isTitleCased(line);
+}
+
+bool StructureParser::classifyHeaderLine(Article& article, const Line& line) const
+{
+    static const QRegularExpression byline(
+        QStringLiteral("^[Bb][Yy]:?\\s+%1(?:\\s*(?:[-\\x{2013}\\x{2014}|,])\\s*(.+?))?\\s*$").arg(nameListPattern()),
+        kOptions);
+    const auto m = byline.match(line.text);
+    if (m.hasMatch()) {
+        article.author = splitNames(m.captured(1)).join(QStringLiteral(", "));
+        const QString tail = m.captured(2).trimmed();
+        if (auto date = DateParser::parseDateLine(tail))
+            article.published = *date;
+        else if (!tail.isEmpty())
+            article.section = tail;
+        return true;
+    }
+    const QRegularExpression roleLine(
+        QStringLiteral("^%1\\s*[|,\\x{2013}\\x{2014}-]\\s*((?:[\\p{L}]+\\s+){0,3}(?:%2)s?)\\b(.*)$")
+            .arg(nameListPattern(), m_rules->bylineRoles.join(u'|')),
+        kOptions | QRegularExpression::CaseInsensitiveOption);
+    const auto r = roleLine.match(line.text);
+    if (r.hasMatch() && firstSignificant(line.text).isUpper()) {
+        article.author = splitNames(r.captured(1)).join(QStringLiteral(", "));
+        return true;
+    }
+    return false;
+}
+
+Article StructureParser::parse(QString text) const
+{
+    static const QRegularExpression metadata(QStringLiteral("^(\\p{L}[\\p{L} ]{0,24}?)\\s*:\\s*(\\d[\\d,.]*\\s*[KkMm]?)$"),
+                                             kOptions);
+    static const QRegularExpression channel(
+        QStringLiteral("^(\\p{Lu}.{0,80}?[^\\s.,;:])\\s+(\\d{1,3}(?:minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|w|"
+                       "months?|mo|years?|yrs?|y)|\\d{1,3}\\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\\s+ago)$"),
+        kOptions);
+    static const QRegularExpression attribution(
+        QStringLiteral("^\\(?(?:Source|Sources|Via)\\s*:\\s*(.{2,100}?)\\)?\\.?$"), kOptions);
+    static const QRegularExpression bullet(
+        QStringLiteral("^(?:[\\x{2022}\\x{25E6}\\x{25AA}\\x{25B8}\\x{25BA}\\x{2023}\\x{2043}*\\x{2013}\\x{2014}-]|\\d{1,2}[.)])\\s+(?=\\S)"),
+        kOptions);
+
+    Article article;
+    article.text = std::move(text);
+    const QString& t = article.text;
+
+    std::vector<Line> lines;
+    for (qsizetype pos = 0; pos <= t.size();) {
+        qsizetype nl = t.indexOf(u'\n', pos);
+        if (nl < 0)
+            nl = t.size();
+        qsizetype s = pos, e = nl;
+        while (s < e && t[s].isSpace())
+            ++s;
+        while (e > s && t[e - 1].isSpace())
+            --e;
+        if (e > s)
+            lines.push_back({s, e, t.mid(s, e - s), false});
+        pos = nl + 1;
+    }
+    if (!lines.empty())
+        lines.back().last = true;
+
+    bool bodySeen = false;  // a title can only come before the body; a byline only near the top
+    for (size_t i = 0; i < lines.size(); ++i) {
+        const Line& line = lines[i];
+        Block block{BlockKind::Paragraph, line.start, line.end, line.start, -1, {}, {}};
+        const QString furniture = m_rules->furnitureLabel(line.text);
+        QRegularExpressionMatch m;
+        if (!furniture.isNull()) {
+            block.kind = BlockKind::Furniture;
+            block.key = furniture;
+        } else if ((m = metadata.match(line.text)).hasMatch()) {
+            block.kind = BlockKind::Metadata;
+            block.key = m.captured(1).trimmed().toLower();
+            block.value = m.captured(2).trimmed();
+            block.attachedTo = lastBodyBlock(article.blocks);
+        } else if ((m = channel.match(line.text)).hasMatch()) {
+            block.kind = BlockKind::Channel;
+            block.key = m.captured(1).trimmed();
+            block.value = m.captured(2);
+            article.sources.push_back({block.key, SourceKind::Channel, block.value, line.start, line.end,
+                                       static_cast<int>(article.blocks.size()), -1});
+        } else if ((m = attribution.match(line.text)).hasMatch()) {
+            block.kind = BlockKind::Attribution;
+            block.key = m.captured(1).trimmed();
+            block.attachedTo = lastBodyBlock(article.blocks);
+            article.sources.push_back({block.key, SourceKind::Attribution, {}, line.start, line.end,
+                                       static_cast<int>(article.blocks.size()), -1});
+        } else if (i < kHeaderLines && article.author.isEmpty() && classifyHeaderLine(article, line)) {
+            block.kind = BlockKind::Byline;
+        } else if (i < kHeaderLines && !article.published.isValid() && DateParser::parseDateLine(line.text)) {
+            block.kind = BlockKind::Dateline;
+            article.published = *DateParser::parseDateLine(line.text);
+        } else if ((m = bullet.match(line.text)).hasMatch()) {
+            block.kind = BlockKind::Bullet;
+            block.contentStart = line.start + m.capturedLength(0);
+            bodySeen = true;
+        } else if (!article.blocks.empty() && line.text.front().isLower() && isBodyBlock(article.blocks.back()) &&
+                   !endsWithAny(article.blockText(article.blocks.back()), u".!?:;\"\u201d\u2019)")) {
+            article.blocks.back().end = line.end;  // a hard-wrapped paragraph goes on
+            continue;
+        } else if (!bodySeen && !line.last && isHeadlineLike(line.text)) {
+            block.kind = BlockKind::Title;
+            article.title = line.text;
+            bodySeen = true;
+        } else if (isHeadingLike(line.text)) {
+            block.kind = BlockKind::Heading;
+            bodySeen = true;
+        } else if (line.text.front().isLower() && wordCount(line.text) <= 5 &&
+                   !endsWithAny(line.text, u".!?:;\"\u201d\u2019)")) {
+            block.kind = BlockKind::Furniture;  // a site tagline: a lowercase fragment standing alone
+            block.key = QStringLiteral("tagline");
+        } else {
+            bodySeen = true;
+        }
+        article.blocks.push_back(block);
+    }
+    splitSentences(article);
+    std::stable_sort(article.sources.begin(), article.sources.end(),
+                     [](const CitedSource& a, const CitedSource& b) { return a.start < b.start; });
+    return article;
+}
+
+QString StructureParser::sourceNameAt(QStringView rest, const std::vector<QString>& known, qsizetype* length) const
+{
+    // A name seen where it is unambiguous (at a paragraph's end) is trusted where it is not.
+    QString best;
+    for (const QString& k : known)
+        if (rest.startsWith(k) && k.size() > best.size() &&
+            (rest.size() == k.size() || !rest[k.size()].isLetterOrNumber()))
+            best = k;
+    if (!best.isEmpty()) {
+        *length = best.size();
+        return best;
+    }
+
+    struct Token {
+        qsizetype start, end;  // end excludes trailing punctuation
+        qsizetype fullEnd;
+        QString word;
+        bool punctuated;
+    };
+    std::vector<Token> tokens;
+    qsizetype pos = 0;
+    while (pos < rest.size() && tokens.size() < 8) {
+        while (pos < rest.size() && rest[pos].isSpace())
+            ++pos;
+        if (pos >= rest.size())
+            break;
+        qsizetype end = pos;
+        while (end < rest.size() && !rest[end].isSpace())
+            ++end;
+        qsizetype core = end;
+        while (core > pos && QStringView(u".,;:!?)\u201d\"").contains(rest[core - 1]))
+            --core;
+        tokens.push_back({pos, core, end, rest.sliced(pos, core - pos).toString(), core < end});
+        pos = end;
+    }
+    static const QStringList connectors{QStringLiteral("of"), QStringLiteral("and"), QStringLiteral("&"),
+                                        QStringLiteral("for"), QStringLiteral("de")};
+    size_t n = 0;
+    for (; n < tokens.size() && n < 6; ++n) {
+        const Token& tok = tokens[n];
+        if (tok.word.isEmpty())
+            break;
+        const bool capital = tok.word[0].isUpper() || (n == 0 && tok.word[0].isDigit());
+        const bool leadingThe = n == 0 && tok.word == QStringLiteral("the");
+        const bool connector = n > 0 && connectors.contains(tok.word) && n + 1 < tokens.size() &&
+                               !tokens[n + 1].word.isEmpty() && tokens[n + 1].word[0].isUpper();
+        if (!capital && !leadingThe && !connector)
+            break;
+        if (tok.punctuated) {
+            ++n;
+            break;
+        }
+    }
+    if (n == 0)
+        return {};
+    // The capitalised run may run into the next sentence: "TechXplore Tools like ..." or
+    // "TechXplore In 2022, ...". Cut before a word that starts sentences, or drop a last word
+    // that the following lowercase words show to be a sentence's first.
+    for (size_t k = 1; k < n; ++k)
+        if (m_rules->sentenceStarters.contains(tokens[k].word)) {
+            n = k;
+            break;
+        }
+    if (n >= 2 && !tokens[n - 1].punctuated && n < tokens.size() && !tokens[n].word.isEmpty() &&
+        (tokens[n].word[0].isLower() || tokens[n].word[0].isDigit()))
+        --n;
+    const Token& last = tokens[n - 1];
+    *length = last.punctuated && QStringView(u".)").contains(rest[last.end]) ? last.end + 1 : last.end;
+    QString name = rest.sliced(tokens[0].start, last.end - tokens[0].start).toString();
+    if (name.startsWith(QStringLiteral("the ")))
+        name = name.mid(4);
+    return name;
+}
+
+void StructureParser::findInlineSources(const Article& article, int blockIndex, const std::vector<QString>& known,
+                                        std::vector<CitedSource>& out) const
+{
+    static const QRegularExpression marker(
+        QStringLiteral("(?<![\\p{L}\\p{N}])\\(?(?:Source|Sources)\\s*:\\s*"), kOptions);
+    const Block& block = article.blocks[static_cast<size_t>(blockIndex)];
+    const QStringView content = QStringView(article.text).sliced(block.contentStart, block.end - block.contentStart);
+    auto it = marker.globalMatch(content);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        qsizetype used = 0;
+        const QString name = sourceNameAt(content.sliced(m.capturedEnd(0)), known, &used);
+        if (name.isEmpty())
+            continue;
+        out.push_back({name, SourceKind::Inline, {}, block.contentStart + m.capturedStart(0),
+                       block.contentStart + m.capturedEnd(0) + used, blockIndex, -1});
+    }
+}
+
+void StructureParser::splitSentences(Article& article) const
+{
+    auto findAll = [&](const std::vector<QString>& known) {
+        std::vector<CitedSource> found;
+        for (size_t b = 0; b < article.blocks.size(); ++b)
+            if (isBodyBlock(article.blocks[b]))
+                findInlineSources(article, static_cast<int>(b), known, found);
+        return found;
+    };
+    // Attributions at a paragraph's end are unambiguous: learn their names first, so that they
+    // help read the ones standing between two sentences.
+    std::vector<QString> known;
+    for (const auto& s : article.sources)
+        known.push_back(s.name);
+    for (const auto& s : findAll(known))
+        if (s.end == article.blocks[static_cast<size_t>(s.block)].end)
+            known.push_back(s.name);
+    std::vector<CitedSource> inlineSources = findAll(known);
+
+    for (size_t b = 0; b < article.blocks.size(); ++b) {
+        const Block& block = article.blocks[b];
+        if (!isBodyBlock(block))
+            continue;
+        qsizetype from = block.contentStart;
+        auto emit = [&](qsizetype to) {
+            for (auto [s, e] : m_splitter.split(article.text, from, to))
+                article.sentences.push_back({s, e, static_cast<int>(b)});
+        };
+        for (auto& src : inlineSources) {
+            if (src.block != static_cast<int>(b))
+                continue;
+            emit(src.start);
+            if (!article.sentences.empty())
+                src.sentence = static_cast<int>(article.sentences.size()) - 1;
+            from = src.end;
+        }
+        emit(block.end);
+    }
+    // line attributions and metadata speak of the block before them: point at its last sentence
+    for (auto& src : article.sources) {
+        if (src.kind != SourceKind::Attribution)
+            continue;
+        const int target = article.blocks[static_cast<size_t>(src.block)].attachedTo;
+        for (int s = static_cast<int>(article.sentences.size()) - 1; s >= 0; --s)
+            if (article.sentences[static_cast<size_t>(s)].block == target) {
+                src.sentence = s;
+                break;
+            }
+    }
+    article.sources.insert(article.sources.end(), inlineSources.begin(), inlineSources.end());
+}
+
+}  // namespace claimlens

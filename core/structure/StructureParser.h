@@ -1,0 +1,36 @@
+#pragma once
+
+#include "structure/Article.h"
+#include "structure/SentenceSplitter.h"
+#include "structure/StructureRules.h"
+
+#include <memory>
+
+namespace claimlens {
+
+/// Reads plain article text into its structure: title, byline, date, headings, paragraphs, bullets,
+/// page furniture set aside, metadata and channel lines, cited sources and sentences. The rules are
+/// general ones about how news pages are written, plus the patterns in StructureRules.
+class StructureParser {
+public:
+    explicit StructureParser(std::shared_ptr<const StructureRules> rules = StructureRules::defaults());
+
+    /// `text` is the decoded text with normalised newlines; it becomes Article::text unchanged.
+    Article parse(QString text) const;
+
+private:
+    struct Line;
+    bool classifyHeaderLine(Article& article, const Line& line) const;
+    bool isHeadlineLike(QStringView line) const;
+    bool isHeadingLike(QStringView line) const;
+    bool isTitleCased(QStringView line) const;
+    void splitSentences(Article& article) const;
+    void findInlineSources(const Article& article, int blockIndex, const std::vector<QString>& known,
+                           std::vector<CitedSource>& out) const;
+    QString sourceNameAt(QStringView rest, const std::vector<QString>& known, qsizetype* length) const;
+
+    std::shared_ptr<const StructureRules> m_rules;
+    SentenceSplitter m_splitter;
+};
+
+}  // namespace claimlens

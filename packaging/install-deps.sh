@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Claimlens needs to build, test and run; installs only what is missing.
+# Usage: packaging/install-deps.sh [--gui-tools]   (--gui-tools adds Xvfb/xdotool/imagemagick for screenshots)
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config git python3
+  qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev libqt6svg6 qt6-qpa-plugins
+  libsqlite3-dev libuchardet-dev libgumbo-dev libpoppler-qt6-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  libgl1-mesa-dev libxkbcommon-dev fonts-dejavu-core
+)
+if [[ "${1:-}" == "--gui-tools" ]]; then
+  packages+=(xvfb xauth xdotool imagemagick)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]} == 0)); then
+  exit 0
+fi
+
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then
+  command -v sudo >/dev/null || { echo "install-deps: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+  sudo="sudo"
+fi
+echo "install-deps: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -42,6 +42,10 @@ bool SentenceSplitter::keepTogether(QStringView before, QStringView after) const
         end.chop(1);
     if (end.isEmpty() || !QStringView(u".!?\u2026").contains(end.back()))
         return true;
+    // “Why now?” she asked: a quoted question or exclamation that the sentence goes on after.
+    const QStringView next = trimmed(after);
+    if (end.size() < trimmed(before).size() && end.back() != u'.' && !next.isEmpty() && next.front().isLower())
+        return true;
     const QStringView word = lastWord(before);
     if (word.isEmpty() || !word.endsWith(u'.'))
         return false;
@@ -52,8 +56,8 @@ bool SentenceSplitter::keepTogether(QStringView before, QStringView after) const
     if (w.size() == 2 && w[0].isUpper())
         return true;
     if (m_rules->breakAfterOnlyBeforeStarter.contains(w)) {
-        const QString next = firstWord(after).toString();
-        return !next.isEmpty() && !m_rules->sentenceStarters.contains(next);
+        const QString following = firstWord(after).toString();
+        return !following.isEmpty() && !m_rules->sentenceStarters.contains(following);
     }
     return false;
 }

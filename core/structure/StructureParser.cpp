@@ -62,6 +62,13 @@ QChar firstSignificant(QStringView s)
     return {};
 }
 
+/// A line whose next line follows without a blank and starts in lower case is wrapped text.
+template <typename Lines>
+bool continuesOnNextLine(const Lines& lines, size_t i)
+{
+    return i + 1 < lines.size() && !lines[i + 1].afterBlank && lines[i + 1].text.front().isLower();
+}
+
 bool isBodyBlock(const Block& b)
 {
     return b.kind == BlockKind::Paragraph || b.kind == BlockKind::Bullet;
@@ -82,6 +89,7 @@ struct StructureParser::Line {
     qsizetype end;
     QString text;
     bool last;
+    bool afterBlank;  ///< a blank line (or the start) comes before it
 };
 
 StructureParser::StructureParser(std::shared_ptr<const StructureRules> rules)
@@ -174,6 +182,7 @@ Article StructureParser::parse(QString text) const
     const QString& t = article.text;
 
     std::vector<Line> lines;
+    bool blank = true;
     for (qsizetype pos = 0; pos <= t.size();) {
         qsizetype nl = t.indexOf(u'\n', pos);
         if (nl < 0)
@@ -184,7 +193,8 @@ Article StructureParser::parse(QString text) const
         while (e > s && t[e - 1].isSpace())
             --e;
         if (e > s)
-            lines.push_back({s, e, t.mid(s, e - s), false});
+            lines.push_back({s, e, t.mid(s, e - s), false, blank});
+        blank = e == s;
         pos = nl + 1;
     }
     if (!lines.empty())
@@ -225,11 +235,12 @@ Article StructureParser::parse(QString text) const
             block.kind = BlockKind::Bullet;
             block.contentStart = line.start + m.capturedLength(0);
             bodySeen = true;
-        } else if (!article.blocks.empty() && line.text.front().isLower() && isBodyBlock(article.blocks.back()) &&
+        } else if (!line.afterBlank && !article.blocks.empty() && line.text.front().isLower() &&
+                   isBodyBlock(article.blocks.back()) &&
                    !endsWithAny(article.blockText(article.blocks.back()), u".!?:;\"\u201d\u2019)")) {
             article.blocks.back().end = line.end;  // a hard-wrapped paragraph goes on
             continue;
-        } else if (!bodySeen && !line.last && isHeadlineLike(line.text)) {
+        } else if (!bodySeen && !line.last && isHeadlineLike(line.text) && !continuesOnNextLine(lines, i)) {
             block.kind = BlockKind::Title;
             article.title = line.text;
             bodySeen = true;

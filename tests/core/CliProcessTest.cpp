@@ -1,0 +1,96 @@
+// claimlens-cli run as a process: exit codes, messages, and the files it writes.
+#include "TestSupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+
+#include <gtest/gtest.h>
+
+using namespace claimlens;
+
+namespace {
+
+struct CliRun {
+    int code;
+    QString out;
+    QString err;
+};
+
+CliRun cli(const QStringList& args, const QString& db = {})
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (!db.isEmpty())
+        env.insert(QStringLiteral("CLAIMLENS_DB"), db);
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(CLAIMLENS_CLI), args);
+    p.waitForFinished(60000);
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+
+}  // namespace
+
+TEST(CliProcess, IngestListShowSearchExportStats)
+{
+    test::Workspace ws;
+    ws.write(QStringLiteral("in/kling.txt"), "Kling Goes Global\n\nBy Ana Ruiz and Wei Zhang\nJune 6, 2024\n\n"
+                                             "Kuaishou opened its Kling video model to users. It drew long queues.\n");
+    const QString db = ws.database();
+
+    CliRun r = cli({QStringLiteral("ingest"), ws.path(QStringLiteral("in"))}, db);
+    EXPECT_EQ(r.code, 0) << qPrintable(r.err);
+    EXPECT_TRUE(r.out.contains(QStringLiteral("1 imported"))) << qPrintable(r.out);
+
+    r = cli({QStringLiteral("list"), QStringLiteral("documents"), QStringLiteral("--json")}, db);
+    EXPECT_EQ(r.code, 0);
+    const QJsonArray docs = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    ASSERT_EQ(docs.size(), 1);
+    EXPECT_EQ(docs[0].toObject().value(QStringLiteral("author")).toString(), QStringLiteral("Ana Ruiz, Wei Zhang"));
+    EXPECT_EQ(docs[0].toObject().value(QStringLiteral("published")).toString(), QStringLiteral("2024-06-06"));
+
+    r = cli({QStringLiteral("show"), QStringLiteral("kling.txt")}, db);
+    EXPECT_EQ(r.code, 0);
+    EXPECT_TRUE(r.out.contains(QStringLiteral("byline"))) << qPrintable(r.out);
+    EXPECT_TRUE(r.out.contains(QStringLiteral("dateline")));
+
+    r = cli({QStringLiteral("search"), QStringLiteral("video")}, db);
+    EXPECT_EQ(r.code, 0);
+    EXPECT_TRUE(r.out.contains(QStringLiteral("[video]"))) << qPrintable(r.out);
+
+    const QString out = ws.path(QStringLiteral("export.json"));
+    r = cli({QStringLiteral("--db"), db, QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("json"),
+             QStringLiteral("--out"), out});
+    EXPECT_EQ(r.code, 0) << qPrintable(r.err);
+    const QJsonObject exported = QJsonDocument::fromJson(test::readAll(out)).object();
+    EXPECT_EQ(exported.value(QStringLiteral("documents")).toArray().size(), 1);
+
+    r = cli({QStringLiteral("stats")}, db);
+    EXPECT_EQ(r.code, 0);
+    EXPECT_TRUE(r.out.contains(QStringLiteral("documents:  1"))) << qPrintable(r.out);
+}
+
+TEST(CliProcess, ExitCodes)
+{
+    test::Workspace ws;
+    const QString db = ws.database();
+    ws.write(QStringLiteral("in/good.txt"), "A good article about chips. It has two sentences.\n");
+    ws.write(QStringLiteral("in/empty.txt"), "");
+
+    CliRun r = cli({QStringLiteral("ingest"), ws.path(QStringLiteral("in"))}, db);
+    EXPECT_EQ(r.code, 1);  // some files skipped
+    EXPECT_TRUE(r.err.contains(QStringLiteral("empty.txt: empty file"))) << qPrintable(r.err);
+
+    EXPECT_EQ(cli({}, db).code, 2);
+    EXPECT_EQ(cli({QStringLiteral("frobnicate")}, db).code, 2);
+    EXPECT_EQ(cli({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("xml")}, db).code, 2);
+    r = cli({QStringLiteral("show"), QStringLiteral("missing.txt")}, db);
+    EXPECT_EQ(r.code, 2);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("missing.txt")));
+
+    const QString notDb = ws.write(QStringLiteral("junk.sqlite"), QByteArray(8192, 'j'));
+    r = cli({QStringLiteral("--db"), notDb, QStringLiteral("stats")});
+    EXPECT_EQ(r.code, 3);
+    EXPECT_TRUE(r.err.contains(notDb)) << qPrintable(r.err);
+}

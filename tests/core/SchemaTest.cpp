@@ -1,0 +1,88 @@
+#include "store/Database.h"
+#include "store/Schema.h"
+
+#include "TestSupport.h"
+
+#include <gtest/gtest.h>
+
+using namespace claimlens;
+
+namespace {
+
+int count(Database& db, const char* sql)
+{
+    auto stmt = db.prepare(sql);
+    return stmt && stmt->step() ? stmt->integer(0) : -1;
+}
+
+QString integrity(Database& db)
+{
+    auto stmt = db.prepare("PRAGMA integrity_check");
+    return stmt && stmt->step() ? stmt->text(0) : QString();
+}
+
+}  // namespace
+
+// Every earlier version, with data in it, must migrate to the current one and keep that data.
+TEST(Schema, MigratesFromEveryEarlierVersion)
+{
+    for (int from = 0; from < Schema::currentVersion(); ++from) {
+        SCOPED_TRACE(from);
+        test::Workspace ws;
+        {
+            auto db = Database::openRaw(ws.database());
+            ASSERT_TRUE(db.ok());
+            ASSERT_TRUE(Schema::migrateTo(*db, from).ok());
+            EXPECT_EQ(db->userVersion(), from);
+            if (from >= 1) {
+                ASSERT_TRUE(db->exec("INSERT INTO documents(path, file_name, content_hash, ingested_at, clean_text)"
+                                     " VALUES ('/a.txt', 'a.txt', 'h1', '2024-01-01', 'Baidu cut prices.');"
+                                     "INSERT INTO blocks(document_id, ordinal, kind, span_start, span_end, content_start)"
+                                     " VALUES (1, 0, 'paragraph', 0, 17, 0);"
+                                     "INSERT INTO sentences(document_id, block_ordinal, ordinal, span_start, span_end, text)"
+                                     " VALUES (1, 0, 0, 0, 17, 'Baidu cut prices.');")
+                                .ok());
+            }
+        }
+        auto db = Database::open(ws.database());
+        ASSERT_TRUE(db.ok()) << qPrintable(db.error());
+        EXPECT_EQ(db->userVersion(), Schema::currentVersion());
+        EXPECT_EQ(integrity(*db), QStringLiteral("ok"));
+        EXPECT_EQ(count(*db, "SELECT count(*) FROM documents"), from >= 1 ? 1 : 0);
+        EXPECT_EQ(count(*db, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'prices'"), from >= 1 ? 1 : 0);
+        EXPECT_EQ(count(*db, "SELECT count(*) FROM claims"), 0);  // the newest tables exist
+    }
+}
+
+TEST(Schema, RefusesADatabaseFromANewerProgram)
+{
+    test::Workspace ws;
+    {
+        auto db = Database::openRaw(ws.database());
+        ASSERT_TRUE(db->setUserVersion(Schema::currentVersion() + 1).ok());
+    }
+    auto db = Database::open(ws.database());
+    ASSERT_FALSE(db.ok());
+    EXPECT_TRUE(db.error().contains(QStringLiteral("newer"))) << qPrintable(db.error());
+    EXPECT_TRUE(db.error().contains(ws.database()));
+}
+
+TEST(Schema, OpensWithWalAndForeignKeys)
+{
+    test::Workspace ws;
+    auto db = Database::open(ws.database());
+    ASSERT_TRUE(db.ok());
+    auto mode = db->prepare("PRAGMA journal_mode");
+    ASSERT_TRUE(mode->step());
+    EXPECT_EQ(mode->text(0), QStringLiteral("wal"));
+    EXPECT_EQ(count(*db, "PRAGMA foreign_keys"), 1);
+}
+
+TEST(Schema, NotADatabaseIsAClearError)
+{
+    test::Workspace ws;
+    const QString path = ws.write(QStringLiteral("notes.sqlite"), QByteArray(4096, 'x'));
+    auto db = Database::open(path);
+    ASSERT_FALSE(db.ok());
+    EXPECT_TRUE(db.error().startsWith(path)) << qPrintable(db.error());
+}

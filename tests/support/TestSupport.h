@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDir>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <ostream>
+
+// Readable gtest failure messages for Qt strings.
+inline void PrintTo(const QString& s, std::ostream* os)
+{
+    *os << '"' << s.toStdString() << '"';
+}
+inline void PrintTo(const QStringList& list, std::ostream* os)
+{
+    *os << "{";
+    for (const QString& s : list)
+        *os << "\n  \"" << s.toStdString() << '"';
+    *os << " }";
+}
+
+namespace claimlens::test {
+
+/// A temporary folder for one test, with helpers to write files into it.
+class Workspace {
+public:
+    Workspace();
+    QString path(const QString& name = {}) const;
+    /// Writes bytes to `name` (folders created), returns the absolute path.
+    QString write(const QString& name, const QByteArray& bytes) const;
+    QString database() const { return path(QStringLiteral("test.sqlite")); }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+QByteArray readAll(const QString& path);
+QString testData(const QString& relative);
+
+}  // namespace claimlens::test

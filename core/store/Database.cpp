@@ -20,7 +20,9 @@ Statement& Statement::bind(int index, const QString& value)
 {
     if (value.isNull())
         return bindNull(index);
-    sqlite3_bind_text16(m_stmt.get(), index, value.utf16(), static_cast<int>(value.size() * 2), SQLITE_TRANSIENT);
+    // The database is UTF-8: converting here (Qt's SIMD path) beats SQLite's own UTF-16 translation.
+    const QByteArray utf8 = value.toUtf8();
+    sqlite3_bind_text(m_stmt.get(), index, utf8.constData(), static_cast<int>(utf8.size()), SQLITE_TRANSIENT);
     return *this;
 }
 
@@ -77,10 +79,10 @@ double Statement::real(int column) const
 
 QString Statement::text(int column) const
 {
-    const void* data = sqlite3_column_text16(m_stmt.get(), column);
+    const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt.get(), column));
     if (!data)
         return {};
-    return QString(reinterpret_cast<const QChar*>(data), sqlite3_column_bytes16(m_stmt.get(), column) / 2);
+    return QString::fromUtf8(data, sqlite3_column_bytes(m_stmt.get(), column));
 }
 
 bool Statement::isNull(int column) const

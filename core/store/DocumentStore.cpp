@@ -32,6 +32,7 @@ Result<DocumentStore> DocumentStore::create(Database& db)
         {&store.m_insertSentence,
          "INSERT INTO sentences(document_id, block_ordinal, ordinal, span_start, span_end, text)"
          " VALUES (?1,?2,?3,?4,?5,?6)"},
+        {&store.m_indexSentence, "INSERT INTO sentences_fts(rowid, text) VALUES (?1, ?2)"},
         {&store.m_insertSource,
          "INSERT INTO cited_sources(document_id, sentence_ordinal, name, kind, relative_age, span_start, span_end)"
          " VALUES (?1,?2,?3,?4,?5,?6,?7)"},
@@ -117,14 +118,18 @@ Result<std::int64_t> DocumentStore::insert(const DocumentFile& file, const Artic
     }
     for (size_t i = 0; i < article.sentences.size(); ++i) {
         const Sentence& sentence = article.sentences[i];
+        const QString text = article.sentenceText(sentence);
         m_insertSentence.bind(1, id)
             .bind(2, sentence.block)
             .bind(3, static_cast<std::int64_t>(i))
             .bind(4, static_cast<std::int64_t>(sentence.start))
             .bind(5, static_cast<std::int64_t>(sentence.end))
-            .bind(6, article.sentenceText(sentence));
+            .bind(6, text);
         if (Status s = m_insertSentence.exec(); !s)
             return Error{fail("storing a sentence", s).error()};
+        m_indexSentence.bind(1, m_db->lastInsertId()).bind(2, text);
+        if (Status s = m_indexSentence.exec(); !s)
+            return Error{fail("indexing a sentence", s).error()};
     }
     for (const CitedSource& src : article.sources) {
         m_insertSource.bind(1, id);

@@ -44,7 +44,8 @@ private:
     explicit DocumentStore(Database& db) : m_db(&db) {}
 
     Database* m_db;
-    Statement m_byHash, m_byPath, m_isDuplicate, m_insertDocument, m_insertBlock, m_insertSentence, m_insertSource,
+    Statement m_byHash, m_byPath, m_isDuplicate, m_insertDocument, m_insertBlock, m_insertSentence, m_indexSentence,
+        m_insertSource,
         m_delete, m_insertDuplicate;
 };
 

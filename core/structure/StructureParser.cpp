@@ -93,8 +93,13 @@ struct StructureParser::Line {
 };
 
 StructureParser::StructureParser(std::shared_ptr<const StructureRules> rules)
-    : m_rules(std::move(rules)), m_splitter(m_rules)
+    : m_rules(std::move(rules)),
+      m_splitter(m_rules),
+      m_roleLine(QStringLiteral("^%1\\s*[|,\\x{2013}\\x{2014}-]\\s*((?:[\\p{L}]+\\s+){0,3}(?:%2)s?)\\b(.*)$")
+                     .arg(nameListPattern(), m_rules->bylineRoles.join(u'|')),
+                 kOptions | QRegularExpression::CaseInsensitiveOption)
 {
+    m_roleLine.optimize();
 }
 
 bool StructureParser::isTitleCased(QStringView line) const
@@ -104,9 +109,13 @@ bool StructureParser::isTitleCased(QStringView line) const
         const QChar first = firstSignificant(word);
         if (first.isNull())
             continue;
-        QString bare = word.toString().toLower();
-        bare.remove(QRegularExpression(QStringLiteral("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}.]+$"), kOptions));
-        if (m_rules->smallWords.contains(bare))
+        // the word without surrounding quotes and punctuation, lower case
+        qsizetype from = 0, to = word.size();
+        while (from < to && !word[from].isLetterOrNumber())
+            ++from;
+        while (to > from && !word[to - 1].isLetterOrNumber() && word[to - 1] != u'.')
+            --to;
+        if (m_rules->smallWords.contains(word.sliced(from, to - from).toString().toLower()))
             continue;
         ++counted;
         if (first.isUpper() || first.isDigit())
@@ -151,11 +160,7 @@ bool StructureParser::classifyHeaderLine(Article& article, const Line& line) con
             article.section = tail;
         return true;
     }
-    const QRegularExpression roleLine(
-        QStringLiteral("^%1\\s*[|,\\x{2013}\\x{2014}-]\\s*((?:[\\p{L}]+\\s+){0,3}(?:%2)s?)\\b(.*)$")
-            .arg(nameListPattern(), m_rules->bylineRoles.join(u'|')),
-        kOptions | QRegularExpression::CaseInsensitiveOption);
-    const auto r = roleLine.match(line.text);
+    const auto r = m_roleLine.match(line.text);
     if (r.hasMatch() && firstSignificant(line.text).isUpper()) {
         article.author = splitNames(r.captured(1)).join(QStringLiteral(", "));
         return true;
@@ -205,22 +210,24 @@ Article StructureParser::parse(QString text) const
         const Line& line = lines[i];
         Block block{BlockKind::Paragraph, line.start, line.end, line.start, -1, {}, {}};
         const QString furniture = m_rules->furnitureLabel(line.text);
+        // metadata, channel and attribution lines are short: long lines skip their expressions
+        const bool shortLine = line.text.size() <= 160;
         QRegularExpressionMatch m;
         if (!furniture.isNull()) {
             block.kind = BlockKind::Furniture;
             block.key = furniture;
-        } else if ((m = metadata.match(line.text)).hasMatch()) {
+        } else if (shortLine && (m = metadata.match(line.text)).hasMatch()) {
             block.kind = BlockKind::Metadata;
             block.key = m.captured(1).trimmed().toLower();
             block.value = m.captured(2).trimmed();
             block.attachedTo = lastBodyBlock(article.blocks);
-        } else if ((m = channel.match(line.text)).hasMatch()) {
+        } else if (shortLine && (m = channel.match(line.text)).hasMatch()) {
             block.kind = BlockKind::Channel;
             block.key = m.captured(1).trimmed();
             block.value = m.captured(2);
             article.sources.push_back({block.key, SourceKind::Channel, block.value, line.start, line.end,
                                        static_cast<int>(article.blocks.size()), -1});
-        } else if ((m = attribution.match(line.text)).hasMatch()) {
+        } else if (shortLine && (m = attribution.match(line.text)).hasMatch()) {
             block.kind = BlockKind::Attribution;
             block.key = m.captured(1).trimmed();
             block.attachedTo = lastBodyBlock(article.blocks);
@@ -231,7 +238,7 @@ Article StructureParser::parse(QString text) const
         } else if (i < kHeaderLines && !article.published.isValid() && DateParser::parseDateLine(line.text)) {
             block.kind = BlockKind::Dateline;
             article.published = *DateParser::parseDateLine(line.text);
-        } else if ((m = bullet.match(line.text)).hasMatch()) {
+        } else if (!line.text.front().isLetter() && (m = bullet.match(line.text)).hasMatch()) {
             block.kind = BlockKind::Bullet;
             block.contentStart = line.start + m.capturedLength(0);
             bodySeen = true;
@@ -343,6 +350,8 @@ void StructureParser::findInlineSources(const Article& article, int blockIndex, 
         QStringLiteral("(?<![\\p{L}\\p{N}])\\(?(?:Source|Sources)\\s*:\\s*"), kOptions);
     const Block& block = article.blocks[static_cast<size_t>(blockIndex)];
     const QStringView content = QStringView(article.text).sliced(block.contentStart, block.end - block.contentStart);
+    if (!content.contains(QLatin1String("source"), Qt::CaseInsensitive))
+        return;
     auto it = marker.globalMatch(content);
     while (it.hasNext()) {
         const auto m = it.next();

@@ -4,6 +4,8 @@
 #include "structure/SentenceSplitter.h"
 #include "structure/StructureRules.h"
 
+#include <QRegularExpression>
+
 #include <memory>
 
 namespace claimlens {
@@ -31,6 +33,7 @@ private:
 
     std::shared_ptr<const StructureRules> m_rules;
     SentenceSplitter m_splitter;
+    QRegularExpression m_roleLine;  ///< "NAME | Reporter", built from the rules' byline roles
 };
 
 }  // namespace claimlens

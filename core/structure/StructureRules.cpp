@@ -54,6 +54,7 @@ Result<StructureRules> StructureRules::fromJson(const QByteArray& json, const QS
     rules.breakAfterOnlyBeforeStarter = stringSet(root.value(QStringLiteral("breakAfterOnlyBeforeStarter")));
     rules.sentenceStarters = stringSet(root.value(QStringLiteral("sentenceStarters")));
     rules.smallWords = stringSet(root.value(QStringLiteral("smallWords")), true);
+    rules.compile();
     return rules;
 }
 
@@ -65,6 +66,18 @@ void StructureRules::merge(const StructureRules& other)
     breakAfterOnlyBeforeStarter.unite(other.breakAfterOnlyBeforeStarter);
     sentenceStarters.unite(other.sentenceStarters);
     smallWords.unite(other.smallWords);
+    compile();
+}
+
+void StructureRules::compile()
+{
+    QStringList parts;
+    for (const auto& f : furniture)
+        parts.append(QStringLiteral("(?:%1)").arg(f.pattern.pattern()));
+    m_anyFurniture = QRegularExpression(parts.isEmpty() ? QStringLiteral("(?!)") : parts.join(u'|'),
+                                        QRegularExpression::CaseInsensitiveOption |
+                                            QRegularExpression::UseUnicodePropertiesOption);
+    m_anyFurniture.optimize();
 }
 
 std::shared_ptr<const StructureRules> StructureRules::defaults()
@@ -93,6 +106,10 @@ std::shared_ptr<const StructureRules> StructureRules::defaults()
 
 QString StructureRules::furnitureLabel(const QString& line) const
 {
+    // Furniture is short; a paragraph is not worth twenty expressions. One combined expression
+    // answers whether any pattern matches before the labelled ones say which.
+    if (line.size() > kMaxFurnitureLength || !m_anyFurniture.match(line).hasMatch())
+        return {};
     for (const auto& f : furniture)
         if (f.pattern.match(line).hasMatch())
             return f.label.isEmpty() ? QStringLiteral("furniture") : f.label;

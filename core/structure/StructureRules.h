@@ -38,6 +38,13 @@ public:
     QSet<QString> breakAfterOnlyBeforeStarter;
     QSet<QString> sentenceStarters;
     QSet<QString> smallWords;  ///< lower case; ignored when judging whether a line is title-cased
+
+    /// Lines longer than this are never furniture.
+    static constexpr qsizetype kMaxFurnitureLength = 300;
+
+private:
+    void compile();
+    QRegularExpression m_anyFurniture;
 };
 
 }  // namespace claimlens

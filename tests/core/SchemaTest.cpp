@@ -40,7 +40,8 @@ TEST(Schema, MigratesFromEveryEarlierVersion)
                                      "INSERT INTO blocks(document_id, ordinal, kind, span_start, span_end, content_start)"
                                      " VALUES (1, 0, 'paragraph', 0, 17, 0);"
                                      "INSERT INTO sentences(document_id, block_ordinal, ordinal, span_start, span_end, text)"
-                                     " VALUES (1, 0, 0, 0, 17, 'Baidu cut prices.');")
+                                     " VALUES (1, 0, 0, 0, 17, 'Baidu cut prices.');"
+                                     "INSERT INTO sentences_fts(rowid, text) VALUES (1, 'Baidu cut prices.');")
                                 .ok());
             }
         }

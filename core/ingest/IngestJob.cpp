@@ -52,9 +52,6 @@ IngestResult IngestJob::run(IngestProgress* progress, const std::atomic_bool* ca
         result.error = db.error();
         return result;
     }
-    // A bulk writer: a larger page cache and fewer, larger WAL checkpoints. Durability is as
-    // before (WAL, synchronous=NORMAL): a killed process loses at most the open batch.
-    (void)db->exec("PRAGMA wal_autocheckpoint=1000");
     auto store = DocumentStore::create(*db);
     if (!store) {
         result.error = store.error();

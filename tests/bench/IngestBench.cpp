@@ -120,12 +120,15 @@ int main(int argc, char* argv[])
     if (const qsizetype i = args.indexOf(QStringLiteral("--docs")); i > 0 && i + 1 < args.size())
         docs = args.at(i + 1).toInt();
     if (docs <= 0 || args.contains(QStringLiteral("--help"))) {
-        std::printf("usage: claimlens-bench [--docs N]   (default 10000)\n");
+        std::printf("usage: claimlens-bench [--docs N] [--generate DIR]   (default 10000 articles)\n");
         return docs <= 0 ? 2 : 0;
     }
 
+    // --generate DIR writes the synthetic corpus and stops (for profiling, or for building a large
+    // database to try the explorer on).
     QTemporaryDir dir;
-    const QString folder = dir.filePath(QStringLiteral("articles"));
+    const qsizetype g = args.indexOf(QStringLiteral("--generate"));
+    const QString folder = g > 0 && g + 1 < args.size() ? args.at(g + 1) : dir.filePath(QStringLiteral("articles"));
     QDir().mkpath(folder);
     bench::ArticleGenerator generator;
     qint64 bytes = 0;
@@ -142,6 +145,10 @@ int main(int argc, char* argv[])
         files.append(path);
     }
     std::sort(files.begin(), files.end());
+    if (g > 0) {
+        std::printf("wrote %d articles to %s\n", docs, qPrintable(folder));
+        return 0;
+    }
     const double mb = static_cast<double>(bytes) / (1024.0 * 1024.0);
 
     // floor, ingest, floor: the better floor is the one compared against

@@ -11,7 +11,7 @@ struct KindName {
     BlockKind kind;
     const char16_t* name;
 };
-constexpr std::array<KindName, 10> kKindNames{{
+constexpr std::array<KindName, 11> kKindNames{{
     {BlockKind::Title, u"title"},
     {BlockKind::Byline, u"byline"},
     {BlockKind::Dateline, u"dateline"},
@@ -22,6 +22,7 @@ constexpr std::array<KindName, 10> kKindNames{{
     {BlockKind::Metadata, u"metadata"},
     {BlockKind::Channel, u"channel"},
     {BlockKind::Attribution, u"attribution"},
+    {BlockKind::Kicker, u"kicker"},
 }};
 
 }  // namespace

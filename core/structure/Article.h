@@ -18,6 +18,7 @@ enum class BlockKind {
     Metadata,     ///< "Mentions: 12": a key and value attached to the block before it
     Channel,      ///< "Some Channel 15month": a source with a relative age
     Attribution,  ///< a line "Source: X" attributing the block before it
+    Kicker,       ///< a label above or under the headline: "OPINION", "Policy Brief No. 7"
 };
 
 QString blockKindName(BlockKind kind);

@@ -124,12 +124,17 @@ bool StructureParser::isTitleCased(QStringView line) const
     return counted > 0 && capitalised * 10 >= counted * 6;
 }
 
-bool StructureParser::isHeadlineLike(QStringView line) const
+bool StructureParser::isHeadlineLike(QStringView line, bool standsAlone) const
 {
     const qsizetype words = wordCount(line);
     const QChar first = firstSignificant(line);
-    return words >= 2 && words <= 20 && line.size() <= 200 && !endsWithAny(line, u".,;:") && !first.isNull() &&
-           !first.isLower();
+    if (words < 2 || words > 20 || line.size() > 200 || endsWithAny(line, u",;:") || first.isNull() || first.isLower())
+        return false;
+    // Some headlines are sentences ("X Did Not End the War. It Changed the Argument."): a line with a
+    // full stop reads as one only when it stands alone and is title-cased or short.
+    if (line.back() == u'.')
+        return standsAlone && (isTitleCased(line) || words <= 12);
+    return true;
 }
 
 bool StructureParser::isHeadingLike(QStringView line) const
@@ -145,18 +150,47 @@ bool StructureParser::isHeadingLike(QStringView line) const
     return !first.isNull() && (first.isUpper() || first.isDigit()) && isTitleCased(line);
 }
 
+bool StructureParser::isRole(const QString& words) const
+{
+    for (const QString& role : m_rules->bylineRoles)
+        if (words.endsWith(role, Qt::CaseInsensitive) || words.endsWith(role + u's', Qt::CaseInsensitive))
+            return true;
+    return false;
+}
+
+std::optional<PartialDate> StructureParser::datelineDate(const QString& line) const
+{
+    if (auto date = DateParser::parseDateLine(line))
+        return date;
+    // "Issue #42 · Tuesday, April 16, 2024": a date beside a short label
+    static const QRegularExpression separators(QStringLiteral("\\s+[\\x{00B7}|\\x{2022}]\\s+"), kOptions);
+    if (wordCount(line) > 12)
+        return std::nullopt;
+    for (const QString& part : line.split(separators, Qt::SkipEmptyParts))
+        if (auto date = DateParser::parseDateLine(part))
+            return date;
+    return std::nullopt;
+}
+
 bool StructureParser::classifyHeaderLine(Article& article, const Line& line) const
 {
     static const QRegularExpression byline(
-        QStringLiteral("^[Bb][Yy]:?\\s+%1(?:\\s*(?:[-\\x{2013}\\x{2014}|,])\\s*(.+?))?\\s*$").arg(nameListPattern()),
+        QStringLiteral("^(?:[Bb][Yy]|(?:[Ww]ritten|[Pp]repared|[Rr]eported|[Ww]ords|[Tt]ext|[Cc]ompiled) by):?\\s+%1"
+                       "(?:\\s*(?:[-\\x{2013}\\x{2014}|,])\\s*(.+?))?\\s*$")
+            .arg(nameListPattern()),
         kOptions);
     const auto m = byline.match(line.text);
     if (m.hasMatch()) {
-        article.author = splitNames(m.captured(1)).join(QStringLiteral(", "));
+        // "By Ana Ruiz, Technology Correspondent": a capitalised role is not a second author
+        QStringList names = splitNames(m.captured(1));
+        names.removeIf([&](const QString& n) { return isRole(n); });
+        if (names.isEmpty())
+            return false;
+        article.author = names.join(QStringLiteral(", "));
         const QString tail = m.captured(2).trimmed();
         if (auto date = DateParser::parseDateLine(tail))
             article.published = *date;
-        else if (!tail.isEmpty())
+        else if (!tail.isEmpty() && !isRole(tail))
             article.section = tail;
         return true;
     }
@@ -205,6 +239,40 @@ Article StructureParser::parse(QString text) const
     if (!lines.empty())
         lines.back().last = true;
 
+    // Where the header ends: the last byline or dateline near the top. Short lines between the
+    // title and it are labels ("Policy Brief No. 7"), not headings.
+    int headerEnd = -1;
+    {
+        Article probe;
+        for (size_t i = 0; i < lines.size() && i < kHeaderLines; ++i)
+            if (classifyHeaderLine(probe, lines[i]) || datelineDate(lines[i].text))
+                headerEnd = static_cast<int>(i);
+    }
+    bool paragraphSeen = false;  // section labels stand above the first paragraph
+    auto isListItem = [&](size_t i) {
+        return i < lines.size() && !lines[i].text.front().isLetter() && bullet.match(lines[i].text).hasMatch();
+    };
+    auto isHeaderLine = [&](size_t i) {
+        Article probe;
+        return i < lines.size() && i < kHeaderLines && (classifyHeaderLine(probe, lines[i]) || datelineDate(lines[i].text));
+    };
+    // set apart from what is around it: blank lines, a label above, or a byline below
+    auto standsAlone = [&](size_t i) {
+        const bool before = i == 0 || lines[i].afterBlank || wordCount(lines[i - 1].text) <= 3;
+        const bool after = lines[i].last || lines[i + 1].afterBlank || isHeaderLine(i + 1);
+        return before && after;
+    };
+
+    // "Why the names matter": a short line in sentence case, set apart by blank lines and
+    // followed by a paragraph, heads a section too
+    auto isSentenceCaseHeading = [&](size_t i) {
+        const QString& candidate = lines[i].text;
+        const qsizetype n = wordCount(candidate);
+        return n <= 8 && candidate.size() <= 70 && candidate.front().isUpper() &&
+               !endsWithAny(candidate, u".!?:;,\"\u201d\u2019)") &&
+               lines[i].afterBlank && !lines[i].last && lines[i + 1].afterBlank && wordCount(lines[i + 1].text) > 12;
+    };
+
     bool bodySeen = false;  // a title can only come before the body; a byline only near the top
     for (size_t i = 0; i < lines.size(); ++i) {
         const Line& line = lines[i];
@@ -212,6 +280,7 @@ Article StructureParser::parse(QString text) const
         const QString furniture = m_rules->furnitureLabel(line.text);
         // metadata, channel and attribution lines are short: long lines skip their expressions
         const bool shortLine = line.text.size() <= 160;
+        const qsizetype words = wordCount(line.text);
         QRegularExpressionMatch m;
         if (!furniture.isNull()) {
             block.kind = BlockKind::Furniture;
@@ -235,38 +304,79 @@ Article StructureParser::parse(QString text) const
                                        static_cast<int>(article.blocks.size()), -1});
         } else if (i < kHeaderLines && article.author.isEmpty() && classifyHeaderLine(article, line)) {
             block.kind = BlockKind::Byline;
-        } else if (i < kHeaderLines && !article.published.isValid() && DateParser::parseDateLine(line.text)) {
+        } else if (i < kHeaderLines && !article.published.isValid() && shortLine && datelineDate(line.text)) {
             block.kind = BlockKind::Dateline;
-            article.published = *DateParser::parseDateLine(line.text);
+            article.published = *datelineDate(line.text);
+        } else if (!paragraphSeen && i < kHeaderLines && m_rules->sectionLabels.contains(line.text.toLower())) {
+            block.kind = BlockKind::Kicker;  // "Opinion" over the article
+            if (article.section.isEmpty())
+                article.section = line.text;
+        } else if (!bodySeen && words <= 3 && i + 1 < lines.size() && !endsWithAny(line.text, u".!?:;,") &&
+                   isHeadlineLike(lines[i + 1].text, standsAlone(i + 1)) &&
+                   (line.text == line.text.toUpper() || isTitleCased(line.text))) {
+            block.kind = BlockKind::Kicker;  // "OPINION", a masthead: a label above the headline
+            if (article.section.isEmpty())
+                article.section = line.text;
+        } else if (!article.title.isNull() && static_cast<int>(i) < headerEnd && words <= 6 &&
+                   !endsWithAny(line.text, u".!?:;,")) {
+            block.kind = BlockKind::Kicker;  // a series label between the headline and the byline
         } else if (!line.text.front().isLetter() && (m = bullet.match(line.text)).hasMatch()) {
-            block.kind = BlockKind::Bullet;
-            block.contentStart = line.start + m.capturedLength(0);
+            // "1. Ernie Bot (Baidu)" over a paragraph is a numbered section heading, not a list item
+            const bool numbered = line.text.front().isDigit();
+            if (numbered && !isListItem(i + 1) && isHeadingLike(QStringView(line.text).sliced(m.capturedLength(0)))) {
+                block.kind = BlockKind::Heading;
+            } else {
+                block.kind = BlockKind::Bullet;
+                block.contentStart = line.start + m.capturedLength(0);
+            }
             bodySeen = true;
         } else if (!line.afterBlank && !article.blocks.empty() && line.text.front().isLower() &&
                    isBodyBlock(article.blocks.back()) &&
                    !endsWithAny(article.blockText(article.blocks.back()), u".!?:;\"\u201d\u2019)")) {
             article.blocks.back().end = line.end;  // a hard-wrapped paragraph goes on
             continue;
-        } else if (!bodySeen && !line.last && isHeadlineLike(line.text) && !continuesOnNextLine(lines, i)) {
+        } else if (!bodySeen && !line.last && isHeadlineLike(line.text, standsAlone(i)) &&
+                   !continuesOnNextLine(lines, i)) {
             block.kind = BlockKind::Title;
             article.title = line.text;
             bodySeen = true;
-        } else if (isHeadingLike(line.text)) {
+        } else if (isHeadingLike(line.text) || isSentenceCaseHeading(i)) {
             block.kind = BlockKind::Heading;
             bodySeen = true;
-        } else if (line.text.front().isLower() && wordCount(line.text) <= 5 &&
-                   !endsWithAny(line.text, u".!?:;\"\u201d\u2019)")) {
+        } else if (line.text.front().isLower() && words <= 5 && !endsWithAny(line.text, u".!?:;\"\u201d\u2019)")) {
             block.kind = BlockKind::Furniture;  // a site tagline: a lowercase fragment standing alone
             block.key = QStringLiteral("tagline");
         } else {
-            bodySeen = true;
+            bodySeen = paragraphSeen = true;
         }
         article.blocks.push_back(block);
     }
+    markAuthorBio(article);
     splitSentences(article);
     std::stable_sort(article.sources.begin(), article.sources.end(),
                      [](const CitedSource& a, const CitedSource& b) { return a.start < b.start; });
     return article;
+}
+
+void StructureParser::markAuthorBio(Article& article) const
+{
+    // "Jane Doe writes about chips from Taipei." near the end: the byline's person described, not
+    // the article's words.
+    if (article.author.isEmpty())
+        return;
+    const QStringList authors = article.author.split(QStringLiteral(", "));
+    const size_t tail = article.blocks.size() > 6 ? article.blocks.size() - 6 : 0;
+    for (size_t b = tail; b < article.blocks.size(); ++b) {
+        Block& block = article.blocks[b];
+        if (block.kind != BlockKind::Paragraph)
+            continue;
+        const QString text = article.blockText(block);
+        for (const QString& name : authors)
+            if (text.startsWith(name + u' ') && wordCount(text) <= 30) {
+                block.kind = BlockKind::Furniture;
+                block.key = QStringLiteral("author bio");
+            }
+    }
 }
 
 QString StructureParser::sourceNameAt(QStringView rest, const std::vector<QString>& known, qsizetype* length) const

@@ -7,6 +7,7 @@
 #include <QRegularExpression>
 
 #include <memory>
+#include <optional>
 
 namespace claimlens {
 
@@ -23,7 +24,10 @@ public:
 private:
     struct Line;
     bool classifyHeaderLine(Article& article, const Line& line) const;
-    bool isHeadlineLike(QStringView line) const;
+    bool isHeadlineLike(QStringView line, bool standsAlone) const;
+    bool isRole(const QString& words) const;
+    std::optional<PartialDate> datelineDate(const QString& line) const;
+    void markAuthorBio(Article& article) const;
     bool isHeadingLike(QStringView line) const;
     bool isTitleCased(QStringView line) const;
     void splitSentences(Article& article) const;

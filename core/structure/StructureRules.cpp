@@ -50,6 +50,7 @@ Result<StructureRules> StructureRules::fromJson(const QByteArray& json, const QS
         rules.furniture.push_back({o.value(QStringLiteral("label")).toString(), std::move(re)});
     }
     rules.bylineRoles = stringList(root.value(QStringLiteral("bylineRoles")));
+    rules.sectionLabels = stringSet(root.value(QStringLiteral("sectionLabels")), true);
     rules.neverBreakAfter = stringSet(root.value(QStringLiteral("neverBreakAfter")));
     rules.breakAfterOnlyBeforeStarter = stringSet(root.value(QStringLiteral("breakAfterOnlyBeforeStarter")));
     rules.sentenceStarters = stringSet(root.value(QStringLiteral("sentenceStarters")));
@@ -62,6 +63,7 @@ void StructureRules::merge(const StructureRules& other)
 {
     furniture.insert(furniture.end(), other.furniture.begin(), other.furniture.end());
     bylineRoles += other.bylineRoles;
+    sectionLabels.unite(other.sectionLabels);
     neverBreakAfter.unite(other.neverBreakAfter);
     breakAfterOnlyBeforeStarter.unite(other.breakAfterOnlyBeforeStarter);
     sentenceStarters.unite(other.sentenceStarters);

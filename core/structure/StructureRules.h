@@ -34,6 +34,7 @@ public:
 
     std::vector<FurniturePattern> furniture;
     QStringList bylineRoles;
+    QSet<QString> sectionLabels;  ///< lower case: "opinion", "analysis": labels at an article's top
     QSet<QString> neverBreakAfter;
     QSet<QString> breakAfterOnlyBeforeStarter;
     QSet<QString> sentenceStarters;

@@ -26,7 +26,7 @@ public:
 struct IngestParams {
     QStringList paths;      ///< files and folders
     QString databasePath;
-    int batchSize = 250;    ///< documents per transaction: one per document costs about 3x
+    int batchSize = 500;    ///< documents per transaction: one per document costs about 3x
 };
 
 struct IngestResult {

@@ -90,6 +90,8 @@ struct StructureParser::Line {
     QString text;
     bool last;
     bool afterBlank;  ///< a blank line (or the start) comes before it
+    qsizetype words = 0;
+    bool header = false;  ///< a byline or dateline near the top
 };
 
 StructureParser::StructureParser(std::shared_ptr<const StructureRules> rules)
@@ -238,28 +240,27 @@ Article StructureParser::parse(QString text) const
     }
     if (!lines.empty())
         lines.back().last = true;
+    for (size_t i = 0; i < lines.size(); ++i) {
+        Line& line = lines[i];
+        line.words = wordCount(line.text);
+        Article probe;
+        line.header = i < kHeaderLines && (classifyHeaderLine(probe, line) || datelineDate(line.text));
+    }
 
     // Where the header ends: the last byline or dateline near the top. Short lines between the
     // title and it are labels ("Policy Brief No. 7"), not headings.
     int headerEnd = -1;
-    {
-        Article probe;
-        for (size_t i = 0; i < lines.size() && i < kHeaderLines; ++i)
-            if (classifyHeaderLine(probe, lines[i]) || datelineDate(lines[i].text))
-                headerEnd = static_cast<int>(i);
-    }
+    for (size_t i = 0; i < lines.size(); ++i)
+        if (lines[i].header)
+            headerEnd = static_cast<int>(i);
     bool paragraphSeen = false;  // section labels stand above the first paragraph
     auto isListItem = [&](size_t i) {
         return i < lines.size() && !lines[i].text.front().isLetter() && bullet.match(lines[i].text).hasMatch();
     };
-    auto isHeaderLine = [&](size_t i) {
-        Article probe;
-        return i < lines.size() && i < kHeaderLines && (classifyHeaderLine(probe, lines[i]) || datelineDate(lines[i].text));
-    };
     // set apart from what is around it: blank lines, a label above, or a byline below
     auto standsAlone = [&](size_t i) {
-        const bool before = i == 0 || lines[i].afterBlank || wordCount(lines[i - 1].text) <= 3;
-        const bool after = lines[i].last || lines[i + 1].afterBlank || isHeaderLine(i + 1);
+        const bool before = i == 0 || lines[i].afterBlank || lines[i - 1].words <= 3;
+        const bool after = lines[i].last || lines[i + 1].afterBlank || lines[i + 1].header;
         return before && after;
     };
 
@@ -267,10 +268,9 @@ Article StructureParser::parse(QString text) const
     // followed by a paragraph, heads a section too
     auto isSentenceCaseHeading = [&](size_t i) {
         const QString& candidate = lines[i].text;
-        const qsizetype n = wordCount(candidate);
-        return n <= 8 && candidate.size() <= 70 && candidate.front().isUpper() &&
+        return lines[i].words <= 8 && candidate.size() <= 70 && candidate.front().isUpper() &&
                !endsWithAny(candidate, u".!?:;,\"\u201d\u2019)") &&
-               lines[i].afterBlank && !lines[i].last && lines[i + 1].afterBlank && wordCount(lines[i + 1].text) > 12;
+               lines[i].afterBlank && !lines[i].last && lines[i + 1].afterBlank && lines[i + 1].words > 12;
     };
 
     bool bodySeen = false;  // a title can only come before the body; a byline only near the top
@@ -280,7 +280,7 @@ Article StructureParser::parse(QString text) const
         const QString furniture = m_rules->furnitureLabel(line.text);
         // metadata, channel and attribution lines are short: long lines skip their expressions
         const bool shortLine = line.text.size() <= 160;
-        const qsizetype words = wordCount(line.text);
+        const qsizetype words = line.words;
         QRegularExpressionMatch m;
         if (!furniture.isNull()) {
             block.kind = BlockKind::Furniture;
@@ -302,9 +302,9 @@ Article StructureParser::parse(QString text) const
             block.attachedTo = lastBodyBlock(article.blocks);
             article.sources.push_back({block.key, SourceKind::Attribution, {}, line.start, line.end,
                                        static_cast<int>(article.blocks.size()), -1});
-        } else if (i < kHeaderLines && article.author.isEmpty() && classifyHeaderLine(article, line)) {
+        } else if (line.header && article.author.isEmpty() && classifyHeaderLine(article, line)) {
             block.kind = BlockKind::Byline;
-        } else if (i < kHeaderLines && !article.published.isValid() && shortLine && datelineDate(line.text)) {
+        } else if (line.header && !article.published.isValid() && datelineDate(line.text)) {
             block.kind = BlockKind::Dateline;
             article.published = *datelineDate(line.text);
         } else if (!paragraphSeen && i < kHeaderLines && m_rules->sectionLabels.contains(line.text.toLower())) {

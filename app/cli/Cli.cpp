@@ -2,6 +2,8 @@
 
 #include "export/JsonExporter.h"
 #include "ingest/IngestJob.h"
+#include "ingest/ReextractJob.h"
+#include "query/ExtractionQuery.h"
 #include "query/DocumentQuery.h"
 #include "store/Database.h"
 
@@ -13,9 +15,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QStandardPaths>
 
 #include <unistd.h>
+
+#include <cmath>
 
 namespace claimlens {
 namespace {
@@ -24,7 +29,13 @@ const char* const kUsage = R"(usage: claimlens-cli COMMAND [OPTIONS]
 
 Commands:
   ingest PATH...                 read article files and folders (.txt .text .md) into the database
-  list documents [--json]        the stored documents
+  list documents [--company X] [--json]
+                                 the stored documents (naming company X, or its products)
+  list companies|products|countries|people|organizations [--json]
+                                 entities with the number of documents naming them
+  list claims|statistics|events [--company X] [--metric M] [--json]
+                                 what extraction found, traceable to its sentence
+  reextract                      read every stored text again with the current rules and knowledge
   show DOC                       a document's blocks with their kinds (DOC: id, file name or path)
   search QUERY [--limit N]       full-text search over sentences
   export --format json|csv [--out FILE]
@@ -148,6 +159,8 @@ int Cli::run(QStringList args)
         return exportStore(args);
     if (command == QStringLiteral("stats"))
         return stats(args);
+    if (command == QStringLiteral("reextract"))
+        return reextract(args);
     return usage(QStringLiteral("unknown command '%1'").arg(command));
 }
 
@@ -203,32 +216,130 @@ int Cli::list(const QStringList& argsIn)
 {
     QStringList args = argsIn;
     const bool json = takeFlag(args, QStringLiteral("--json"));
-    if (args.size() != 1 || args.first() != QStringLiteral("documents"))
-        return usage(QStringLiteral("list takes: documents [--json]"));
+    bool missing = false;
+    ExtractionFilter filter;
+    filter.company = takeOption(args, QStringLiteral("--company"), &missing);
+    filter.metric = takeOption(args, QStringLiteral("--metric"), &missing);
+    static const QStringList what{QStringLiteral("documents"), QStringLiteral("companies"), QStringLiteral("products"),
+                                  QStringLiteral("countries"), QStringLiteral("people"), QStringLiteral("organizations"),
+                                  QStringLiteral("claims"), QStringLiteral("statistics"), QStringLiteral("events")};
+    if (missing || args.size() != 1 || !what.contains(args.first()))
+        return usage(QStringLiteral("list takes one of: %1").arg(what.join(QStringLiteral(", "))));
     auto db = Database::open(m_db);
     if (!db) {
         m_err << "claimlens-cli: " << db.error() << '\n';
         return DatabaseError;
     }
-    auto docs = DocumentQuery(*db).documents();
-    if (!docs) {
-        m_err << "claimlens-cli: " << docs.error() << '\n';
+    const QString kind = args.first();
+    ExtractionQuery extraction(*db);
+    if (!filter.company.isEmpty() && kind != QStringLiteral("statistics") && extraction.resolveCompany(filter.company).isEmpty()) {
+        m_err << "claimlens-cli: no company '" << filter.company << "' is known\n";
+        return Usage;
+    }
+    QJsonArray array;
+    auto print = [&](const QJsonObject& o, const QString& line) {
+        if (json)
+            array.append(o);
+        else
+            m_out << line << '\n';
+    };
+    auto fail = [&](const QString& error) {
+        m_err << "claimlens-cli: " << error << '\n';
+        return static_cast<int>(DatabaseError);
+    };
+
+    if (kind == QStringLiteral("documents")) {
+        auto docs = DocumentQuery(*db).documents();
+        if (!docs)
+            return fail(docs.error());
+        const QString company = filter.company.isEmpty() ? QString() : extraction.resolveCompany(filter.company);
+        int shown = 0;
+        for (const auto& d : *docs) {
+            if (!company.isEmpty()) {
+                auto found = extraction.forDocument(d.id);
+                const bool named = found && (found->companies.contains(company) ||
+                                             std::any_of(found->products.begin(), found->products.end(),
+                                                         [&](const ProductRow& p) { return p.owner == company; }));
+                if (!named)
+                    continue;
+            }
+            ++shown;
+            print(summaryJson(d), QStringLiteral("%1\t%2\t%3\t%4\t%5")
+                                      .arg(d.id)
+                                      .arg(d.fileName, d.published.iso().isEmpty() ? QStringLiteral("-") : d.published.iso(),
+                                           d.author.isEmpty() ? QStringLiteral("-") : d.author,
+                                           d.title.isEmpty() ? QStringLiteral("(untitled)") : d.title));
+        }
+        if (!json)
+            m_out << shown << " documents\n";
+    } else if (kind == QStringLiteral("claims")) {
+        auto rows = extraction.claims(filter);
+        if (!rows)
+            return fail(rows.error());
+        for (const auto& c : *rows)
+            print(QJsonObject{{QStringLiteral("file"), c.fileName}, {QStringLiteral("text"), c.text},
+                              {QStringLiteral("score"), c.score}, {QStringLiteral("date"), c.date.iso()},
+                              {QStringLiteral("actors"), QJsonArray::fromStringList(c.actors)},
+                              {QStringLiteral("source"), c.source}},
+                  QStringLiteral("%1\t%2\t%3\t%4").arg(c.date.isValid() ? c.date.iso() : QStringLiteral("undated"),
+                                                       c.actors.join(QStringLiteral(", ")), c.fileName, c.text));
+    } else if (kind == QStringLiteral("statistics")) {
+        auto rows = extraction.statistics(filter);
+        if (!rows)
+            return fail(rows.error());
+        for (const auto& st : *rows)
+            print(QJsonObject{{QStringLiteral("file"), st.fileName}, {QStringLiteral("subject"), st.subject},
+                              {QStringLiteral("metric_key"), st.metricKey}, {QStringLiteral("metric"), st.metric},
+                              {QStringLiteral("value"), st.value}, {QStringLiteral("unit"), st.unit},
+                              {QStringLiteral("qualifier"), st.qualifier}, {QStringLiteral("period"), st.period},
+                              {QStringLiteral("sentence"), st.sentence}},
+                  QStringLiteral("%1\t%2\t%3 %4\t%5\t%6")
+                      .arg(st.subject, st.metric)
+                      .arg(QLocale::c().toString(st.value, 'f', st.value == std::floor(st.value) ? 0 : 2), st.unit,
+                           st.period.isEmpty() ? QStringLiteral("-") : st.period, st.fileName));
+    } else if (kind == QStringLiteral("events")) {
+        auto rows = extraction.events(filter);
+        if (!rows)
+            return fail(rows.error());
+        for (const auto& e : *rows)
+            print(QJsonObject{{QStringLiteral("file"), e.fileName}, {QStringLiteral("date"), e.date.iso()},
+                              {QStringLiteral("relative"), e.relative}, {QStringLiteral("text"), e.sentence}},
+                  QStringLiteral("%1\t%2\t%3").arg(e.date.isValid() ? e.date.iso() : e.relative, e.fileName, e.sentence));
+    } else {
+        const EntityKind entityKind = kind == QStringLiteral("companies")   ? EntityKind::Company
+                                      : kind == QStringLiteral("products")  ? EntityKind::Product
+                                      : kind == QStringLiteral("countries") ? EntityKind::Country
+                                      : kind == QStringLiteral("people")    ? EntityKind::Person
+                                                                            : EntityKind::Organization;
+        auto rows = extraction.entities(entityKind);
+        if (!rows)
+            return fail(rows.error());
+        for (const auto& e : *rows)
+            print(QJsonObject{{QStringLiteral("name"), e.name}, {QStringLiteral("documents"), e.documents},
+                              {QStringLiteral("via_product_only"), e.viaProductOnly}, {QStringLiteral("mentions"), e.mentions}},
+                  QStringLiteral("%1\t%2 documents%3").arg(e.name, -24).arg(e.documents)
+                      .arg(e.viaProductOnly ? QStringLiteral(" (%1 through its products only)").arg(e.viaProductOnly) : QString()));
+    }
+    if (json)
+        m_out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+    return Ok;
+}
+
+int Cli::reextract(const QStringList& args)
+{
+    if (!args.isEmpty())
+        return usage(QStringLiteral("reextract takes no arguments"));
+    std::unique_ptr<TerminalProgress> progress;
+    if (isatty(STDERR_FILENO))
+        progress = std::make_unique<TerminalProgress>(m_err);
+    const ReextractResult r = ReextractJob(m_db).run(progress.get());
+    if (progress)
+        progress->finish();
+    if (!r.ok()) {
+        m_err << "claimlens-cli: " << r.error << '\n';
         return DatabaseError;
     }
-    if (json) {
-        QJsonArray array;
-        for (const auto& d : *docs)
-            array.append(summaryJson(d));
-        m_out << QJsonDocument(array).toJson(QJsonDocument::Indented);
-        return Ok;
-    }
-    for (const auto& d : *docs)
-        m_out << QStringLiteral("%1\t%2\t%3\t%4\t%5\n")
-                     .arg(d.id)
-                     .arg(d.fileName, d.published.iso().isEmpty() ? QStringLiteral("-") : d.published.iso(),
-                          d.author.isEmpty() ? QStringLiteral("-") : d.author,
-                          d.title.isEmpty() ? QStringLiteral("(untitled)") : d.title);
-    m_out << docs->size() << " documents\n";
+    m_out << QStringLiteral("%1 documents read again (%2 s) in %3\n").arg(r.documents).arg(r.seconds, 0, 'f', 2).arg(m_db);
     return Ok;
 }
 

@@ -24,6 +24,7 @@ private:
     int search(const QStringList& args);
     int exportStore(const QStringList& args);
     int stats(const QStringList& args);
+    int reextract(const QStringList& args);
     int usage(const QString& problem = {});
 
     QTextStream& m_out;

@@ -1,5 +1,7 @@
 #include "export/JsonExporter.h"
 
+#include "query/ExtractionQuery.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -28,7 +30,8 @@ Result<QJsonObject> JsonExporter::document(const DocumentSummary& d)
     auto blocks = query.blocks(d.id);
     auto sentences = query.sentences(d.id);
     auto sources = query.sources(d.id);
-    if (!blocks || !sentences || !sources)
+    auto found = ExtractionQuery(*m_db).forDocument(d.id);
+    if (!blocks || !sentences || !sources || !found)
         return Error{QStringLiteral("%1: cannot read the stored document").arg(d.path)};
     QJsonArray headings, sentenceArray;
     for (const auto& b : *blocks)
@@ -36,6 +39,41 @@ Result<QJsonObject> JsonExporter::document(const DocumentSummary& d)
             headings.append(b.text);
     for (const auto& s : *sentences)
         sentenceArray.append(s);
+
+    QStringList people = found->people;
+    for (const QString& author : d.author.split(QStringLiteral(", "), Qt::SkipEmptyParts))
+        if (!people.contains(author))
+            people.append(author);
+    QJsonArray products;
+    for (const auto& p : found->products)
+        products.append(QJsonObject{{QStringLiteral("name"), p.name}, {QStringLiteral("owner"), nullable(p.owner)}});
+    QJsonArray statistics;
+    for (const auto& st : found->statistics)
+        statistics.append(QJsonObject{{QStringLiteral("subject"), st.subject},
+                                      {QStringLiteral("metric"), st.metric},
+                                      {QStringLiteral("metric_key"), st.metricKey},
+                                      {QStringLiteral("value"), st.value},
+                                      {QStringLiteral("unit"), st.unit},
+                                      {QStringLiteral("qualifier"), nullable(st.qualifier)},
+                                      {QStringLiteral("period"), nullable(st.period)},
+                                      {QStringLiteral("sentence"), st.sentence},
+                                      {QStringLiteral("span"), QJsonArray{static_cast<qint64>(st.start), static_cast<qint64>(st.end)}}});
+    QJsonArray events;
+    for (const auto& e : found->events)
+        if (e.date.isValid())  // a relative date with nothing to resolve it against stays in the store only
+            events.append(QJsonObject{{QStringLiteral("date"), e.date.iso()},
+                                      {QStringLiteral("precision"), PartialDate::precisionName(e.date.precision)},
+                                      {QStringLiteral("text"), e.sentence},
+                                      {QStringLiteral("relative"), nullable(e.relative)}});
+    QJsonArray claims;
+    for (const auto& c : found->claims)
+        claims.append(QJsonObject{{QStringLiteral("text"), c.text},
+                                  {QStringLiteral("score"), c.score},
+                                  {QStringLiteral("date"), nullable(c.date.iso())},
+                                  {QStringLiteral("actors"), QJsonArray::fromStringList(c.actors)},
+                                  {QStringLiteral("source"), nullable(c.source)}});
+    QStringList sourceNames = uniqueSourceNames(*sources);
+
     QJsonObject o;
     o.insert(QStringLiteral("file"), d.fileName);
     o.insert(QStringLiteral("path"), d.path);
@@ -44,12 +82,17 @@ Result<QJsonObject> JsonExporter::document(const DocumentSummary& d)
     o.insert(QStringLiteral("section"), nullable(d.section));
     o.insert(QStringLiteral("published"), nullable(d.published.iso()));
     o.insert(QStringLiteral("published_precision"), nullable(PartialDate::precisionName(d.published.precision)));
-    o.insert(QStringLiteral("sources"), QJsonArray::fromStringList(uniqueSourceNames(*sources)));
+    o.insert(QStringLiteral("sources"), QJsonArray::fromStringList(sourceNames));
     o.insert(QStringLiteral("headings"), headings);
     o.insert(QStringLiteral("sentences"), sentenceArray);
-    for (const char* empty : {"claims", "companies", "products", "countries", "people", "organizations", "statistics",
-                              "events"})
-        o.insert(QLatin1String(empty), QJsonArray());
+    o.insert(QStringLiteral("companies"), QJsonArray::fromStringList(found->companies));
+    o.insert(QStringLiteral("products"), products);
+    o.insert(QStringLiteral("countries"), QJsonArray::fromStringList(found->countries));
+    o.insert(QStringLiteral("people"), QJsonArray::fromStringList(people));
+    o.insert(QStringLiteral("organizations"), QJsonArray::fromStringList(found->organizations));
+    o.insert(QStringLiteral("statistics"), statistics);
+    o.insert(QStringLiteral("events"), events);
+    o.insert(QStringLiteral("claims"), claims);
     return o;
 }
 

@@ -1,5 +1,6 @@
 #include "ingest/IngestJob.h"
 
+#include "extract/Extractor.h"
 #include "read/TextDecoder.h"
 #include "store/Database.h"
 #include "store/DocumentStore.h"
@@ -63,6 +64,7 @@ IngestResult IngestJob::run(IngestProgress* progress, const std::atomic_bool* ca
         return result;
     }
     const StructureParser parser;
+    const Extractor extractor;
     Database::Transaction tx(*db);
     bool open = false;
     int inBatch = 0;  // documents written in the open transaction
@@ -144,7 +146,8 @@ IngestResult IngestJob::run(IngestProgress* progress, const std::atomic_bool* ca
             }
         }
         const Article article = parser.parse(decoded->text);
-        if (auto id = store->insert({path, hash, decoded->encoding, bytes->size()}, article); !id) {
+        const Extraction extraction = extractor.extract(article);
+        if (auto id = store->insert({path, hash, decoded->encoding, bytes->size()}, article, extraction); !id) {
             fail(id.error());
             break;
         }

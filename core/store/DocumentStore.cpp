@@ -1,13 +1,31 @@
 #include "store/DocumentStore.h"
 
+#include "knowledge/Knowledge.h"
+
 #include <QFileInfo>
+#include <QMap>
 
 namespace claimlens {
 namespace {
 
-Status fail(const char* what, const Status& s)
+Error fail(const char* what, const Status& s)
 {
     return Error{QStringLiteral("%1: %2").arg(QLatin1String(what), s.error())};
+}
+
+QString nullIfEmpty(const QString& s)
+{
+    return s.isEmpty() ? QString() : s;
+}
+
+std::optional<DocumentStore::Known> readKnown(Statement& stmt, const QString& key)
+{
+    stmt.bind(1, key);
+    std::optional<DocumentStore::Known> out;
+    if (stmt.step())
+        out = DocumentStore::Known{stmt.int64(0), stmt.text(1), stmt.text(2)};
+    stmt.reset();
+    return out;
 }
 
 }  // namespace
@@ -26,6 +44,9 @@ Result<DocumentStore> DocumentStore::create(Database& db)
         {&store.m_insertDocument,
          "INSERT INTO documents(path, file_name, content_hash, encoding, title, author, section, source, published,"
          " published_precision, file_size, ingested_at, clean_text) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)"},
+        {&store.m_updateDocument,
+         "UPDATE documents SET title = ?2, author = ?3, section = ?4, source = ?5, published = ?6,"
+         " published_precision = ?7 WHERE id = ?1"},
         {&store.m_insertBlock,
          "INSERT INTO blocks(document_id, ordinal, kind, span_start, span_end, content_start, attached_to, key, value)"
          " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)"},
@@ -40,6 +61,23 @@ Result<DocumentStore> DocumentStore::create(Database& db)
         {&store.m_insertDuplicate,
          "INSERT INTO duplicates(document_id, path, found_at) VALUES (?1,?2,?3)"
          " ON CONFLICT(path) DO UPDATE SET document_id = excluded.document_id, found_at = excluded.found_at"},
+        {&store.m_findEntity, "SELECT id FROM entities WHERE kind = ?1 AND name = ?2"},
+        {&store.m_insertEntity, "INSERT INTO entities(kind, name, country) VALUES (?1, ?2, ?3)"},
+        {&store.m_insertMention,
+         "INSERT INTO mentions(document_id, sentence_id, entity_id, via_entity_id, span_start, span_end, surface)"
+         " VALUES (?1,?2,?3,?4,?5,?6,?7)"},
+        {&store.m_insertDocumentEntity,
+         "INSERT INTO document_entities(entity_id, document_id, mention_count, via_product, published)"
+         " VALUES (?1,?2,?3,?4,?5)"},
+        {&store.m_insertStatistic,
+         "INSERT INTO statistics(document_id, sentence_id, subject_entity_id, subject, metric_key, metric, value, unit,"
+         " qualifier, period, span_start, span_end) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)"},
+        {&store.m_insertEvent,
+         "INSERT INTO events(document_id, sentence_id, date, precision, relative, span_start, span_end)"
+         " VALUES (?1,?2,?3,?4,?5,?6,?7)"},
+        {&store.m_insertClaim,
+         "INSERT INTO claims(document_id, sentence_id, score, date, date_precision, source) VALUES (?1,?2,?3,?4,?5,?6)"},
+        {&store.m_insertClaimActor, "INSERT OR IGNORE INTO claim_actors(claim_id, entity_id) VALUES (?1, ?2)"},
     };
     for (const auto& p : statements) {
         auto stmt = db.prepare(p.sql);
@@ -49,20 +87,6 @@ Result<DocumentStore> DocumentStore::create(Database& db)
     }
     return store;
 }
-
-namespace {
-
-std::optional<DocumentStore::Known> readKnown(Statement& stmt, const QString& key)
-{
-    stmt.bind(1, key);
-    std::optional<DocumentStore::Known> out;
-    if (stmt.step())
-        out = DocumentStore::Known{stmt.int64(0), stmt.text(1), stmt.text(2)};
-    stmt.reset();
-    return out;
-}
-
-}  // namespace
 
 std::optional<DocumentStore::Known> DocumentStore::findByHash(const QString& hash)
 {
@@ -82,7 +106,7 @@ bool DocumentStore::isRecordedDuplicate(const QString& path)
     return found;
 }
 
-Result<std::int64_t> DocumentStore::insert(const DocumentFile& file, const Article& article)
+Result<std::int64_t> DocumentStore::insert(const DocumentFile& file, const Article& article, const Extraction& extraction)
 {
     const auto sources = article.sourceNames();
     m_insertDocument.bind(1, file.path)
@@ -90,18 +114,51 @@ Result<std::int64_t> DocumentStore::insert(const DocumentFile& file, const Artic
         .bind(3, file.contentHash)
         .bind(4, file.encoding)
         .bind(5, article.title)
-        .bind(6, article.author.isEmpty() ? QString() : article.author)
-        .bind(7, article.section.isEmpty() ? QString() : article.section)
+        .bind(6, nullIfEmpty(article.author))
+        .bind(7, nullIfEmpty(article.section))
         .bind(8, sources.empty() ? QString() : sources.front())
-        .bind(9, article.published.isValid() ? article.published.iso() : QString())
+        .bind(9, nullIfEmpty(article.published.iso()))
         .bind(10, static_cast<int>(article.published.precision))
         .bind(11, file.size)
         .bind(12, QDateTime::currentDateTimeUtc().toString(Qt::ISODate))
         .bind(13, article.text);
     if (Status s = m_insertDocument.exec(); !s)
-        return Error{fail("storing the document", s).error()};
+        return fail("storing the document", s);
     const std::int64_t id = m_db->lastInsertId();
+    if (Status s = insertDerived(id, article, extraction); !s)
+        return Error{s.error()};
+    return id;
+}
 
+Status DocumentStore::replaceDerived(std::int64_t documentId, const Article& article, const Extraction& extraction)
+{
+    const auto sources = article.sourceNames();
+    m_updateDocument.bind(1, documentId)
+        .bind(2, article.title)
+        .bind(3, nullIfEmpty(article.author))
+        .bind(4, nullIfEmpty(article.section))
+        .bind(5, sources.empty() ? QString() : sources.front())
+        .bind(6, nullIfEmpty(article.published.iso()))
+        .bind(7, static_cast<int>(article.published.precision));
+    if (Status s = m_updateDocument.exec(); !s)
+        return fail("updating the document", s);
+    // what points at sentences goes first, then the structure (blocks take their sentences along)
+    for (const char* sql : {"DELETE FROM claims WHERE document_id = ?1", "DELETE FROM statistics WHERE document_id = ?1",
+                            "DELETE FROM events WHERE document_id = ?1", "DELETE FROM mentions WHERE document_id = ?1",
+                            "DELETE FROM document_entities WHERE document_id = ?1",
+                            "DELETE FROM cited_sources WHERE document_id = ?1", "DELETE FROM blocks WHERE document_id = ?1"}) {
+        auto stmt = m_db->prepare(sql);
+        if (!stmt)
+            return Error{stmt.error()};
+        stmt->bind(1, documentId);
+        if (Status s = stmt->exec(); !s)
+            return fail("clearing what was extracted before", s);
+    }
+    return insertDerived(documentId, article, extraction);
+}
+
+Status DocumentStore::insertDerived(std::int64_t id, const Article& article, const Extraction& extraction)
+{
     for (size_t i = 0; i < article.blocks.size(); ++i) {
         const Block& b = article.blocks[i];
         m_insertBlock.bind(1, id)
@@ -112,10 +169,12 @@ Result<std::int64_t> DocumentStore::insert(const DocumentFile& file, const Artic
             .bind(6, static_cast<std::int64_t>(b.contentStart));
         if (b.attachedTo >= 0)
             m_insertBlock.bind(7, b.attachedTo);
-        m_insertBlock.bind(8, b.key.isEmpty() ? QString() : b.key).bind(9, b.value.isEmpty() ? QString() : b.value);
+        m_insertBlock.bind(8, nullIfEmpty(b.key)).bind(9, nullIfEmpty(b.value));
         if (Status s = m_insertBlock.exec(); !s)
-            return Error{fail("storing a block", s).error()};
+            return fail("storing a block", s);
     }
+    std::vector<std::int64_t> sentenceIds;
+    sentenceIds.reserve(article.sentences.size());
     for (size_t i = 0; i < article.sentences.size(); ++i) {
         const Sentence& sentence = article.sentences[i];
         const QString text = article.sentenceText(sentence);
@@ -126,24 +185,150 @@ Result<std::int64_t> DocumentStore::insert(const DocumentFile& file, const Artic
             .bind(5, static_cast<std::int64_t>(sentence.end))
             .bind(6, text);
         if (Status s = m_insertSentence.exec(); !s)
-            return Error{fail("storing a sentence", s).error()};
-        m_indexSentence.bind(1, m_db->lastInsertId()).bind(2, text);
+            return fail("storing a sentence", s);
+        sentenceIds.push_back(m_db->lastInsertId());
+        m_indexSentence.bind(1, sentenceIds.back()).bind(2, text);
         if (Status s = m_indexSentence.exec(); !s)
-            return Error{fail("indexing a sentence", s).error()};
+            return fail("indexing a sentence", s);
     }
-    for (const CitedSource& src : article.sources) {
+    auto storeSource = [&](const CitedSource& src) {
         m_insertSource.bind(1, id);
         if (src.sentence >= 0)
             m_insertSource.bind(2, src.sentence);
         m_insertSource.bind(3, src.name)
             .bind(4, sourceKindName(src.kind))
-            .bind(5, src.relativeAge.isEmpty() ? QString() : src.relativeAge)
+            .bind(5, nullIfEmpty(src.relativeAge))
             .bind(6, static_cast<std::int64_t>(src.start))
             .bind(7, static_cast<std::int64_t>(src.end));
-        if (Status s = m_insertSource.exec(); !s)
-            return Error{fail("storing a cited source", s).error()};
+        return m_insertSource.exec();
+    };
+    for (const CitedSource& src : article.sources)
+        if (Status s = storeSource(src); !s)
+            return fail("storing a cited source", s);
+    for (const CitedSource& src : extraction.sources)
+        if (Status s = storeSource(src); !s)
+            return fail("storing a cited source", s);
+    return insertExtraction(id, article, extraction, sentenceIds);
+}
+
+Result<std::int64_t> DocumentStore::entityId(EntityKind kind, const QString& name)
+{
+    const QString key = entityKindName(kind) + u':' + name;
+    if (const auto it = m_entityIds.constFind(key); it != m_entityIds.cend())
+        return *it;
+    m_findEntity.bind(1, entityKindName(kind)).bind(2, name);
+    std::int64_t id = -1;
+    if (m_findEntity.step())
+        id = m_findEntity.int64(0);
+    m_findEntity.reset();
+    if (id < 0) {
+        const auto& knowledge = Knowledge::defaults();
+        const int known = knowledge->find(kind, name);
+        m_insertEntity.bind(1, entityKindName(kind))
+            .bind(2, name)
+            .bind(3, known >= 0 ? nullIfEmpty(knowledge->entity(known).country) : QString());
+        if (Status s = m_insertEntity.exec(); !s)
+            return fail("storing an entity", s);
+        id = m_db->lastInsertId();
     }
+    m_entityIds.insert(key, id);
     return id;
+}
+
+Status DocumentStore::insertExtraction(std::int64_t id, const Article& article, const Extraction& extraction,
+                                       const std::vector<std::int64_t>& sentenceIds)
+{
+    auto sentenceId = [&](int index) { return sentenceIds[static_cast<size_t>(index)]; };
+    struct PerEntity {
+        int mentions = 0;
+        bool direct = false;
+    };
+    QMap<std::int64_t, PerEntity> perEntity;
+    for (const Mention& m : extraction.mentions) {
+        auto entity = entityId(m.kind, m.name);
+        if (!entity)
+            return Error{entity.error()};
+        std::optional<std::int64_t> via;
+        if (!m.via.isEmpty()) {
+            auto product = entityId(EntityKind::Product, m.via);
+            if (!product)
+                return Error{product.error()};
+            via = *product;
+        }
+        m_insertMention.bind(1, id)
+            .bind(2, sentenceId(m.sentence))
+            .bind(3, *entity)
+            .bind(4, via)
+            .bind(5, static_cast<std::int64_t>(m.start))
+            .bind(6, static_cast<std::int64_t>(m.end))
+            .bind(7, m.surface);
+        if (Status s = m_insertMention.exec(); !s)
+            return fail("storing a mention", s);
+        PerEntity& e = perEntity[*entity];
+        ++e.mentions;
+        e.direct |= m.via.isEmpty();
+    }
+    for (auto it = perEntity.cbegin(); it != perEntity.cend(); ++it) {
+        m_insertDocumentEntity.bind(1, it.key())
+            .bind(2, id)
+            .bind(3, it->mentions)
+            .bind(4, it->direct ? 0 : 1)
+            .bind(5, article.published.isValid() ? article.published.iso() : QStringLiteral(""));  // the key cannot hold NULL
+        if (Status s = m_insertDocumentEntity.exec(); !s)
+            return fail("storing a document's entities", s);
+    }
+    for (const Statistic& st : extraction.statistics) {
+        auto subject = entityId(st.subjectKind, st.subject);
+        if (!subject)
+            return Error{subject.error()};
+        m_insertStatistic.bind(1, id)
+            .bind(2, sentenceId(st.sentence))
+            .bind(3, *subject)
+            .bind(4, st.subject)
+            .bind(5, st.metricKey)
+            .bind(6, st.metric)
+            .bind(7, st.value)
+            .bind(8, st.unit)
+            .bind(9, nullIfEmpty(st.qualifier))
+            .bind(10, nullIfEmpty(st.period))
+            .bind(11, static_cast<std::int64_t>(st.start))
+            .bind(12, static_cast<std::int64_t>(st.end));
+        if (Status s = m_insertStatistic.exec(); !s)
+            return fail("storing a statistic", s);
+    }
+    for (const Event& e : extraction.events) {
+        m_insertEvent.bind(1, id)
+            .bind(2, sentenceId(e.sentence))
+            .bind(3, nullIfEmpty(e.date.iso()))
+            .bind(4, static_cast<int>(e.date.precision))
+            .bind(5, nullIfEmpty(e.relative))
+            .bind(6, static_cast<std::int64_t>(e.start))
+            .bind(7, static_cast<std::int64_t>(e.end));
+        if (Status s = m_insertEvent.exec(); !s)
+            return fail("storing an event", s);
+    }
+    for (const Claim& c : extraction.claims) {
+        m_insertClaim.bind(1, id)
+            .bind(2, sentenceId(c.sentence))
+            .bind(3, c.score)
+            .bind(4, nullIfEmpty(c.date.iso()))
+            .bind(5, static_cast<int>(c.date.precision))
+            .bind(6, nullIfEmpty(c.source));
+        if (Status s = m_insertClaim.exec(); !s)
+            return fail("storing a claim", s);
+        const std::int64_t claimId = m_db->lastInsertId();
+        for (const Mention& m : extraction.mentions) {
+            if (m.sentence != c.sentence || m.kind == EntityKind::Product)
+                continue;
+            auto entity = entityId(m.kind, m.name);
+            if (!entity)
+                return Error{entity.error()};
+            m_insertClaimActor.bind(1, claimId).bind(2, *entity);
+            if (Status s = m_insertClaimActor.exec(); !s)
+                return fail("storing a claim's actors", s);
+        }
+    }
+    return {};
 }
 
 Status DocumentStore::remove(std::int64_t documentId)

@@ -1,9 +1,10 @@
 #pragma once
 
+#include "extract/Extraction.h"
 #include "store/Database.h"
 #include "structure/Article.h"
 
-#include <QDateTime>
+#include <QHash>
 
 #include <cstdint>
 #include <optional>
@@ -18,8 +19,9 @@ struct DocumentFile {
     std::int64_t size = 0;
 };
 
-/// The write side of the store: documents with their blocks, sentences and cited sources. Callers
-/// group calls into transactions (see IngestJob); each call leaves the database consistent.
+/// The write side of the store: documents with their structure (blocks, sentences, cited sources)
+/// and what extraction found in them. Callers group calls into transactions (see IngestJob); every
+/// call that fails leaves the transaction to be rolled back by the caller.
 class DocumentStore {
 public:
     struct Known {
@@ -36,17 +38,25 @@ public:
     /// True when `path` is already recorded as a duplicate of some document.
     bool isRecordedDuplicate(const QString& path);
 
-    Result<std::int64_t> insert(const DocumentFile& file, const Article& article);
+    Result<std::int64_t> insert(const DocumentFile& file, const Article& article, const Extraction& extraction);
+    /// Replaces everything derived from a stored document's text (its structure and extraction),
+    /// keeping the document and its id: what re-extraction does after the rules change.
+    Status replaceDerived(std::int64_t documentId, const Article& article, const Extraction& extraction);
     Status remove(std::int64_t documentId);
     Status recordDuplicate(std::int64_t documentId, const QString& path);
 
 private:
     explicit DocumentStore(Database& db) : m_db(&db) {}
+    Status insertDerived(std::int64_t id, const Article& article, const Extraction& extraction);
+    Status insertExtraction(std::int64_t id, const Article& article, const Extraction& extraction,
+                            const std::vector<std::int64_t>& sentenceIds);
+    Result<std::int64_t> entityId(EntityKind kind, const QString& name);
 
     Database* m_db;
-    Statement m_byHash, m_byPath, m_isDuplicate, m_insertDocument, m_insertBlock, m_insertSentence, m_indexSentence,
-        m_insertSource,
-        m_delete, m_insertDuplicate;
+    Statement m_byHash, m_byPath, m_isDuplicate, m_insertDocument, m_updateDocument, m_insertBlock, m_insertSentence,
+        m_indexSentence, m_insertSource, m_delete, m_insertDuplicate, m_findEntity, m_insertEntity,
+        m_insertMention, m_insertDocumentEntity, m_insertStatistic, m_insertEvent, m_insertClaim, m_insertClaimActor;
+    QHash<QString, std::int64_t> m_entityIds;  ///< "kind:name" -> id, filled as entities are met
 };
 
 }  // namespace claimlens

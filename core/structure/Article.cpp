@@ -107,6 +107,8 @@ QString sourceKindName(SourceKind kind)
         return QStringLiteral("channel");
     case SourceKind::Byline:
         return QStringLiteral("byline");
+    case SourceKind::Cited:
+        return QStringLiteral("cited");
     }
     return {};
 }

@@ -65,6 +65,7 @@ enum class SourceKind {
     Attribution,  ///< a line of its own "Source: X"
     Channel,      ///< a channel line of a digest
     Byline,       ///< an outlet named in the byline or dateline
+    Cited,        ///< named in a sentence: "according to X", "told X", "as reported by X"
 };
 QString sourceKindName(SourceKind kind);
 

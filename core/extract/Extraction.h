@@ -1,0 +1,64 @@
+#pragma once
+
+#include "knowledge/Knowledge.h"
+#include "structure/Article.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+namespace claimlens {
+
+/// An entity named in a sentence. Offsets are into Article::text.
+struct Mention {
+    int sentence = -1;
+    qsizetype start = 0;
+    qsizetype end = 0;
+    EntityKind kind = EntityKind::Company;
+    QString name;     ///< canonical name (a person's name as the article gives it)
+    QString surface;  ///< the words in the text
+    QString via;      ///< for a company named through its product: the product ("via product")
+};
+
+/// A number bound to what it measures and whom it is about.
+struct Statistic {
+    int sentence = -1;
+    qsizetype start = 0;  ///< the quantity's words
+    qsizetype end = 0;
+    QString subject;      ///< canonical country or company
+    EntityKind subjectKind = EntityKind::Country;
+    QString metricKey;    ///< vocabulary key, or the metric's head noun
+    QString metric;       ///< the words that name it
+    double value = 0;     ///< full number: "$2.5bn" is 2500000000
+    QString unit;         ///< percent, count, USD, CNY, EUR, times
+    QString qualifier;    ///< over, almost, about, more than, up to ...
+    QString period;       ///< "2014-2023", "2023"
+};
+
+struct Event {
+    int sentence = -1;
+    qsizetype start = 0;  ///< the date's words
+    qsizetype end = 0;
+    PartialDate date;     ///< invalid when only relative
+    QString relative;     ///< "last year" as written, when the date was relative
+};
+
+struct Claim {
+    int sentence = -1;
+    double score = 0;
+    PartialDate date;
+    QStringList actors;
+    QString source;
+};
+
+/// Everything extraction finds in one article.
+struct Extraction {
+    std::vector<Mention> mentions;
+    std::vector<Statistic> statistics;
+    std::vector<Event> events;
+    std::vector<Claim> claims;
+    std::vector<CitedSource> sources;  ///< attributions in sentences ("according to X", "told X")
+};
+
+}  // namespace claimlens

@@ -1,0 +1,517 @@
+#include "extract/Extractor.h"
+
+#include "extract/QuantityFinder.h"
+#include "structure/DateParser.h"
+
+#include <QDate>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace claimlens {
+namespace {
+
+constexpr auto kUnicode = QRegularExpression::UseUnicodePropertiesOption;
+
+/// A capitalised word that can be part of a person's name: "Qu", "Kai-Fu", "O'Brien".
+const QString kNameToken = QStringLiteral("\\p{Lu}[\\p{Ll}'\\x{2019}]+(?:-\\p{Lu}?\\p{Ll}+)?");
+
+bool overlaps(qsizetype a0, qsizetype a1, qsizetype b0, qsizetype b1)
+{
+    return a0 < b1 && b0 < a1;
+}
+
+QString regexAlternatives(const QStringList& words)
+{
+    QStringList escaped;
+    for (const QString& w : words)
+        escaped.append(QRegularExpression::escape(w).replace(QStringLiteral("\\ "), QStringLiteral("\\s+")));
+    std::sort(escaped.begin(), escaped.end(), [](const QString& a, const QString& b) { return a.size() > b.size(); });
+    return escaped.join(u'|');
+}
+
+QStringList words(QStringView s)
+{
+    QStringList out;
+    QString current;
+    for (QChar c : s) {
+        if (c.isLetterOrNumber() || c == u'-' || c == u'\'' || c == u'\u2019') {
+            current.append(c);
+        } else if (!current.isEmpty()) {
+            out.append(current);
+            current.clear();
+        }
+    }
+    if (!current.isEmpty())
+        out.append(current);
+    return out;
+}
+
+const QSet<QString>& notNameWords()
+{
+    // capitalised words that start sentences or name months and days, never people
+    static const QSet<QString> set{
+        QStringLiteral("The"),     QStringLiteral("A"),        QStringLiteral("An"),      QStringLiteral("In"),
+        QStringLiteral("On"),      QStringLiteral("At"),       QStringLiteral("It"),      QStringLiteral("This"),
+        QStringLiteral("That"),    QStringLiteral("These"),    QStringLiteral("Those"),   QStringLiteral("But"),
+        QStringLiteral("And"),     QStringLiteral("However"),  QStringLiteral("While"),   QStringLiteral("When"),
+        QStringLiteral("After"),   QStringLiteral("Before"),   QStringLiteral("Despite"), QStringLiteral("According"),
+        QStringLiteral("Its"),     QStringLiteral("Their"),    QStringLiteral("Our"),     QStringLiteral("Some"),
+        QStringLiteral("Many"),    QStringLiteral("Most"),     QStringLiteral("Other"),   QStringLiteral("Others"),
+        QStringLiteral("Both"),    QStringLiteral("Chinese"),  QStringLiteral("American"), QStringLiteral("January"),
+        QStringLiteral("February"), QStringLiteral("March"),   QStringLiteral("April"),   QStringLiteral("May"),
+        QStringLiteral("June"),    QStringLiteral("July"),     QStringLiteral("August"),  QStringLiteral("September"),
+        QStringLiteral("October"), QStringLiteral("November"), QStringLiteral("December"), QStringLiteral("Monday"),
+        QStringLiteral("Tuesday"), QStringLiteral("Wednesday"), QStringLiteral("Thursday"), QStringLiteral("Friday"),
+        QStringLiteral("Saturday"), QStringLiteral("Sunday"),  QStringLiteral("Street"),  QStringLiteral("Valley"),
+        QStringLiteral("Silicon"), QStringLiteral("Western"),  QStringLiteral("Eastern"), QStringLiteral("Asian"),
+        QStringLiteral("European"), QStringLiteral("Global"),  QStringLiteral("National"), QStringLiteral("International"),
+        QStringLiteral("Artificial"), QStringLiteral("Intelligence"), QStringLiteral("AI"), QStringLiteral("Why"),
+        QStringLiteral("What"),    QStringLiteral("How"),      QStringLiteral("Who"),     QStringLiteral("Where"),
+        QStringLiteral("Center"),  QStringLiteral("Centre"),   QStringLiteral("University"), QStringLiteral("Institute"),
+        QStringLiteral("Ministry"), QStringLiteral("Department"), QStringLiteral("Conference"), QStringLiteral("World"),
+        QStringLiteral("Cloud"),   QStringLiteral("Lab"),      QStringLiteral("Labs"),    QStringLiteral("Group")};
+    return set;
+}
+
+}  // namespace
+
+struct Extractor::SentenceContext {
+    int index = -1;
+    const Sentence* sentence = nullptr;
+    qsizetype base = 0;  ///< the sentence's start in the article text
+    QString text;        ///< the sentence as written (offsets relative to base)
+    std::vector<AliasMatch> aliases;
+    std::vector<size_t> mentionIndexes;  ///< this sentence's mentions in Extraction::mentions
+    std::vector<Quantity> quantities;
+    std::vector<PartialDate> dates;
+    QString source;
+    bool keyPoint = false;  ///< a bullet or a one-line statement of a digest
+};
+
+Extractor::Extractor(std::shared_ptr<const Knowledge> knowledge) : m_knowledge(std::move(knowledge)) {}
+
+void Extractor::findEntities(SentenceContext& c, Extraction& out) const
+{
+    const Language& lang = m_knowledge->language();
+    c.aliases = m_knowledge->match(c.text);
+    for (const AliasMatch& m : c.aliases) {
+        const Entity& e = m_knowledge->entity(m.alias->entity);
+        if (m.alias->role == Alias::Role::Metonym) {
+            // "in Beijing" is a city; "Beijing has made it clear" is the government
+            const QStringList before = words(QStringView(c.text).first(m.start));
+            if (!before.isEmpty() && lang.locatives.contains(before.back().toLower()))
+                continue;
+        }
+        Mention mention{c.index, c.base + m.start, c.base + m.end, e.kind, e.name, c.text.mid(m.start, m.end - m.start), {}};
+        c.mentionIndexes.push_back(out.mentions.size());
+        out.mentions.push_back(mention);
+        if (e.kind == EntityKind::Product && !e.owner.isEmpty()) {
+            // the product links the document to its owner too, marked as such
+            Mention owner = mention;
+            owner.kind = EntityKind::Company;
+            owner.name = e.owner;
+            owner.via = e.name;
+            c.mentionIndexes.push_back(out.mentions.size());
+            out.mentions.push_back(owner);
+        }
+    }
+}
+
+void Extractor::findPeople(SentenceContext& c, Extraction& out) const
+{
+    const Language& lang = m_knowledge->language();
+    static thread_local QString builtFor;
+    static thread_local std::vector<QRegularExpression> patterns;
+    const QString key = lang.honorifics.join(u'|') + lang.roleNouns.join(u'|') + lang.speechVerbs.values().join(u'|');
+    if (builtFor != key) {
+        builtFor = key;
+        const QString name = QStringLiteral("(?<name>%1(?:\\s+%1){1,2})").arg(kNameToken);
+        const QString surnameOrName = QStringLiteral("(?<name>%1(?:\\s+%1){0,2})").arg(kNameToken);
+        QStringList speech = lang.speechVerbs.values();
+        patterns = {
+            // Premier Li, Commerce Secretary Gina Raimondo
+            QRegularExpression(QStringLiteral("(?<![\\p{L}])(?<title>%1)\\s+%2").arg(regexAlternatives(lang.honorifics), surnameOrName), kUnicode),
+            // founder Qu Dongqi, chief executive Sam Altman
+            QRegularExpression(QStringLiteral("(?<![\\p{L}])(?:%1)\\s+%2").arg(regexAlternatives(lang.roleNouns), name),
+                               kUnicode | QRegularExpression::CaseInsensitiveOption),
+            // Tang Lan, director of ...; Liang Wenfeng, the founder of DeepSeek
+            QRegularExpression(QStringLiteral("%1,\\s+(?:(?:a|an|the|its|his|her)\\s+)?(?:(?:former|then|co-|deputy|vice|chief|senior|"
+                                              "managing|executive|founding|lead|principal)\\s*)*(?:%2)\\b")
+                                   .arg(name, regexAlternatives(lang.roleNouns)),
+                               kUnicode),
+            // co-founded by Kai-Fu Lee, led by ...
+            QRegularExpression(QStringLiteral("\\b(?:co-?founded|founded|led|headed|run|chaired)\\s+by\\s+%1").arg(name), kUnicode),
+            // Jane Doe said
+            QRegularExpression(QStringLiteral("%1\\s+(?:%2)\\b").arg(name, regexAlternatives(speech)), kUnicode),
+        };
+    }
+    for (size_t p = 0; p < patterns.size(); ++p) {
+        auto it = patterns[p].globalMatch(c.text);
+        while (it.hasNext()) {
+            const auto m = it.next();
+            qsizetype start = m.capturedStart(QStringLiteral("name"));
+            const qsizetype end = m.capturedEnd(QStringLiteral("name"));
+            QString name = m.captured(QStringLiteral("name"));
+            const QStringList tokens = name.split(u' ', Qt::SkipEmptyParts);
+            if (std::any_of(tokens.begin(), tokens.end(), [](const QString& t) { return notNameWords().contains(t); }))
+                continue;
+            // a known company, country, product or organisation is not a person
+            if (std::any_of(c.aliases.begin(), c.aliases.end(),
+                            [&](const AliasMatch& a) { return overlaps(a.start, a.end, start, end); }))
+                continue;
+            if (p == 0 && tokens.size() == 1) {  // a title with a surname alone: "Premier Li"
+                start = m.capturedStart(QStringLiteral("title"));
+                name = c.text.mid(start, end - start).simplified();
+            }
+            const bool known = std::any_of(out.mentions.begin(), out.mentions.end(), [&](const Mention& x) {
+                return x.kind == EntityKind::Person && x.sentence == c.index && overlaps(x.start, x.end, c.base + start, c.base + end);
+            });
+            if (known)
+                continue;
+            c.mentionIndexes.push_back(out.mentions.size());
+            out.mentions.push_back({c.index, c.base + start, c.base + end, EntityKind::Person, name, name, {}});
+        }
+    }
+}
+
+void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
+{
+    c.quantities = QuantityFinder::find(c.text);
+    if (c.quantities.empty())
+        return;
+    static const QRegularExpression boundary(
+        QStringLiteral("\\s(?:compared\\s+(?:to|with)|while|whereas|but|versus|vs\\.?|against|than)\\s|[;,(]\\s|\\s[\\x{2013}\\x{2014}]\\s"),
+        kUnicode | QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression leadIn(QStringLiteral("^\\s*(?:of|from|among)\\s+(?:the\\s+)?(?:world's\\s+|world\\x{2019}s\\s+)?"),
+                                           kUnicode);
+    static const QRegularExpression phraseEnd(
+        QStringLiteral("\\s(?:in|by|from|between|since|during|over|at|for|to|on|than|last|this|a|per|according|as|with)\\s"),
+        kUnicode);
+    static const QRegularExpression range(QStringLiteral("\\bbetween\\s+((?:19|20)\\d\\d)\\s+and\\s+((?:19|20)\\d\\d)\\b"));
+    static const QRegularExpression year(QStringLiteral("\\b(?:in|during|for|of)\\s+((?:19|20)\\d\\d)\\b"));
+    static const QSet<QString> durations{QStringLiteral("year"),  QStringLiteral("years"), QStringLiteral("month"),
+                                         QStringLiteral("months"), QStringLiteral("week"), QStringLiteral("weeks"),
+                                         QStringLiteral("day"),   QStringLiteral("days"),  QStringLiteral("hours"),
+                                         QStringLiteral("hour"),  QStringLiteral("minutes"), QStringLiteral("seconds")};
+
+    // subjects: countries and companies named in the sentence (a product stands for its owner)
+    struct Subject {
+        qsizetype start, end;
+        QString name;
+        EntityKind kind;
+    };
+    std::vector<Subject> subjects;
+    for (size_t i : c.mentionIndexes) {
+        const Mention& m = out.mentions[i];
+        if ((m.kind == EntityKind::Country || m.kind == EntityKind::Company) && m.via.isEmpty())
+            subjects.push_back({m.start - c.base, m.end - c.base, m.name, m.kind});
+        else if (m.kind == EntityKind::Company)  // via a product
+            subjects.push_back({m.start - c.base, m.end - c.base, m.name, m.kind});
+    }
+
+    QString period;
+    if (const auto r = range.match(c.text); r.hasMatch())
+        period = r.captured(1) + u'-' + r.captured(2);
+    else if (const auto y = year.match(c.text); y.hasMatch())
+        period = y.captured(1);
+
+    const Statistic* previous = nullptr;
+    for (size_t qi = 0; qi < c.quantities.size(); ++qi) {
+        const Quantity& q = c.quantities[qi];
+        if (q.unit == QStringLiteral("count") && q.value < 2)
+            continue;  // "one", "1": rarely a figure anyone tracks
+        qsizetype limit = qi + 1 < c.quantities.size() ? c.quantities[qi + 1].start : c.text.size();
+        if (const auto b = boundary.match(c.text, q.end); b.hasMatch() && b.capturedStart() < limit)
+            limit = b.capturedStart();
+        const QStringView after = QStringView(c.text).sliced(q.end, limit - q.end);
+
+        // whom: "83% of Chinese respondents", "6,276 in the US", else the nearest name before
+        const Subject* subject = nullptr;
+        const auto lead = leadIn.match(after);
+        for (const Subject& s : subjects) {
+            if (lead.hasMatch() && s.start == q.end + lead.capturedLength()) {
+                subject = &s;
+                break;
+            }
+        }
+        if (!subject) {
+            static const QRegularExpression prep(QStringLiteral("(?:in|by|for|from|at)\\s+(?:the\\s+)?$"), kUnicode);
+            for (const Subject& s : subjects)
+                if (s.start >= q.end && s.start < limit &&
+                    prep.match(QStringView(c.text).sliced(q.end, s.start - q.end)).hasMatch()) {
+                    subject = &s;
+                    break;
+                }
+        }
+        if (!subject)
+            for (const Subject& s : subjects)
+                if (s.end <= q.start)
+                    subject = &s;  // the last one before wins
+        if (!subject)
+            continue;
+
+        // what: the noun phrase after the number, and the vocabulary's name for it
+        QString phrase = after.toString();
+        phrase.remove(0, lead.hasMatch() ? lead.capturedLength() : 0);
+        if (const auto e = phraseEnd.match(phrase); e.hasMatch())
+            phrase.truncate(e.capturedStart());
+        phrase = phrase.trimmed();
+        phrase.remove(QRegularExpression(QStringLiteral("[.,;:!?\\x{201d}\"]+$"), kUnicode));
+        QStringList phraseWords = phrase.split(u' ', Qt::SkipEmptyParts);
+        if (phraseWords.size() > 8)
+            phraseWords = phraseWords.mid(0, 8);
+        phrase = phraseWords.join(u' ');
+        if (!phraseWords.isEmpty() && durations.contains(phraseWords.first().toLower()))
+            continue;  // "three months": a duration, not a statistic
+
+        const QString window = c.text.mid(std::max<qsizetype>(0, q.start - 60), limit - std::max<qsizetype>(0, q.start - 60)).toLower();
+        const Metric* metric = nullptr;
+        qsizetype best = -1;
+        for (const Metric& m : m_knowledge->metrics())
+            for (const QString& ph : m.phrases) {
+                const qsizetype at = window.indexOf(ph);
+                if (at >= 0 && (at < window.size()) &&
+                    (at == 0 || !window[at - 1].isLetter()) &&
+                    (at + ph.size() >= window.size() || !window[at + ph.size()].isLetter()) &&
+                    ph.size() > best) {
+                    metric = &m;
+                    best = ph.size();
+                }
+            }
+        Statistic st;
+        st.sentence = c.index;
+        st.start = c.base + q.start;
+        st.end = c.base + q.end;
+        st.subject = subject->name;
+        st.subjectKind = subject->kind;
+        st.value = q.value;
+        st.unit = q.unit;
+        st.qualifier = q.qualifier;
+        st.period = period;
+        if (!phrase.isEmpty() && phrase.front().isLetter()) {
+            st.metric = phrase;
+            st.metricKey = metric ? metric->key : phraseWords.last().toLower();
+        } else if (metric) {
+            st.metric = metric->label;
+            st.metricKey = metric->key;
+        } else if (previous && previous->unit == st.unit) {
+            st.metric = previous->metric;  // "38,000 patents compared to 6,276 in the US"
+            st.metricKey = previous->metricKey;
+        } else {
+            continue;  // a number with no named measure is not a statistic anyone can chart
+        }
+        if (metric && st.metricKey != metric->key && phrase.toLower().contains(metric->phrases.first()))
+            st.metricKey = metric->key;
+        out.statistics.push_back(st);
+        previous = &out.statistics.back();
+    }
+}
+
+void Extractor::findEvents(SentenceContext& c, const PartialDate& published, Extraction& out) const
+{
+    static const QRegularExpression dateStart(
+        QStringLiteral("\\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                       "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?\\s+\\d|\\d{1,2}\\s+(?:January|February|March|"
+                       "April|May|June|July|August|September|October|November|December)|\\d{4}-\\d{2}-\\d{2}|(?:January|"
+                       "February|March|April|May|June|July|August|September|October|November|December),?\\s+(?:19|20)\\d\\d)"),
+        kUnicode);
+    static const QRegularExpression yearRe(QStringLiteral("(?<![\\d,.$\\x{00a5}\\x{20ac}-])\\b((?:19|20)\\d\\d)\\b(?!s\\b|-\\d|,\\d|\\.\\d)"),
+                                           kUnicode);
+    static const QRegularExpression rangeRe(
+        QStringLiteral("\\b(?:between\\s+(?:19|20)\\d\\d\\s+and|from\\s+(?:19|20)\\d\\d\\s+(?:to|until|through))\\s+(?:19|20)\\d\\d\\b"
+                       "|\\b(?:19|20)\\d\\d\\s*[-\\x{2013}]\\s*(?:19|20)?\\d\\d\\b"),
+        kUnicode);
+    static const QRegularExpression relativeRe(
+        QStringLiteral("\\b(last|this|next)\\s+(year|month)\\b|\\b(yesterday|today)\\b"),
+        kUnicode | QRegularExpression::CaseInsensitiveOption);
+    if (c.text.trimmed().endsWith(u'?'))
+        return;
+
+    std::vector<std::pair<qsizetype, qsizetype>> used;
+    auto add = [&](qsizetype s, qsizetype e, const PartialDate& d, const QString& relative) {
+        for (const auto& u : used)
+            if (overlaps(u.first, u.second, s, e))
+                return;
+        used.emplace_back(s, e);
+        const bool duplicate = std::any_of(out.events.begin(), out.events.end(), [&](const Event& x) {
+            return x.sentence == c.index && x.date == d && x.relative == relative;
+        });
+        if (duplicate)
+            return;
+        out.events.push_back({c.index, c.base + s, c.base + e, d, relative});
+        if (d.isValid())
+            c.dates.push_back(d);
+    };
+    auto ranges = rangeRe.globalMatch(c.text);
+    while (ranges.hasNext()) {
+        const auto r = ranges.next();
+        used.emplace_back(r.capturedStart(), r.capturedEnd());  // a period, not an event
+    }
+    auto full = dateStart.globalMatch(c.text);
+    while (full.hasNext()) {
+        const auto m = full.next();
+        qsizetype length = 0;
+        if (auto d = DateParser::parseAt(QStringView(c.text).sliced(m.capturedStart()), &length))
+            add(m.capturedStart(), m.capturedStart() + length, *d, {});
+    }
+    auto years = yearRe.globalMatch(c.text);
+    while (years.hasNext()) {
+        const auto m = years.next();
+        PartialDate d;
+        d.year = m.captured(1).toInt();
+        d.precision = DatePrecision::Year;
+        add(m.capturedStart(1), m.capturedEnd(1), d, {});
+    }
+    auto relative = relativeRe.globalMatch(c.text);
+    while (relative.hasNext()) {
+        const auto m = relative.next();
+        const QString words = m.captured(0).toLower();
+        PartialDate d;
+        if (published.isValid()) {
+            d.year = published.year;
+            d.precision = DatePrecision::Year;
+            if (words == QStringLiteral("last year"))
+                d.year -= 1;
+            else if (words == QStringLiteral("next year"))
+                d.year += 1;
+            else if (words.endsWith(QStringLiteral("month")) && published.precision >= DatePrecision::Month) {
+                d.month = published.month + (words.startsWith(QStringLiteral("last")) ? -1 : words.startsWith(QStringLiteral("next")) ? 1 : 0);
+                if (d.month < 1) {
+                    d.month = 12;
+                    d.year -= 1;
+                } else if (d.month > 12) {
+                    d.month = 1;
+                    d.year += 1;
+                }
+                d.precision = DatePrecision::Month;
+            } else if ((words == QStringLiteral("yesterday") || words == QStringLiteral("today")) &&
+                       published.precision == DatePrecision::Day) {
+                const QDate day = QDate(published.year, published.month, published.day).addDays(words == QStringLiteral("yesterday") ? -1 : 0);
+                d.year = day.year();
+                d.month = day.month();
+                d.day = day.day();
+                d.precision = DatePrecision::Day;
+            }
+        }
+        add(m.capturedStart(), m.capturedEnd(), d, m.captured(0));
+    }
+}
+
+QString Extractor::sourceName(QStringView phrase) const
+{
+    // a known publication or body by any of its names, else the capitalised words as written
+    const auto matches = m_knowledge->match(phrase);
+    for (const AliasMatch& m : matches)
+        if (m.start <= 4) {
+            const Entity& e = m_knowledge->entity(m.alias->entity);
+            if (e.kind == EntityKind::Organization || e.kind == EntityKind::Company)
+                return e.name;
+            return {};  // a country or a product is not a source
+        }
+    return phrase.toString();
+}
+
+void Extractor::findAttributions(SentenceContext& c, Extraction& out) const
+{
+    static const QRegularExpression cue(
+        QStringLiteral("\\b(?:according\\s+to|(?:as\\s+)?reported\\s+by|told|in\\s+an\\s+interview\\s+with|"
+                       "(?:report|survey|study|analysis|data|figures|research|poll)\\s+(?:by|from|published\\s+by))\\s+(?:the\\s+)?"
+                       "(?<name>\\p{Lu}[\\p{L}\\d&.'\\x{2019}-]*(?:\\s+(?:of\\s+|and\\s+|&\\s+|for\\s+)?\\p{Lu}[\\p{L}\\d&.'\\x{2019}-]*){0,5})"),
+        kUnicode);
+    auto it = cue.globalMatch(c.text);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        const qsizetype s = m.capturedStart(QStringLiteral("name")), e = m.capturedEnd(QStringLiteral("name"));
+        // a person is quoted, not cited as a publication
+        const bool person = std::any_of(c.mentionIndexes.begin(), c.mentionIndexes.end(), [&](size_t i) {
+            const Mention& x = out.mentions[i];
+            return x.kind == EntityKind::Person && overlaps(x.start - c.base, x.end - c.base, s, e);
+        });
+        if (person)
+            continue;
+        QString name = sourceName(QStringView(c.text).sliced(s, e - s));
+        while (name.endsWith(u'.'))
+            name.chop(1);
+        if (name.isEmpty())
+            continue;
+        c.source = name;
+        out.sources.push_back({name, SourceKind::Cited, {}, c.base + m.capturedStart(), c.base + e, -1, c.index});
+    }
+}
+
+void Extractor::scoreClaim(SentenceContext& c, const Article& article, Extraction& out) const
+{
+    const QString trimmed = c.text.trimmed();
+    if (trimmed.endsWith(u'?') || trimmed.size() < 20)
+        return;
+    const Language& lang = m_knowledge->language();
+    QStringList actors;
+    for (size_t i : c.mentionIndexes) {
+        const Mention& m = out.mentions[i];
+        if (m.kind != EntityKind::Product && !actors.contains(m.name))
+            actors.append(m.name);
+    }
+    if (actors.isEmpty())
+        return;
+    const QStringList tokens = words(c.text);
+    const bool verb = std::any_of(tokens.begin(), tokens.end(), [&](const QString& w) { return lang.claimVerbs.contains(w.toLower()); });
+    const QString lower = c.text.toLower();
+    const bool comparison = std::any_of(lang.comparisonWords.begin(), lang.comparisonWords.end(), [&](const QString& w) {
+        const qsizetype at = lower.indexOf(w);
+        return at >= 0 && (at == 0 || !lower[at - 1].isLetter()) &&
+               (at + w.size() >= lower.size() || !lower[at + w.size()].isLetter());
+    });
+    double score = 0.35;
+    score += c.quantities.empty() ? 0 : 0.25;
+    score += c.dates.empty() ? 0 : 0.15;
+    score += verb ? 0.3 : 0;
+    score += comparison ? 0.15 : 0;
+    score += c.keyPoint ? 0.25 : 0;
+    score += c.source.isEmpty() ? 0 : 0.2;  // attributed, so it can be checked against its source
+    if (score < 0.5)
+        return;
+    Claim claim;
+    claim.sentence = c.index;
+    claim.score = std::min(1.0, score);
+    claim.date = !c.dates.empty() ? c.dates.front() : article.published;
+    claim.actors = actors;
+    claim.source = c.source;
+    out.claims.push_back(claim);
+}
+
+Extraction Extractor::extract(const Article& article) const
+{
+    Extraction out;
+    // statements standing one to a line (bullets, digest lines) are what the writer chose to stress
+    std::vector<int> sentencesPerBlock(article.blocks.size(), 0);
+    for (const Sentence& s : article.sentences)
+        ++sentencesPerBlock[static_cast<size_t>(s.block)];
+    std::vector<QString> sentenceSources(article.sentences.size());
+    for (const CitedSource& src : article.sources)
+        if (src.sentence >= 0)
+            sentenceSources[static_cast<size_t>(src.sentence)] = src.name;
+
+    for (size_t i = 0; i < article.sentences.size(); ++i) {
+        const Sentence& s = article.sentences[i];
+        SentenceContext c;
+        c.index = static_cast<int>(i);
+        c.sentence = &s;
+        c.base = s.start;
+        c.text = article.text.mid(s.start, s.end - s.start);
+        c.text.replace(u'\n', u' ');
+        const Block& block = article.blocks[static_cast<size_t>(s.block)];
+        c.keyPoint = block.kind == BlockKind::Bullet ||
+                     (sentencesPerBlock[static_cast<size_t>(s.block)] == 1 && words(c.text).size() <= 25);
+        c.source = sentenceSources[i];
+        findEntities(c, out);
+        findPeople(c, out);
+        findStatistics(c, out);
+        findEvents(c, article.published, out);
+        findAttributions(c, out);
+        scoreClaim(c, article, out);
+    }
+    return out;
+}
+
+}  // namespace claimlens

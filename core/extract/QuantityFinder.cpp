@@ -1,0 +1,185 @@
+#include "extract/QuantityFinder.h"
+
+#include "structure/DateParser.h"
+
+#include <QHash>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace claimlens {
+namespace {
+
+constexpr auto kOptions = QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption;
+
+const QHash<QString, double>& wordNumbers()
+{
+    static const QHash<QString, double> words{
+        {QStringLiteral("two"), 2},    {QStringLiteral("three"), 3},   {QStringLiteral("four"), 4},
+        {QStringLiteral("five"), 5},   {QStringLiteral("six"), 6},     {QStringLiteral("seven"), 7},
+        {QStringLiteral("eight"), 8},  {QStringLiteral("nine"), 9},    {QStringLiteral("ten"), 10},
+        {QStringLiteral("eleven"), 11}, {QStringLiteral("twelve"), 12}, {QStringLiteral("fifteen"), 15},
+        {QStringLiteral("twenty"), 20}, {QStringLiteral("thirty"), 30}, {QStringLiteral("forty"), 40},
+        {QStringLiteral("fifty"), 50}, {QStringLiteral("hundred"), 100}};
+    return words;
+}
+
+double scaleOf(const QString& s)
+{
+    const QString w = s.toLower();
+    if (w == QStringLiteral("thousand") || w == QStringLiteral("k"))
+        return 1e3;
+    if (w == QStringLiteral("million") || w == QStringLiteral("m") || w == QStringLiteral("mn"))
+        return 1e6;
+    if (w == QStringLiteral("billion") || w == QStringLiteral("bn") || w == QStringLiteral("b"))
+        return 1e9;
+    if (w == QStringLiteral("trillion") || w == QStringLiteral("tn") || w == QStringLiteral("t"))
+        return 1e12;
+    return 1;
+}
+
+QString currencyOf(const QString& before, const QString& after)
+{
+    const QString b = before.toLower().trimmed(), a = after.toLower().trimmed();
+    if (b.contains(u'$') || a.startsWith(QStringLiteral("dollar")) || a.startsWith(QStringLiteral("us dollar")))
+        return QStringLiteral("USD");
+    if (b == QStringLiteral("\u00a5") || b.startsWith(QStringLiteral("rmb")) || b.startsWith(QStringLiteral("cny")) ||
+        a == QStringLiteral("yuan") || a == QStringLiteral("rmb"))
+        return QStringLiteral("CNY");
+    if (b == QStringLiteral("\u20ac") || a.startsWith(QStringLiteral("euro")))
+        return QStringLiteral("EUR");
+    if (b == QStringLiteral("\u00a3") || a.startsWith(QStringLiteral("pound")))
+        return QStringLiteral("GBP");
+    return {};
+}
+
+bool adjacentMonth(QStringView text, qsizetype start, qsizetype end)
+{
+    // "June 6", "6 June", "June 6, 2024": the number is a day
+    static const QRegularExpression before(
+        QStringLiteral("(January|February|March|April|May|June|July|August|September|October|November|December|"
+                       "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?\\s+$"),
+        QRegularExpression::UseUnicodePropertiesOption);
+    static const QRegularExpression after(
+        QStringLiteral("^(?:st|nd|rd|th)?\\s+(January|February|March|April|May|June|July|August|September|October|"
+                       "November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\b"),
+        QRegularExpression::UseUnicodePropertiesOption);
+    return before.match(text.first(start)).hasMatch() || after.match(text.sliced(end)).hasMatch();
+}
+
+}  // namespace
+
+std::vector<Quantity> QuantityFinder::find(QStringView text)
+{
+    static const QRegularExpression number(
+        QStringLiteral("(?<qual>\\b(?:more than|less than|fewer than|over|under|almost|nearly|about|around|roughly|"
+                       "approximately|some|up to|at least|at most|just over|just under|close to|as many as|only)\\s+)?"
+                       "(?<cur>US\\$|\\$|\\x{00a5}|\\x{20ac}|\\x{00a3}|RMB\\s?|CNY\\s?)?"
+                       "(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)"
+                       "(?:\\s?(?<scale>thousand|million|billion|trillion|bn|mn|tn|[kmb])(?![\\p{L}\\d]))?"
+                       "(?:\\s?(?<pct>%|percent\\b|per cent\\b|percentage points?\\b))?"
+                       "(?:\\s(?<cur2>yuan|dollars|US dollars|euros|pounds|RMB)\\b)?"),
+        kOptions);
+    static const QRegularExpression words(
+        QStringLiteral("(?<qual>\\b(?:more than|almost|nearly|about|around|roughly|over|just over|just under|close to)\\s+)?"
+                       "\\b(?:(?<times>twice|(?<tw>[a-z]+|\\d+(?:\\.\\d+)?)\\s+times)(?=\\s+(?:more|as|the|higher|larger|bigger|greater|faster|cheaper|fewer|less|lower|that|what|over)\\b)"
+                       "|(?<frac>half|a quarter|one quarter|a third|one third|two-thirds|two thirds|three quarters|three-quarters)(?=\\s+of\\b))"),
+        kOptions);
+
+    std::vector<Quantity> out;
+    auto it = number.globalMatch(text);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        const qsizetype start = m.capturedStart(QStringLiteral("cur")) >= 0 ? m.capturedStart(QStringLiteral("cur"))
+                                                                            : m.capturedStart(QStringLiteral("num"));
+        const qsizetype numStart = m.capturedStart(QStringLiteral("num"));
+        qsizetype end = m.capturedEnd(0);
+        const QString num = m.captured(QStringLiteral("num"));
+        const bool hasUnit = m.hasCaptured(QStringLiteral("pct")) || m.hasCaptured(QStringLiteral("cur")) ||
+                             m.hasCaptured(QStringLiteral("cur2")) || m.hasCaptured(QStringLiteral("scale"));
+        const QChar before = numStart > 0 ? text[numStart - 1] : QChar();
+        const QChar after = m.capturedEnd(QStringLiteral("num")) < text.size() ? text[m.capturedEnd(QStringLiteral("num"))]
+                                                                               : QChar();
+        // glued to letters: model codes, versions, ordinals ("H20", "910B", "Qwen2.5", "2nd", "15month");
+        // a one-letter scale ("$2.5b", "$300m") counts only after a currency sign
+        if (before.isLetter() || (after.isLetter() && !hasUnit))
+            continue;
+        if (m.captured(QStringLiteral("scale")).size() == 1 && !m.hasCaptured(QStringLiteral("cur")))
+            continue;
+        // "GPT-4", "V-2": a number hyphenated to a word; phone-like "555-0100"; times "4:26", "10 a.m."
+        if (before == u'-' && numStart >= 2 && text[numStart - 2].isLetterOrNumber())
+            continue;
+        if (after == u'-' || after == u':' || before == u':' || before == u'/' || after == u'/' || before == u'#')
+            continue;
+        static const QRegularExpression clock(QStringLiteral("^\\s?[ap]\\.?m\\.?"), kOptions);
+        if (clock.match(text.sliced(end)).hasMatch())
+            continue;
+        if (!hasUnit) {
+            bool isInt = false;
+            const int asInt = num.toInt(&isInt);
+            if (isInt && num.size() == 4 && asInt >= 1900 && asInt <= 2100)
+                continue;  // a year
+            if (adjacentMonth(text, numStart, m.capturedEnd(QStringLiteral("num"))))
+                continue;  // the day of a date
+            // "Seedance 2.0": a decimal right after a name is a version
+            if (num.contains(u'.') && numStart >= 2 && text[numStart - 1] == u' ' && text[numStart - 2].isLetterOrNumber()) {
+                qsizetype w = numStart - 2;
+                while (w > 0 && text[w - 1].isLetterOrNumber())
+                    --w;
+                if (text[w].isUpper())
+                    continue;
+            }
+        }
+        QString digits = num;
+        digits.remove(u',');
+        Quantity q;
+        q.start = start;
+        q.end = end;
+        q.value = digits.toDouble() * scaleOf(m.captured(QStringLiteral("scale")));
+        q.qualifier = m.captured(QStringLiteral("qual")).trimmed().toLower();
+        if (m.hasCaptured(QStringLiteral("pct")))
+            q.unit = QStringLiteral("percent");
+        else if (const QString cur = currencyOf(m.captured(QStringLiteral("cur")), m.captured(QStringLiteral("cur2")));
+                 !cur.isEmpty())
+            q.unit = cur;
+        else
+            q.unit = QStringLiteral("count");
+        out.push_back(q);
+    }
+    auto wit = words.globalMatch(text);
+    while (wit.hasNext()) {
+        const auto m = wit.next();
+        Quantity q;
+        q.qualifier = m.captured(QStringLiteral("qual")).trimmed().toLower();
+        if (m.hasCaptured(QStringLiteral("frac"))) {
+            const QString f = m.captured(QStringLiteral("frac")).toLower();
+            q.start = m.capturedStart(QStringLiteral("frac"));
+            q.end = m.capturedEnd(QStringLiteral("frac"));
+            q.unit = QStringLiteral("percent");
+            q.value = f == QStringLiteral("half") ? 50
+                      : f.contains(QStringLiteral("two")) ? 66.7
+                      : f.contains(QStringLiteral("three")) ? 75
+                      : f.contains(QStringLiteral("quarter")) ? 25
+                                                               : 33.3;
+        } else {
+            q.start = m.capturedStart(QStringLiteral("times"));
+            q.end = m.capturedEnd(QStringLiteral("times"));
+            q.unit = QStringLiteral("times");
+            const QString w = m.captured(QStringLiteral("tw")).toLower();
+            bool numeric = false;
+            const double n = w.toDouble(&numeric);
+            q.value = m.captured(QStringLiteral("times")).toLower() == QStringLiteral("twice") ? 2
+                      : numeric                                                             ? n
+                                                                                            : wordNumbers().value(w, 0);
+            if (q.value <= 0)
+                continue;
+            // a numeric "6 times" was also read as a count above: the multiple wins
+            std::erase_if(out, [&](const Quantity& x) { return x.start >= q.start && x.end <= q.end; });
+        }
+        out.push_back(q);
+    }
+    std::sort(out.begin(), out.end(), [](const Quantity& a, const Quantity& b) { return a.start < b.start; });
+    return out;
+}
+
+}  // namespace claimlens

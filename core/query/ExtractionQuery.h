@@ -1,0 +1,100 @@
+#pragma once
+
+#include "knowledge/Knowledge.h"
+#include "store/Database.h"
+#include "structure/Article.h"
+
+#include <QStringList>
+
+#include <cstdint>
+#include <vector>
+
+namespace claimlens {
+
+/// Narrows the extraction listings. Empty fields do not filter.
+struct ExtractionFilter {
+    QString company;  ///< canonical name or alias, any case; statistics by subject, claims by actor
+    QString metric;   ///< a metric key or words of the metric
+};
+
+struct EntityCount {
+    QString name;
+    EntityKind kind = EntityKind::Company;
+    int documents = 0;          ///< documents that name it, directly or through a product
+    int viaProductOnly = 0;     ///< of those, the ones that name only its products
+    int mentions = 0;
+};
+
+struct StatisticRow {
+    std::int64_t documentId = 0;
+    QString fileName;
+    QString subject;
+    QString metricKey;
+    QString metric;
+    double value = 0;
+    QString unit;
+    QString qualifier;
+    QString period;
+    QString sentence;
+    qsizetype start = 0;
+    qsizetype end = 0;
+};
+
+struct EventRow {
+    std::int64_t documentId = 0;
+    QString fileName;
+    PartialDate date;
+    QString relative;
+    QString sentence;
+};
+
+struct ClaimRow {
+    std::int64_t documentId = 0;
+    QString fileName;
+    int sentenceOrdinal = 0;
+    QString text;
+    double score = 0;
+    PartialDate date;
+    QStringList actors;
+    QString source;
+};
+
+struct ProductRow {
+    QString name;
+    QString owner;
+};
+
+/// What extraction found in one document, as the export shows it.
+struct DocumentExtraction {
+    QStringList companies;  ///< named directly
+    std::vector<ProductRow> products;
+    QStringList countries;
+    QStringList people;
+    QStringList organizations;
+    QStringList citedSources;  ///< "according to X" and the like
+    std::vector<StatisticRow> statistics;
+    std::vector<EventRow> events;
+    std::vector<ClaimRow> claims;
+};
+
+/// The read side of extraction, for the CLI, export and views.
+class ExtractionQuery {
+public:
+    explicit ExtractionQuery(Database& db) : m_db(&db) {}
+
+    /// Entities of a kind with their document counts, most documents first.
+    Result<std::vector<EntityCount>> entities(EntityKind kind);
+    Result<std::vector<StatisticRow>> statistics(const ExtractionFilter& filter = {});
+    Result<std::vector<EventRow>> events(const ExtractionFilter& filter = {});
+    Result<std::vector<ClaimRow>> claims(const ExtractionFilter& filter = {});
+    Result<DocumentExtraction> forDocument(std::int64_t documentId);
+
+    /// The canonical company name for what a user typed ("openai", "TikTok" -> ByteDance's product
+    /// stays TikTok); empty when nothing matches.
+    QString resolveCompany(const QString& typed);
+
+private:
+    Database* m_db;
+};
+
+}  // namespace claimlens

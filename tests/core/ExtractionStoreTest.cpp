@@ -1,0 +1,92 @@
+// Extraction as stored: entities per document (products counting for their owners), statistics,
+// claims, and re-extraction replacing what was there.
+#include "ingest/IngestJob.h"
+#include "ingest/ReextractJob.h"
+#include "query/ExtractionQuery.h"
+
+#include "TestSupport.h"
+
+#include <gtest/gtest.h>
+
+using namespace claimlens;
+
+namespace {
+
+int count(Database& db, const char* sql)
+{
+    auto stmt = db.prepare(sql);
+    return stmt && stmt->step() ? stmt->integer(0) : -1;
+}
+
+class ExtractionStoreTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        ws.write(QStringLiteral("in/patents.txt"),
+                 "Patent Race\n\nJuly 4, 2024\n\nChina filed 38,000 generative AI patents compared to 6,276 in the US. "
+                 "Baidu and Tencent were among the top filers, according to the World Intellectual Property Organization.\n");
+        ws.write(QStringLiteral("in/tiktok.txt"),
+                 "Short Video Wars\n\nTikTok added a video generator in 2024. Kuaishou answered with Kling.\n");
+        const IngestResult r = IngestJob({{ws.path(QStringLiteral("in"))}, ws.database()}).run();
+        ASSERT_TRUE(r.ok()) << qPrintable(r.error);
+        ASSERT_EQ(r.imported, 2);
+        auto opened = Database::open(ws.database());
+        ASSERT_TRUE(opened.ok());
+        db.emplace(std::move(opened.value()));
+    }
+    test::Workspace ws;
+    std::optional<Database> db;
+};
+
+}  // namespace
+
+TEST_F(ExtractionStoreTest, ProductsCountForTheirOwnersAndSaySo)
+{
+    auto companies = ExtractionQuery(*db).entities(EntityKind::Company);
+    ASSERT_TRUE(companies.ok());
+    auto find = [&](const QString& name) {
+        return std::find_if(companies->begin(), companies->end(), [&](const EntityCount& e) { return e.name == name; });
+    };
+    ASSERT_NE(find(QStringLiteral("ByteDance")), companies->end());
+    EXPECT_EQ(find(QStringLiteral("ByteDance"))->viaProductOnly, 1);  // named only through TikTok
+    ASSERT_NE(find(QStringLiteral("Kuaishou")), companies->end());
+    EXPECT_EQ(find(QStringLiteral("Kuaishou"))->viaProductOnly, 0);
+    EXPECT_EQ(find(QStringLiteral("Baidu"))->documents, 1);
+}
+
+TEST_F(ExtractionStoreTest, StatisticsAndClaimsKeepTheirSentences)
+{
+    ExtractionQuery q(*db);
+    auto stats = q.statistics({QString(), QStringLiteral("patents")});
+    ASSERT_TRUE(stats.ok());
+    ASSERT_EQ(stats->size(), 2u);
+    EXPECT_EQ((*stats)[0].subject, QStringLiteral("China"));
+    EXPECT_EQ((*stats)[0].value, 38000);
+    EXPECT_TRUE((*stats)[0].sentence.startsWith(QStringLiteral("China filed 38,000")));
+    EXPECT_EQ((*stats)[1].subject, QStringLiteral("United States"));
+
+    auto claims = q.claims({QStringLiteral("baidu"), {}});
+    ASSERT_TRUE(claims.ok());
+    ASSERT_EQ(claims->size(), 1u);
+    EXPECT_EQ((*claims)[0].date.iso(), QStringLiteral("2024-07-04"));  // the publication date when undated
+    EXPECT_TRUE((*claims)[0].actors.contains(QStringLiteral("Baidu")));
+
+    auto doc = q.forDocument(1);
+    ASSERT_TRUE(doc.ok());
+    EXPECT_TRUE(doc->citedSources.contains(QStringLiteral("WIPO")));
+}
+
+TEST_F(ExtractionStoreTest, ReextractReplacesRatherThanAdds)
+{
+    const int mentions = count(*db, "SELECT count(*) FROM mentions");
+    const int statistics = count(*db, "SELECT count(*) FROM statistics");
+    const int sentences = count(*db, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'patents'");
+    ASSERT_GT(mentions, 0);
+    const ReextractResult r = ReextractJob(ws.database()).run();
+    ASSERT_TRUE(r.ok()) << qPrintable(r.error);
+    EXPECT_EQ(r.documents, 2);
+    EXPECT_EQ(count(*db, "SELECT count(*) FROM mentions"), mentions);
+    EXPECT_EQ(count(*db, "SELECT count(*) FROM statistics"), statistics);
+    EXPECT_EQ(count(*db, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'patents'"), sentences);
+    EXPECT_EQ(count(*db, "SELECT count(*) FROM mentions m LEFT JOIN sentences s ON s.id = m.sentence_id WHERE s.id IS NULL"), 0);
+}

@@ -1,0 +1,209 @@
+// Extraction rules on sentences written for each rule, with a small knowledge base of their own,
+// so that a change to the shipped knowledge cannot hide a broken rule.
+#include "extract/Extractor.h"
+#include "extract/QuantityFinder.h"
+#include "structure/StructureParser.h"
+
+#include "TestSupport.h"
+
+#include <QFile>
+
+#include <gtest/gtest.h>
+
+using namespace claimlens;
+
+namespace {
+
+std::shared_ptr<const Knowledge> smallKnowledge()
+{
+    static const std::shared_ptr<const Knowledge> k = [] {
+        auto out = std::make_shared<Knowledge>();
+        const char* json = R"({
+          "companies": [
+            {"name": "Baidu", "aliases": ["Baidu Inc.", "百度"], "country": "China"},
+            {"name": "ByteDance", "aliases": ["字节跳动"], "country": "China"},
+            {"name": "OpenAI", "country": "United States"},
+            {"name": "01.AI", "aliases": ["零一万物"], "country": "China"},
+            {"name": "Apple", "ambiguous": true, "country": "United States"}
+          ],
+          "products": [
+            {"name": "TikTok", "owner": "ByteDance"},
+            {"name": "Ernie Bot", "aliases": ["Ernie"], "owner": "Baidu"},
+            {"name": "Yi", "owner": "01.AI", "ambiguous": true}
+          ],
+          "countries": [
+            {"name": "China", "aliases": ["PRC"], "demonyms": ["Chinese"], "metonyms": ["Beijing"]},
+            {"name": "United States", "aliases": ["US", "U.S.", "America"], "demonyms": ["American", "Americans"],
+             "metonyms": ["Washington", "White House"]}
+          ],
+          "organizations": [
+            {"name": "The Straits Times", "aliases": ["Straits Times", "Straitstimes"], "kind": "media"},
+            {"name": "Global Times", "kind": "media"},
+            {"name": "WIPO", "aliases": ["World Intellectual Property Organization"], "kind": "intergovernmental"}
+          ],
+          "metrics": [
+            {"key": "patents", "label": "Patents", "unit": "count", "phrases": ["patent", "patents", "patent families"]},
+            {"key": "genai_usage", "label": "Generative AI usage", "unit": "percent", "phrases": ["use generative ai", "respondents"]},
+            {"key": "top_researchers", "label": "Share of top AI researchers", "unit": "percent", "phrases": ["top ai researchers"]}
+          ]
+        })";
+        EXPECT_TRUE(out->add(json, QStringLiteral("test")).ok());
+        QFile language(QStringLiteral(":/claimlens/knowledge/language.json"));
+        EXPECT_TRUE(language.open(QIODevice::ReadOnly));
+        EXPECT_TRUE(out->add(language.readAll(), language.fileName()).ok());
+        out->finish();
+        return std::shared_ptr<const Knowledge>(out);
+    }();
+    return k;
+}
+
+Extraction extract(const QString& text, Article* articleOut = nullptr)
+{
+    const Article article = StructureParser().parse(text);
+    if (articleOut)
+        *articleOut = article;
+    return Extractor(smallKnowledge()).extract(article);
+}
+
+QStringList names(const Extraction& e, EntityKind kind, bool direct = true)
+{
+    QStringList out;
+    for (const auto& m : e.mentions)
+        if (m.kind == kind && (!direct || m.via.isEmpty()) && !out.contains(m.name))
+            out.append(m.name);
+    return out;
+}
+
+}  // namespace
+
+TEST(QuantityFinder, ReadsTheUsualForms)
+{
+    const auto q = QuantityFinder::find(
+        QStringLiteral("They filed 38,000 patents, 83% used it, revenue hit $2.5bn and \u00a510 billion, "
+                       "1.2 billion users, almost half of them, six times more than rivals."));
+    ASSERT_EQ(q.size(), 7u);
+    EXPECT_EQ(q[0].value, 38000);
+    EXPECT_EQ(q[0].unit, QStringLiteral("count"));
+    EXPECT_EQ(q[1].value, 83);
+    EXPECT_EQ(q[1].unit, QStringLiteral("percent"));
+    EXPECT_EQ(q[2].value, 2.5e9);
+    EXPECT_EQ(q[2].unit, QStringLiteral("USD"));
+    EXPECT_EQ(q[3].value, 10e9);
+    EXPECT_EQ(q[3].unit, QStringLiteral("CNY"));
+    EXPECT_EQ(q[4].value, 1.2e9);
+    EXPECT_EQ(q[5].value, 50);
+    EXPECT_EQ(q[5].qualifier, QStringLiteral("almost"));
+    EXPECT_EQ(q[6].value, 6);
+    EXPECT_EQ(q[6].unit, QStringLiteral("times"));
+}
+
+TEST(QuantityFinder, NeverYearsVersionsCodesTimesOrDays)
+{
+    EXPECT_TRUE(QuantityFinder::find(QStringLiteral("In 2024 ByteDance released Seedance 2.0 and GPT-4 met Qwen2.5 on "
+                                                    "H20 and 910B chips at 10 a.m. on June 6 and 4:26 PM."))
+                    .empty());
+}
+
+TEST(Extractor, CompaniesProductsAndOwners)
+{
+    const Extraction e = extract(QStringLiteral("ByteDance, the company behind TikTok, hired staff. Baidu showed Ernie Bot. "
+                                                "字节跳动 and 零一万物 grew.\n"));
+    EXPECT_EQ(names(e, EntityKind::Company), (QStringList{QStringLiteral("ByteDance"), QStringLiteral("Baidu"),
+                                                           QStringLiteral("01.AI")}));
+    EXPECT_EQ(names(e, EntityKind::Product), (QStringList{QStringLiteral("TikTok"), QStringLiteral("Ernie Bot")}));
+    const bool viaProduct = std::any_of(e.mentions.begin(), e.mentions.end(), [](const Mention& m) {
+        return m.name == QStringLiteral("ByteDance") && m.via == QStringLiteral("TikTok");
+    });
+    EXPECT_TRUE(viaProduct);
+}
+
+TEST(Extractor, ShortAndCommonNamesNeedTheirContext)
+{
+    const Extraction e = extract(QStringLiteral("Shen Yi, director of a centre, spoke. We bought an apple. "
+                                                "Let us go. 01.AI released Yi last week.\n"));
+    EXPECT_EQ(names(e, EntityKind::Product), QStringList{QStringLiteral("Yi")});  // only the last sentence
+    EXPECT_EQ(names(e, EntityKind::Company), QStringList{QStringLiteral("01.AI")});
+    EXPECT_TRUE(names(e, EntityKind::Country).isEmpty());  // "us" is not the US
+    EXPECT_TRUE(names(e, EntityKind::Person).contains(QStringLiteral("Shen Yi")));
+}
+
+TEST(Extractor, CountriesByNameDemonymAndGovernmentMetonym)
+{
+    const Extraction e = extract(QStringLiteral("Chinese firms grew. Beijing has made it clear. The fair was held in "
+                                                "Washington.\n"));
+    EXPECT_EQ(names(e, EntityKind::Country), QStringList{QStringLiteral("China")});
+}
+
+TEST(Extractor, PeopleByTitleRoleAppositionAndFounding)
+{
+    const Extraction e = extract(QStringLiteral(
+        "Speeches came from Premier Li. Start-up founder Qu Dongqi showed a video. Tang Lan, director of a research "
+        "centre, spoke. 01.AI, co-founded by Kai-Fu Lee, grew. The Global Times reported it.\n"));
+    const QStringList people = names(e, EntityKind::Person);
+    EXPECT_EQ(people, (QStringList{QStringLiteral("Premier Li"), QStringLiteral("Qu Dongqi"), QStringLiteral("Tang Lan"),
+                                   QStringLiteral("Kai-Fu Lee")}));
+}
+
+TEST(Extractor, ComparisonYieldsOneStatisticPerSubject)
+{
+    const Extraction e = extract(QStringLiteral(
+        "China filed 38,000 generative AI patents compared to 6,276 in the US.\n"
+        "83% of Chinese respondents use generative AI compared to 65% in the US.\n"));
+    ASSERT_EQ(e.statistics.size(), 4u);
+    EXPECT_EQ(e.statistics[0].subject, QStringLiteral("China"));
+    EXPECT_EQ(e.statistics[0].value, 38000);
+    EXPECT_EQ(e.statistics[0].metricKey, QStringLiteral("patents"));
+    EXPECT_EQ(e.statistics[1].subject, QStringLiteral("United States"));
+    EXPECT_EQ(e.statistics[1].value, 6276);
+    EXPECT_EQ(e.statistics[1].metricKey, QStringLiteral("patents"));
+    EXPECT_EQ(e.statistics[2].subject, QStringLiteral("China"));
+    EXPECT_EQ(e.statistics[2].unit, QStringLiteral("percent"));
+    EXPECT_EQ(e.statistics[3].subject, QStringLiteral("United States"));
+    EXPECT_EQ(e.statistics[3].value, 65);
+}
+
+TEST(Extractor, NoStatisticWithoutASubjectOrAMeasure)
+{
+    const Extraction e = extract(QStringLiteral(
+        "ByteDance released Seedance 2.0 in 2024.\nIt took less than a year and three months.\nMentions: 12\n"
+        "Prices fell 40% last spring.\n"));
+    EXPECT_TRUE(e.statistics.empty());
+}
+
+TEST(Extractor, DatedEventsAndPeriods)
+{
+    Article a;
+    const Extraction e = extract(QStringLiteral(
+        "Policy Shift\n\nJuly 4, 2024\n\nChina has treated AI as central since 2017, aiming to lead by 2030. "
+        "Patents rose between 2014 and 2023. OpenAI unveiled Sora on February 15, 2024. "
+        "Last year the rules changed. Will it last until 2040?\n"), &a);
+    QStringList dates;
+    for (const auto& ev : e.events)
+        dates.append(ev.date.iso());
+    EXPECT_EQ(dates, (QStringList{QStringLiteral("2017"), QStringLiteral("2030"), QStringLiteral("2024-02-15"),
+                                  QStringLiteral("2023")}));
+    EXPECT_EQ(e.events.back().relative, QStringLiteral("Last year"));
+}
+
+TEST(Extractor, AttributionsNameThePublication)
+{
+    const Extraction e = extract(QStringLiteral(
+        "Tang Lan told the Global Times that it mattered. It is available to all, as reported by the Straitstimes. "
+        "Filings tripled, according to the World Intellectual Property Organization.\n"));
+    QStringList sources;
+    for (const auto& s : e.sources)
+        sources.append(s.name);
+    EXPECT_EQ(sources, (QStringList{QStringLiteral("Global Times"), QStringLiteral("The Straits Times"), QStringLiteral("WIPO")}));
+}
+
+TEST(Extractor, ClaimsNeedAnActorAndSomethingCheckable)
+{
+    Article a;
+    const Extraction e = extract(QStringLiteral(
+        "The White House has instituted a trade embargo on chips. It was a sunny day in the city. "
+        "Is China being put into a passive position? Chinese firms access OpenAI models through partners.\n"), &a);
+    QStringList texts;
+    for (const auto& c : e.claims)
+        texts.append(a.sentenceText(a.sentences[static_cast<size_t>(c.sentence)]));
+    EXPECT_EQ(texts, QStringList{QStringLiteral("The White House has instituted a trade embargo on chips.")});
+}

@@ -1,10 +1,13 @@
 #include "Cli.h"
 
 #include "export/JsonExporter.h"
+#include "extract/Extractor.h"
 #include "ingest/IngestJob.h"
 #include "ingest/ReextractJob.h"
 #include "query/ExtractionQuery.h"
 #include "query/DocumentQuery.h"
+#include "read/TextDecoder.h"
+#include "structure/StructureParser.h"
 #include "store/Database.h"
 
 #include <QCoreApplication>
@@ -36,6 +39,7 @@ Commands:
   list claims|statistics|events [--company X] [--metric M] [--json]
                                  what extraction found, traceable to its sentence
   reextract                      read every stored text again with the current rules and knowledge
+  extract FILE...                what the rules find in files, without storing them
   show DOC                       a document's blocks with their kinds (DOC: id, file name or path)
   search QUERY [--limit N]       full-text search over sentences
   export --format json|csv [--out FILE]
@@ -161,6 +165,8 @@ int Cli::run(QStringList args)
         return stats(args);
     if (command == QStringLiteral("reextract"))
         return reextract(args);
+    if (command == QStringLiteral("extract"))
+        return extract(args);
     return usage(QStringLiteral("unknown command '%1'").arg(command));
 }
 
@@ -323,6 +329,50 @@ int Cli::list(const QStringList& argsIn)
     if (json)
         m_out << QJsonDocument(array).toJson(QJsonDocument::Indented);
     return Ok;
+}
+
+int Cli::extract(const QStringList& args)
+{
+    // what the rules read in a file, without storing it: for trying rules and knowledge
+    if (args.isEmpty())
+        return usage(QStringLiteral("extract needs a file"));
+    const StructureParser parser;
+    const Extractor extractor;
+    int code = Ok;
+    for (const QString& path : args) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            m_err << "claimlens-cli: " << path << ": cannot read file (" << file.errorString() << ")\n";
+            code = SomeSkipped;
+            continue;
+        }
+        auto decoded = decodeText(file.readAll());
+        if (!decoded) {
+            m_err << "claimlens-cli: " << path << ": " << decoded.error() << '\n';
+            code = SomeSkipped;
+            continue;
+        }
+        const Article article = parser.parse(decoded->text);
+        const Extraction found = extractor.extract(article);
+        auto sentence = [&](int i) { return article.sentenceText(article.sentences[static_cast<size_t>(i)]); };
+        m_out << "== " << path << '\n';
+        for (const Mention& m : found.mentions)
+            m_out << "  " << entityKindName(m.kind) << '\t' << m.name
+                  << (m.surface != m.name ? QStringLiteral(" (\"%1\")").arg(m.surface) : QString())
+                  << (m.via.isEmpty() ? QString() : QStringLiteral(" via %1").arg(m.via)) << '\n';
+        for (const Statistic& st : found.statistics)
+            m_out << "  statistic\t" << st.subject << " | " << st.metricKey << " | " << st.metric << " | "
+                  << QString::number(st.value, 'f', st.value == std::floor(st.value) ? 0 : 4) << ' ' << st.unit
+                  << (st.period.isEmpty() ? QString() : QStringLiteral(" | ") + st.period) << '\n';
+        for (const Event& e : found.events)
+            m_out << "  event\t" << (e.date.isValid() ? e.date.iso() : QStringLiteral("(%1)").arg(e.relative)) << '\t'
+                  << sentence(e.sentence) << '\n';
+        for (const CitedSource& src : found.sources)
+            m_out << "  source\t" << src.name << '\n';
+        for (const Claim& c : found.claims)
+            m_out << "  claim\t" << QString::number(c.score, 'f', 2) << '\t' << sentence(c.sentence) << '\n';
+    }
+    return code;
 }
 
 int Cli::reextract(const QStringList& args)

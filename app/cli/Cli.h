@@ -25,6 +25,7 @@ private:
     int exportStore(const QStringList& args);
     int stats(const QStringList& args);
     int reextract(const QStringList& args);
+    int extract(const QStringList& args);
     int usage(const QString& problem = {});
 
     QTextStream& m_out;

@@ -70,7 +70,19 @@ const QSet<QString>& notNameWords()
         QStringLiteral("What"),    QStringLiteral("How"),      QStringLiteral("Who"),     QStringLiteral("Where"),
         QStringLiteral("Center"),  QStringLiteral("Centre"),   QStringLiteral("University"), QStringLiteral("Institute"),
         QStringLiteral("Ministry"), QStringLiteral("Department"), QStringLiteral("Conference"), QStringLiteral("World"),
-        QStringLiteral("Cloud"),   QStringLiteral("Lab"),      QStringLiteral("Labs"),    QStringLiteral("Group")};
+        QStringLiteral("Cloud"),   QStringLiteral("Lab"),      QStringLiteral("Labs"),    QStringLiteral("Group"),
+        QStringLiteral("For"), QStringLiteral("With"), QStringLiteral("From"), QStringLiteral("By"), QStringLiteral("As"),
+        QStringLiteral("If"), QStringLiteral("Of"), QStringLiteral("To"), QStringLiteral("So"), QStringLiteral("Yet"),
+        QStringLiteral("Then"), QStringLiteral("Now"), QStringLiteral("Also"), QStringLiteral("Since"), QStringLiteral("Until"),
+        QStringLiteral("Under"), QStringLiteral("Over"), QStringLiteral("Even"), QStringLiteral("Only"), QStringLiteral("Like"),
+        QStringLiteral("Unlike"), QStringLiteral("Meanwhile"), QStringLiteral("Still"), QStringLiteral("Instead"),
+        QStringLiteral("Although"), QStringLiteral("Though"), QStringLiteral("Because"), QStringLiteral("Once"),
+        QStringLiteral("Here"), QStringLiteral("There"), QStringLiteral("We"), QStringLiteral("They"), QStringLiteral("He"),
+        QStringLiteral("She"), QStringLiteral("Ask"), QStringLiteral("Take"), QStringLiteral("Start"), QStringLiteral("Consider"),
+        // role words: "Director General" is a post, not a person
+        QStringLiteral("General"), QStringLiteral("Secretary"), QStringLiteral("Minister"), QStringLiteral("Director"),
+        QStringLiteral("President"), QStringLiteral("Premier"), QStringLiteral("Chief"), QStringLiteral("Officer"),
+        QStringLiteral("Manager"), QStringLiteral("Executive"), QStringLiteral("Chairman")};
     return set;
 }
 
@@ -128,22 +140,27 @@ void Extractor::findPeople(SentenceContext& c, Extraction& out) const
         builtFor = key;
         const QString name = QStringLiteral("(?<name>%1(?:\\s+%1){1,2})").arg(kNameToken);
         const QString surnameOrName = QStringLiteral("(?<name>%1(?:\\s+%1){0,2})").arg(kNameToken);
+        // a name may carry its Chinese form in brackets: "Robin Li (李彦宏), chief executive of Baidu"
+        const QString gloss = QStringLiteral("(?:\\s*\\([^()]{1,30}\\))?");
+        // "the", "a former", "Baidu's", "the computer vision": what stands before a role
+        const QString rolePrefix = QStringLiteral(
+            "(?:(?:a|an|the|its|his|her|their)\\s+)?(?:\\p{Lu}[\\p{L}.&-]*(?:'s|\\x{2019}s)\\s+)?(?:[\\p{Ll}-]+\\s+){0,3}?");
+        const QString roles = regexAlternatives(lang.roleNouns);
         QStringList speech = lang.speechVerbs.values();
         patterns = {
             // Premier Li, Commerce Secretary Gina Raimondo
             QRegularExpression(QStringLiteral("(?<![\\p{L}])(?<title>%1)\\s+%2").arg(regexAlternatives(lang.honorifics), surnameOrName), kUnicode),
             // founder Qu Dongqi, chief executive Sam Altman
-            QRegularExpression(QStringLiteral("(?<![\\p{L}])(?:%1)\\s+%2").arg(regexAlternatives(lang.roleNouns), name),
-                               kUnicode | QRegularExpression::CaseInsensitiveOption),
-            // Tang Lan, director of ...; Liang Wenfeng, the founder of DeepSeek
-            QRegularExpression(QStringLiteral("%1,\\s+(?:(?:a|an|the|its|his|her)\\s+)?(?:(?:former|then|co-|deputy|vice|chief|senior|"
-                                              "managing|executive|founding|lead|principal)\\s*)*(?:%2)\\b")
-                                   .arg(name, regexAlternatives(lang.roleNouns)),
-                               kUnicode),
-            // co-founded by Kai-Fu Lee, led by ...
-            QRegularExpression(QStringLiteral("\\b(?:co-?founded|founded|led|headed|run|chaired)\\s+by\\s+%1").arg(name), kUnicode),
-            // Jane Doe said
-            QRegularExpression(QStringLiteral("%1\\s+(?:%2)\\b").arg(name, regexAlternatives(speech)), kUnicode),
+            QRegularExpression(QStringLiteral("(?<![\\p{L}])(?i:%1)\\s+%2").arg(roles, name), kUnicode),
+            // Tang Lan, director of ...; Daren Tang, the Director General of WIPO; Wang Haifeng, Baidu's CTO
+            QRegularExpression(QStringLiteral("%1%2,\\s+%3(?i:%4)\\b").arg(name, gloss, rolePrefix, roles), kUnicode),
+            // Its chief executive, Sam Altman, ...
+            QRegularExpression(QStringLiteral("(?<![\\p{L}])(?i:%1),\\s+%2").arg(roles, name), kUnicode),
+            // co-founded by Kai-Fu Lee; founded in Shanghai in 2021 by Yan Junjie
+            QRegularExpression(QStringLiteral("\\b(?i:co-?founded|founded|led|headed|run|chaired|started)\\b(?:\\s+[^\\s.;]+){0,5}?\\s+by\\s+%1").arg(name), kUnicode),
+            // Jane Doe said; Ray Perrault, who directs the committee
+            QRegularExpression(QStringLiteral("%1%2\\s+(?:%3)\\b").arg(name, gloss, regexAlternatives(speech)), kUnicode),
+            QRegularExpression(QStringLiteral("%1%2,\\s+who\\s").arg(name, gloss), kUnicode),
         };
     }
     for (size_t p = 0; p < patterns.size(); ++p) {

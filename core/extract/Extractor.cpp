@@ -5,8 +5,10 @@
 
 #include <QDate>
 #include <QRegularExpression>
+#include <QScopeGuard>
 
 #include <algorithm>
+#include <limits>
 
 namespace claimlens {
 namespace {
@@ -88,6 +90,23 @@ const QSet<QString>& notNameWords()
 
 }  // namespace
 
+/// A country or company named in a sentence, offsets relative to the sentence.
+struct SentenceSubject {
+    qsizetype start = -1;
+    qsizetype end = -1;
+    QString name;
+    EntityKind kind = EntityKind::Country;
+    bool object = false;  ///< after "from", "by", "than": what the number is rarely about
+};
+
+/// What a paragraph has said so far: later sentences lean on it ("The company said ...").
+struct ParagraphState {
+    int block = -1;
+    SentenceSubject subject;
+    bool subjectFromEarlierSentence = false;
+    QString lastMetric, lastMetricKey, lastUnit;
+};
+
 struct Extractor::SentenceContext {
     int index = -1;
     const Sentence* sentence = nullptr;
@@ -99,6 +118,7 @@ struct Extractor::SentenceContext {
     std::vector<PartialDate> dates;
     QString source;
     bool keyPoint = false;  ///< a bullet or a one-line statement of a digest
+    ParagraphState* paragraph = nullptr;
 };
 
 Extractor::Extractor(std::shared_ptr<const Knowledge> knowledge) : m_knowledge(std::move(knowledge)) {}
@@ -194,17 +214,17 @@ void Extractor::findPeople(SentenceContext& c, Extraction& out) const
 
 void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
 {
-    c.quantities = QuantityFinder::find(c.text);
-    if (c.quantities.empty())
-        return;
     static const QRegularExpression boundary(
-        QStringLiteral("\\s(?:compared\\s+(?:to|with)|while|whereas|but|versus|vs\\.?|against|than)\\s|[;,(]\\s|\\s[\\x{2013}\\x{2014}]\\s"),
+        QStringLiteral("\\s(?:compared\\s+(?:to|with)|while|whereas|but|versus|vs\\.?|against|than|and|or)\\s|[;,(]\\s|\\s[\\x{2013}\\x{2014}]\\s"),
         kUnicode | QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression leadIn(QStringLiteral("^\\s*(?:of|from|among)\\s+(?:the\\s+)?(?:world's\\s+|world\\x{2019}s\\s+)?"),
                                            kUnicode);
     static const QRegularExpression phraseEnd(
-        QStringLiteral("\\s(?:in|by|from|between|since|during|over|at|for|to|on|than|last|this|a|per|according|as|with)\\s"),
+        QStringLiteral("\\s(?:in|by|from|between|since|during|over|at|for|to|on|than|last|this|a|per|according|as|with|and|or|that|which|who)\\s"),
         kUnicode);
+    static const QRegularExpression prepBefore(QStringLiteral("\\b(?:by|from|to|against|than|with|into|over)\\s+(?:the\\s+)?$"),
+                                               kUnicode | QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression prepAfter(QStringLiteral("^\\s*(?:in|by|for|from|at)\\s+(?:the\\s+)?$"), kUnicode);
     static const QRegularExpression range(QStringLiteral("\\bbetween\\s+((?:19|20)\\d\\d)\\s+and\\s+((?:19|20)\\d\\d)\\b"));
     static const QRegularExpression year(QStringLiteral("\\b(?:in|during|for|of)\\s+((?:19|20)\\d\\d)\\b"));
     static const QSet<QString> durations{QStringLiteral("year"),  QStringLiteral("years"), QStringLiteral("month"),
@@ -212,20 +232,48 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
                                          QStringLiteral("day"),   QStringLiteral("days"),  QStringLiteral("hours"),
                                          QStringLiteral("hour"),  QStringLiteral("minutes"), QStringLiteral("seconds")};
 
-    // subjects: countries and companies named in the sentence (a product stands for its owner)
-    struct Subject {
-        qsizetype start, end;
-        QString name;
-        EntityKind kind;
-    };
-    std::vector<Subject> subjects;
+    // subjects: countries and companies named in the sentence (a product stands for its owner). A
+    // company named right before its own product ("Nvidia H800 chips") describes the thing, and a
+    // name after "from", "by" or "than" is rarely what the number is about.
+    std::vector<SentenceSubject> subjects;
     for (size_t i : c.mentionIndexes) {
         const Mention& m = out.mentions[i];
-        if ((m.kind == EntityKind::Country || m.kind == EntityKind::Company) && m.via.isEmpty())
-            subjects.push_back({m.start - c.base, m.end - c.base, m.name, m.kind});
-        else if (m.kind == EntityKind::Company)  // via a product
-            subjects.push_back({m.start - c.base, m.end - c.base, m.name, m.kind});
+        if (m.kind != EntityKind::Country && m.kind != EntityKind::Company)
+            continue;
+        if (!m.via.isEmpty() && std::any_of(subjects.begin(), subjects.end(), [&](const SentenceSubject& x) {
+                return x.name == m.name && x.end - 1 <= m.start - c.base && m.start - c.base - x.end <= 1;
+            })) {
+            std::erase_if(subjects, [&](const SentenceSubject& x) { return x.name == m.name && x.end <= m.start - c.base; });
+            continue;
+        }
+        SentenceSubject s{m.start - c.base, m.end - c.base, m.name, m.kind, false};
+        s.object = prepBefore.match(QStringView(c.text).first(s.start)).hasMatch();
+        subjects.push_back(s);
     }
+    // a name in subject position (among the first words, not a preposition's object) carries on
+    // through the paragraph: "Moonshot AI was founded ... In 2024 the company raised $1 billion"
+    auto carryOn = qScopeGuard([&] {
+        qsizetype subjectZone = 0;
+        for (int w = 0; w < 6 && subjectZone < c.text.size(); ++w) {
+            subjectZone = c.text.indexOf(u' ', subjectZone + 1);
+            if (subjectZone < 0)
+                subjectZone = c.text.size();
+        }
+        for (const SentenceSubject& s : subjects)
+            if (!s.object && s.start <= subjectZone) {
+                c.paragraph->subject = s;
+                break;
+            }
+    });
+
+    c.quantities = QuantityFinder::find(c.text);
+    // a number inside a known name ("Mate 60 Pro", "Qwen 2") is part of the name
+    std::erase_if(c.quantities, [&](const Quantity& q) {
+        return std::any_of(c.aliases.begin(), c.aliases.end(),
+                           [&](const AliasMatch& a) { return overlaps(a.start, a.end, q.start, q.end); });
+    });
+    if (c.quantities.empty())
+        return;
 
     QString period;
     if (const auto r = range.match(c.text); r.hasMatch())
@@ -233,7 +281,6 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
     else if (const auto y = year.match(c.text); y.hasMatch())
         period = y.captured(1);
 
-    const Statistic* previous = nullptr;
     for (size_t qi = 0; qi < c.quantities.size(); ++qi) {
         const Quantity& q = c.quantities[qi];
         if (q.unit == QStringLiteral("count") && q.value < 2)
@@ -243,36 +290,35 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
             limit = b.capturedStart();
         const QStringView after = QStringView(c.text).sliced(q.end, limit - q.end);
 
-        // whom: "83% of Chinese respondents", "6,276 in the US", else the nearest name before
-        const Subject* subject = nullptr;
+        // whom: "83% of Chinese respondents", "6,276 in the US", "Ping An with 1,564", else the
+        // nearest name before that is not a preposition's object, else the paragraph's subject
+        const SentenceSubject* subject = nullptr;
         const auto lead = leadIn.match(after);
-        for (const Subject& s : subjects) {
+        for (const SentenceSubject& s : subjects)
             if (lead.hasMatch() && s.start == q.end + lead.capturedLength()) {
                 subject = &s;
                 break;
             }
-        }
-        if (!subject) {
-            static const QRegularExpression prep(QStringLiteral("(?:in|by|for|from|at)\\s+(?:the\\s+)?$"), kUnicode);
-            for (const Subject& s : subjects)
-                if (s.start >= q.end && s.start < limit &&
-                    prep.match(QStringView(c.text).sliced(q.end, s.start - q.end)).hasMatch()) {
+        if (!subject)
+            for (const SentenceSubject& s : subjects)
+                if (s.start >= q.end && s.start < limit && prepAfter.match(QStringView(c.text).sliced(q.end, s.start - q.end)).hasMatch()) {
                     subject = &s;
                     break;
                 }
-        }
         if (!subject)
-            for (const Subject& s : subjects)
-                if (s.end <= q.start)
+            for (const SentenceSubject& s : subjects)
+                if (s.end <= q.start && (!s.object || q.start - s.end <= 12))
                     subject = &s;  // the last one before wins
+        if (!subject && c.paragraph->subject.start >= 0 && c.paragraph->subjectFromEarlierSentence)
+            subject = &c.paragraph->subject;
         if (!subject)
             continue;
 
         // what: the noun phrase after the number, and the vocabulary's name for it
         QString phrase = after.toString();
         phrase.remove(0, lead.hasMatch() ? lead.capturedLength() : 0);
-        if (const auto e = phraseEnd.match(phrase); e.hasMatch())
-            phrase.truncate(e.capturedStart());
+        if (const auto e = phraseEnd.match(u' ' + phrase); e.hasMatch())
+            phrase.truncate(std::max<qsizetype>(0, e.capturedStart() - 1));
         phrase = phrase.trimmed();
         phrase.remove(QRegularExpression(QStringLiteral("[.,;:!?\\x{201d}\"]+$"), kUnicode));
         QStringList phraseWords = phrase.split(u' ', Qt::SkipEmptyParts);
@@ -282,18 +328,31 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
         if (!phraseWords.isEmpty() && durations.contains(phraseWords.first().toLower()))
             continue;  // "three months": a duration, not a statistic
 
-        const QString window = c.text.mid(std::max<qsizetype>(0, q.start - 60), limit - std::max<qsizetype>(0, q.start - 60)).toLower();
+        const qsizetype from = std::max<qsizetype>(0, q.start - 60);
+        const QString window = c.text.mid(from, limit - from).toLower();
+        const qsizetype qStart = q.start - from, qEnd = q.end - from;
         const Metric* metric = nullptr;
-        qsizetype best = -1;
+        qsizetype bestDistance = std::numeric_limits<qsizetype>::max(), bestLength = 0;
         for (const Metric& m : m_knowledge->metrics())
             for (const QString& ph : m.phrases) {
-                const qsizetype at = window.indexOf(ph);
-                if (at >= 0 && (at < window.size()) &&
-                    (at == 0 || !window[at - 1].isLetter()) &&
-                    (at + ph.size() >= window.size() || !window[at + ph.size()].isLetter()) &&
-                    ph.size() > best) {
-                    metric = &m;
-                    best = ph.size();
+                for (qsizetype at = window.indexOf(ph); at >= 0; at = window.indexOf(ph, at + 1)) {
+                    if (at > 0 && window[at - 1].isLetter())
+                        continue;
+                    // a word's inflections count: "price" in "priced", "patent" in "patents"
+                    qsizetype tail = at + ph.size();
+                    while (tail < window.size() && window[tail].isLetter())
+                        ++tail;
+                    const QString rest = window.mid(at + ph.size(), tail - at - ph.size());
+                    if (!rest.isEmpty() && rest != QStringLiteral("s") && rest != QStringLiteral("es") &&
+                        rest != QStringLiteral("d") && rest != QStringLiteral("ed") && rest != QStringLiteral("ing"))
+                        continue;
+                    // the metric named nearest the number wins; a longer phrase breaks a tie
+                    const qsizetype distance = tail <= qStart ? qStart - tail : at >= qEnd ? at - qEnd : 0;
+                    if (distance < bestDistance || (distance == bestDistance && ph.size() > bestLength)) {
+                        metric = &m;
+                        bestDistance = distance;
+                        bestLength = ph.size();
+                    }
                 }
             }
         Statistic st;
@@ -306,22 +365,24 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
         st.unit = q.unit;
         st.qualifier = q.qualifier;
         st.period = period;
-        if (!phrase.isEmpty() && phrase.front().isLetter()) {
+        const bool namesSomething = !phrase.isEmpty() && phrase.front().isLower();
+        if (namesSomething) {
             st.metric = phrase;
             st.metricKey = metric ? metric->key : phraseWords.last().toLower();
         } else if (metric) {
             st.metric = metric->label;
             st.metricKey = metric->key;
-        } else if (previous && previous->unit == st.unit) {
-            st.metric = previous->metric;  // "38,000 patents compared to 6,276 in the US"
-            st.metricKey = previous->metricKey;
+        } else if (c.paragraph->lastUnit == st.unit && !c.paragraph->lastMetricKey.isEmpty()) {
+            // "38,000 patents compared to 6,276 in the US"; "Australia came next at 63%."
+            st.metric = c.paragraph->lastMetric;
+            st.metricKey = c.paragraph->lastMetricKey;
         } else {
             continue;  // a number with no named measure is not a statistic anyone can chart
         }
-        if (metric && st.metricKey != metric->key && phrase.toLower().contains(metric->phrases.first()))
-            st.metricKey = metric->key;
+        c.paragraph->lastMetric = st.metric;
+        c.paragraph->lastMetricKey = st.metricKey;
+        c.paragraph->lastUnit = st.unit;
         out.statistics.push_back(st);
-        previous = &out.statistics.back();
     }
 }
 
@@ -509,9 +570,15 @@ Extraction Extractor::extract(const Article& article) const
         if (src.sentence >= 0)
             sentenceSources[static_cast<size_t>(src.sentence)] = src.name;
 
+    ParagraphState paragraph;
     for (size_t i = 0; i < article.sentences.size(); ++i) {
         const Sentence& s = article.sentences[i];
+        if (paragraph.block != s.block)
+            paragraph = ParagraphState{s.block, {}, false, {}, {}, {}};
+        else
+            paragraph.subjectFromEarlierSentence = paragraph.subject.start >= 0;
         SentenceContext c;
+        c.paragraph = &paragraph;
         c.index = static_cast<int>(i);
         c.sentence = &s;
         c.base = s.start;

@@ -86,10 +86,18 @@ std::vector<Quantity> QuantityFinder::find(QStringView text)
                        "|(?<frac>half|a quarter|one quarter|a third|one third|two-thirds|two thirds|three quarters|three-quarters)(?=\\s+of\\b))"),
         kOptions);
 
+    // "0.0008 yuan per 1,000 tokens", "$0.55 per million input tokens": a rate's denominator is
+    // part of the unit, not a second quantity
+    static const QRegularExpression perUnit(
+        QStringLiteral("^\\s+per\\s+(?:(?:\\d[\\d,]*|one|a|thousand|million|billion)\\s+)?[a-z][a-z-]*(?:\\s+(?:tokens?|characters?|words?|queries|requests|images?|users?|hours?|seconds?|minutes?|months?|years?|units?))?\\b"),
+        kOptions);
     std::vector<Quantity> out;
+    qsizetype consumed = 0;
     auto it = number.globalMatch(text);
     while (it.hasNext()) {
         const auto m = it.next();
+        if (m.capturedStart(QStringLiteral("num")) < consumed)
+            continue;
         const qsizetype start = m.capturedStart(QStringLiteral("cur")) >= 0 ? m.capturedStart(QStringLiteral("cur"))
                                                                             : m.capturedStart(QStringLiteral("num"));
         const qsizetype numStart = m.capturedStart(QStringLiteral("num"));
@@ -144,6 +152,11 @@ std::vector<Quantity> QuantityFinder::find(QStringView text)
             q.unit = cur;
         else
             q.unit = QStringLiteral("count");
+        if (const auto per = perUnit.match(text.sliced(end)); per.hasMatch()) {
+            q.unit += u' ' + per.captured(0).simplified();
+            q.end = end + per.capturedLength();
+        }
+        consumed = q.end;
         out.push_back(q);
     }
     auto wit = words.globalMatch(text);

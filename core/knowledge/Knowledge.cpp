@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QStandardPaths>
 
 #include <algorithm>
@@ -203,6 +204,13 @@ void Knowledge::finish()
 std::vector<AliasMatch> Knowledge::match(QStringView text) const
 {
     std::vector<AliasMatch> out;
+    // words that start sentences and phrases in capitals without being part of a name
+    static const QSet<QString> functionWords{
+        QStringLiteral("The"), QStringLiteral("Its"), QStringLiteral("Their"), QStringLiteral("His"), QStringLiteral("Her"),
+        QStringLiteral("Our"), QStringLiteral("A"),   QStringLiteral("An"),    QStringLiteral("This"), QStringLiteral("That"),
+        QStringLiteral("In"),  QStringLiteral("On"),  QStringLiteral("At"),    QStringLiteral("With"), QStringLiteral("By"),
+        QStringLiteral("For"), QStringLiteral("From"), QStringLiteral("And"),  QStringLiteral("But"),  QStringLiteral("While"),
+        QStringLiteral("When"), QStringLiteral("As"), QStringLiteral("Unlike"), QStringLiteral("Like"), QStringLiteral("Both")};
     auto capitalisedWordAt = [&](qsizetype from, int direction) {
         // the word just before (direction -1) or after (+1) a span, if it starts with a capital
         qsizetype p = from;
@@ -211,9 +219,10 @@ std::vector<AliasMatch> Knowledge::match(QStringView text) const
                 --p;
             if (p == 0 || !isWordChar(text[p - 1]))
                 return false;
+            const qsizetype wordEnd = p;
             while (p > 0 && isWordChar(text[p - 1]))
                 --p;
-            return text[p].isUpper();
+            return text[p].isUpper() && !functionWords.contains(text.sliced(p, wordEnd - p).toString());
         }
         if (p >= text.size() || text[p] != u' ')
             return false;

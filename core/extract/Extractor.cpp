@@ -224,7 +224,10 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
         kUnicode);
     static const QRegularExpression prepBefore(QStringLiteral("\\b(?:by|from|to|against|than|with|into|over)\\s+(?:the\\s+)?$"),
                                                kUnicode | QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression prepAfter(QStringLiteral("^\\s*(?:in|by|for|from|at)\\s+(?:the\\s+)?$"), kUnicode);
+    // "6,276 in the US", "61 models from US-based labs", "28% for institutions in China"
+    // ("led by Alibaba" names an agent, so "by" counts only right after the number)
+    static const QRegularExpression prepAfter(
+        QStringLiteral("^\\s*(?:(?:[^,;]*?\\s)?(?:in|for|from|at)|by)\\s+(?:the\\s+)?$"), kUnicode);
     static const QRegularExpression range(QStringLiteral("\\bbetween\\s+((?:19|20)\\d\\d)\\s+and\\s+((?:19|20)\\d\\d)\\b"));
     static const QRegularExpression year(QStringLiteral("\\b(?:in|during|for|of)\\s+((?:19|20)\\d\\d)\\b"));
     static const QSet<QString> durations{QStringLiteral("year"),  QStringLiteral("years"), QStringLiteral("month"),
@@ -262,8 +265,19 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
         for (const SentenceSubject& s : subjects)
             if (!s.object && s.start <= subjectZone) {
                 c.paragraph->subject = s;
-                break;
+                return;
             }
+        // "Founded in Shanghai in 2021 by Yan Junjie, ..., MiniMax runs ...": the name a verb follows
+        const Language& lang = m_knowledge->language();
+        for (const SentenceSubject& s : subjects) {
+            const QStringList next = words(QStringView(c.text).sliced(s.end));
+            if (!s.object && !next.isEmpty() && next.first().front().isLower() &&
+                (lang.claimVerbs.contains(next.first()) || lang.speechVerbs.contains(next.first()) ||
+                 next.first().endsWith(QStringLiteral("ed")) || next.first().endsWith(u's'))) {
+                c.paragraph->subject = s;
+                return;
+            }
+        }
     });
 
     c.quantities = QuantityFinder::find(c.text);
@@ -290,8 +304,12 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
             limit = b.capturedStart();
         const QStringView after = QStringView(c.text).sliced(q.end, limit - q.end);
 
-        // whom: "83% of Chinese respondents", "6,276 in the US", "Ping An with 1,564", else the
-        // nearest name before that is not a preposition's object, else the paragraph's subject
+        // whom: "83% of Chinese respondents"; a name in the number's own clause ("followed by Ping An
+        // with 1,564", "while the figure for China was 19%"); one after it ("6,276 in the US"); the
+        // nearest name before it in the sentence; else the paragraph's subject
+        qsizetype clauseStart = 0;
+        for (auto b = boundary.globalMatch(QStringView(c.text).first(q.start)); b.hasNext();)
+            clauseStart = b.next().capturedEnd();
         const SentenceSubject* subject = nullptr;
         const auto lead = leadIn.match(after);
         for (const SentenceSubject& s : subjects)
@@ -301,13 +319,17 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
             }
         if (!subject)
             for (const SentenceSubject& s : subjects)
+                if (s.start >= clauseStart && s.end <= q.start && (!s.object || q.start - s.end <= 12))
+                    subject = &s;
+        if (!subject)
+            for (const SentenceSubject& s : subjects)
                 if (s.start >= q.end && s.start < limit && prepAfter.match(QStringView(c.text).sliced(q.end, s.start - q.end)).hasMatch()) {
                     subject = &s;
                     break;
                 }
         if (!subject)
             for (const SentenceSubject& s : subjects)
-                if (s.end <= q.start && (!s.object || q.start - s.end <= 12))
+                if (s.end <= q.start && !s.object)
                     subject = &s;  // the last one before wins
         if (!subject && c.paragraph->subject.start >= 0 && c.paragraph->subjectFromEarlierSentence)
             subject = &c.paragraph->subject;

@@ -97,6 +97,7 @@ struct SentenceSubject {
     QString name;
     EntityKind kind = EntityKind::Country;
     bool object = false;  ///< after "from", "by", "than": what the number is rarely about
+    bool viaProduct = false;
 };
 
 /// What a paragraph has said so far: later sentences lean on it ("The company said ...").
@@ -230,6 +231,12 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
         QStringLiteral("^\\s*(?:(?:[^,;]*?\\s)?(?:in|for|from|at)|by)\\s+(?:the\\s+)?$"), kUnicode);
     static const QRegularExpression range(QStringLiteral("\\bbetween\\s+((?:19|20)\\d\\d)\\s+and\\s+((?:19|20)\\d\\d)\\b"));
     static const QRegularExpression year(QStringLiteral("\\b(?:in|during|for|of)\\s+((?:19|20)\\d\\d)\\b"));
+    static const QRegularExpression pronoun(QStringLiteral("\\b(?:it|its|he|she|his|her)\\b"),
+                                            kUnicode | QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression definiteReference(
+        QStringLiteral("\\bthe (?:company|firm|group|start-up|startup|lab|country|government|nation|plan|maker|"
+                       "chipmaker|developer)\\b"),
+        kUnicode | QRegularExpression::CaseInsensitiveOption);
     static const QSet<QString> durations{QStringLiteral("year"),  QStringLiteral("years"), QStringLiteral("month"),
                                          QStringLiteral("months"), QStringLiteral("week"), QStringLiteral("weeks"),
                                          QStringLiteral("day"),   QStringLiteral("days"),  QStringLiteral("hours"),
@@ -249,7 +256,7 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
             std::erase_if(subjects, [&](const SentenceSubject& x) { return x.name == m.name && x.end <= m.start - c.base; });
             continue;
         }
-        SentenceSubject s{m.start - c.base, m.end - c.base, m.name, m.kind, false};
+        SentenceSubject s{m.start - c.base, m.end - c.base, m.name, m.kind, false, !m.via.isEmpty()};
         s.object = prepBefore.match(QStringView(c.text).first(s.start)).hasMatch();
         subjects.push_back(s);
     }
@@ -329,9 +336,24 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
                 }
         if (!subject)
             for (const SentenceSubject& s : subjects)
-                if (s.end <= q.start && !s.object)
-                    subject = &s;  // the last one before wins
-        if (!subject && c.paragraph->subject.start >= 0 && c.paragraph->subjectFromEarlierSentence)
+                if (s.end <= q.start && !s.object && (!s.viaProduct || !subject || subject->viaProduct))
+                    subject = &s;  // the last one before wins; a name beats a product's owner
+        // "SAS and Coleman Parkes questioned 1,600": coordinated names, the first leads
+        while (subject && subject != &subjects.front()) {
+            const SentenceSubject* before = subject - 1;
+            const QString gap = c.text.mid(before->end, subject->start - before->end).trimmed();
+            if (gap != QStringLiteral(",") && gap != QStringLiteral("and") && gap != QStringLiteral(", and"))
+                break;
+            subject = before;
+        }
+        // "the company", "it": the paragraph's subject, also over a name that only precedes the
+        // reference ("Alibaba led a round that valued the company at $2.5 billion")
+        // (a pronoun refers back only when the sentence names no one itself)
+        const bool paragraphSubject = c.paragraph->subject.start >= 0 && c.paragraph->subjectFromEarlierSentence;
+        if (paragraphSubject && !subject && (pronoun.match(c.text).hasMatch() || definiteReference.match(c.text).hasMatch()))
+            subject = &c.paragraph->subject;
+        else if (paragraphSubject && subject && subject->name != c.paragraph->subject.name &&
+                 definiteReference.match(QStringView(c.text).sliced(subject->end, q.start - subject->end)).hasMatch())
             subject = &c.paragraph->subject;
         if (!subject)
             continue;
@@ -514,29 +536,66 @@ QString Extractor::sourceName(QStringView phrase) const
 
 void Extractor::findAttributions(SentenceContext& c, Extraction& out) const
 {
-    static const QRegularExpression cue(
-        QStringLiteral("\\b(?:according\\s+to|(?:as\\s+)?reported\\s+by|told|in\\s+an\\s+interview\\s+with|"
-                       "(?:report|survey|study|analysis|data|figures|research|poll)\\s+(?:by|from|published\\s+by))\\s+(?:the\\s+)?"
-                       "(?<name>\\p{Lu}[\\p{L}\\d&.'\\x{2019}-]*(?:\\s+(?:of\\s+|and\\s+|&\\s+|for\\s+)?\\p{Lu}[\\p{L}\\d&.'\\x{2019}-]*){0,5})"),
+    const QString name = QStringLiteral(
+        "(?<name>\\p{Lu}[\\p{L}\\d&.'\\x{2019}-]*(?:\\s+(?:of\\s+|and\\s+|&\\s+|for\\s+)?\\p{Lu}[\\p{L}\\d&.'\\x{2019}-]*){0,5})");
+    static const std::vector<QRegularExpression> cues = [&] {
+        const QString document = QStringLiteral("(?:(?:a|an|the|its)\\s+)?(?:(?:new|recent|latest|annual|\\d{4})\\s+)?"
+                                                "(?:report|survey|study|analysis|data|figures|estimates?|research|poll|index)?");
+        return std::vector<QRegularExpression>{
+            // according to Reuters; according to a report the World Intellectual Property Organization published
+            QRegularExpression(QStringLiteral("\\baccording\\s+to\\s+%1\\s*(?:(?:by|from|of|that|which)\\s+)?(?:the\\s+)?%2")
+                                   .arg(document, name), kUnicode),
+            // as reported by the Straitstimes; told the Global Times; in an interview with Caixin
+            QRegularExpression(QStringLiteral("\\b(?:(?:as\\s+)?reported\\s+by|told|in\\s+an\\s+interview\\s+with|"
+                                              "(?:report|survey|study|analysis|data|figures|research|poll)\\s+(?:by|from|published\\s+by))"
+                                              "\\s+(?:(?:a|an|the)\\s+)?%1").arg(name), kUnicode),
+        };
+    }();
+    // WIPO reported that ...; Stanford's AI Index found that ...: a publication or body as subject
+    static const QRegularExpression reporting(
+        QStringLiteral("(?:\\p{Lu}[\\p{L}.&-]*(?:'s|\\x{2019}s)\\s+)?(?:(?:annual|latest|new)\\s+)?%1\\s+(?:reported|reports|found|finds|showed|shows|"
+                       "estimated|estimates|counted|counts|concluded|said|says|noted|notes)\\b").arg(name),
         kUnicode);
-    auto it = cue.globalMatch(c.text);
-    while (it.hasNext()) {
-        const auto m = it.next();
-        const qsizetype s = m.capturedStart(QStringLiteral("name")), e = m.capturedEnd(QStringLiteral("name"));
+    const Language& lang = m_knowledge->language();
+    auto record = [&](qsizetype s, qsizetype e, qsizetype cueStart, bool needsPublication) {
         // a person is quoted, not cited as a publication
         const bool person = std::any_of(c.mentionIndexes.begin(), c.mentionIndexes.end(), [&](size_t i) {
             const Mention& x = out.mentions[i];
             return x.kind == EntityKind::Person && overlaps(x.start - c.base, x.end - c.base, s, e);
         });
         if (person)
-            continue;
-        QString name = sourceName(QStringView(c.text).sliced(s, e - s));
-        while (name.endsWith(u'.'))
-            name.chop(1);
-        if (name.isEmpty())
-            continue;
-        c.source = name;
-        out.sources.push_back({name, SourceKind::Cited, {}, c.base + m.capturedStart(), c.base + e, -1, c.index});
+            return;
+        const QStringView phrase = QStringView(c.text).sliced(s, e - s);
+        QString source = sourceName(phrase);
+        if (source.isEmpty())
+            return;
+        if (needsPublication) {
+            // "WIPO reported": a known body (a company saying something is an actor, not a cited
+            // publication), or a name that reads as a publication ("AI Index")
+            const bool organisation = m_knowledge->find(EntityKind::Organization, source) >= 0;
+            const bool company = m_knowledge->find(EntityKind::Company, source) >= 0;
+            const QStringList w = source.split(u' ');
+            const bool readsAsPublication =
+                std::any_of(w.begin(), w.end(), [&](const QString& x) { return lang.sourceWords.contains(x); });
+            if (company || (!organisation && !readsAsPublication))
+                return;
+        }
+        while (source.endsWith(u'.'))
+            source.chop(1);
+        if (std::any_of(out.sources.begin(), out.sources.end(),
+                        [&](const CitedSource& x) { return x.sentence == c.index && x.name == source; }))
+            return;
+        c.source = source;
+        out.sources.push_back({source, SourceKind::Cited, {}, c.base + cueStart, c.base + e, -1, c.index});
+    };
+    for (const QRegularExpression& cue : cues)
+        for (auto it = cue.globalMatch(c.text); it.hasNext();) {
+            const auto m = it.next();
+            record(m.capturedStart(QStringLiteral("name")), m.capturedEnd(QStringLiteral("name")), m.capturedStart(), false);
+        }
+    for (auto it = reporting.globalMatch(c.text); it.hasNext();) {
+        const auto m = it.next();
+        record(m.capturedStart(QStringLiteral("name")), m.capturedEnd(QStringLiteral("name")), m.capturedStart(), true);
     }
 }
 
@@ -552,6 +611,9 @@ void Extractor::scoreClaim(SentenceContext& c, const Article& article, Extractio
         if (m.kind != EntityKind::Product && !actors.contains(m.name))
             actors.append(m.name);
     }
+    // "By 2030 the core industry was meant to exceed 1 trillion yuan": the paragraph's subject acts
+    if (actors.isEmpty() && c.paragraph->subject.start >= 0 && (!c.quantities.empty() || !c.dates.empty()))
+        actors.append(c.paragraph->subject.name);
     if (actors.isEmpty())
         return;
     const QStringList tokens = words(c.text);

@@ -315,7 +315,10 @@ Article StructureParser::parse(QString text) const
                    isHeadlineLike(lines[i + 1].text, standsAlone(i + 1)) &&
                    (line.text == line.text.toUpper() || isTitleCased(line.text))) {
             block.kind = BlockKind::Kicker;  // "OPINION", a masthead: a label above the headline
-            if (article.section.isEmpty())
+            if (words >= 2 && line.text == line.text.toUpper())  // "THE COMPUTE LEDGER": the publication
+                article.sources.push_back({line.text, SourceKind::Byline, {}, line.start, line.end,
+                                           static_cast<int>(article.blocks.size()), -1});
+            else if (article.section.isEmpty())
                 article.section = line.text;
         } else if (!article.title.isNull() && static_cast<int>(i) < headerEnd && words <= 6 &&
                    !endsWithAny(line.text, u".!?:;,")) {

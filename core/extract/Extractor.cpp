@@ -4,6 +4,7 @@
 #include "structure/DateParser.h"
 
 #include <QDate>
+#include <QHash>
 #include <QRegularExpression>
 #include <QScopeGuard>
 
@@ -106,6 +107,8 @@ struct ParagraphState {
     SentenceSubject subject;
     bool subjectFromEarlierSentence = false;
     QString lastMetric, lastMetricKey, lastUnit;
+    /// the article's main subject so far: the country or company named most often before here
+    const SentenceSubject* articleSubject = nullptr;
 };
 
 struct Extractor::SentenceContext {
@@ -350,8 +353,11 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
         // reference ("Alibaba led a round that valued the company at $2.5 billion")
         // (a pronoun refers back only when the sentence names no one itself)
         const bool paragraphSubject = c.paragraph->subject.start >= 0 && c.paragraph->subjectFromEarlierSentence;
-        if (paragraphSubject && !subject && (pronoun.match(c.text).hasMatch() || definiteReference.match(c.text).hasMatch()))
+        const bool refersBack = pronoun.match(c.text).hasMatch() || definiteReference.match(c.text).hasMatch();
+        if (paragraphSubject && !subject && refersBack)
             subject = &c.paragraph->subject;
+        else if (!subject && !paragraphSubject && definiteReference.match(c.text).hasMatch() && c.paragraph->articleSubject)
+            subject = c.paragraph->articleSubject;  // "The plan aimed for ...": what the whole article is about
         else if (paragraphSubject && subject && subject->name != c.paragraph->subject.name &&
                  definiteReference.match(QStringView(c.text).sliced(subject->end, q.start - subject->end)).hasMatch())
             subject = &c.paragraph->subject;
@@ -614,6 +620,8 @@ void Extractor::scoreClaim(SentenceContext& c, const Article& article, Extractio
     // "By 2030 the core industry was meant to exceed 1 trillion yuan": the paragraph's subject acts
     if (actors.isEmpty() && c.paragraph->subject.start >= 0 && (!c.quantities.empty() || !c.dates.empty()))
         actors.append(c.paragraph->subject.name);
+    else if (actors.isEmpty() && c.paragraph->articleSubject && !c.quantities.empty() && !c.dates.empty())
+        actors.append(c.paragraph->articleSubject->name);  // a dated figure in an article about one actor
     if (actors.isEmpty())
         return;
     const QStringList tokens = words(c.text);
@@ -655,12 +663,15 @@ Extraction Extractor::extract(const Article& article) const
             sentenceSources[static_cast<size_t>(src.sentence)] = src.name;
 
     ParagraphState paragraph;
+    QHash<QString, int> subjectCounts;
+    SentenceSubject articleSubject;
     for (size_t i = 0; i < article.sentences.size(); ++i) {
         const Sentence& s = article.sentences[i];
         if (paragraph.block != s.block)
-            paragraph = ParagraphState{s.block, {}, false, {}, {}, {}};
+            paragraph = ParagraphState{s.block, {}, false, {}, {}, {}, nullptr};
         else
             paragraph.subjectFromEarlierSentence = paragraph.subject.start >= 0;
+        paragraph.articleSubject = articleSubject.start >= 0 ? &articleSubject : nullptr;
         SentenceContext c;
         c.paragraph = &paragraph;
         c.index = static_cast<int>(i);
@@ -678,6 +689,14 @@ Extraction Extractor::extract(const Article& article) const
         findEvents(c, article.published, out);
         findAttributions(c, out);
         scoreClaim(c, article, out);
+        for (size_t m : c.mentionIndexes) {
+            const Mention& mention = out.mentions[m];
+            if ((mention.kind != EntityKind::Country && mention.kind != EntityKind::Company) || !mention.via.isEmpty())
+                continue;
+            const int named = ++subjectCounts[mention.name];
+            if (articleSubject.start < 0 || named > subjectCounts.value(articleSubject.name))
+                articleSubject = {0, 0, mention.name, mention.kind, false, false};
+        }
     }
     return out;
 }

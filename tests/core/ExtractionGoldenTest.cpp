@@ -94,7 +94,7 @@ void scoreSet(Tally& t, const QString& doc, const QJsonArray& gold, const QJsonA
 
 QString unitKind(const QString& u)
 {
-    const QString f = fold(u);
+    const QString f = fold(u).section(QStringLiteral(" per "), 0, 0).trimmed();  // "CNY per 1,000 tokens" is CNY
     if (f == QStringLiteral("%") || f == QStringLiteral("percent"))
         return QStringLiteral("percent");
     if (f == QStringLiteral("usd") || f == QStringLiteral("$"))

@@ -171,7 +171,9 @@ TEST(ExtractionGolden, OwnArticlesMeetTheBars)
                 ++statistics.tp;
             }
         }
-        const QJsonArray allGoldStats = g.value(QStringLiteral("statistics")).toArray() + g.value(QStringLiteral("optional_statistics")).toArray();
+        QJsonArray allGoldStats = g.value(QStringLiteral("statistics")).toArray();
+        for (const auto& optional : g.value(QStringLiteral("optional_statistics")).toArray())
+            allGoldStats.append(optional);  // (QJsonArray's + would nest the whole array as one value)
         for (int k = 0; k < gotStats.size(); ++k) {
             if (used.contains(k))
                 continue;

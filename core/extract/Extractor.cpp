@@ -603,6 +603,20 @@ void Extractor::findAttributions(SentenceContext& c, Extraction& out) const
         const auto m = it.next();
         record(m.capturedStart(QStringLiteral("name")), m.capturedEnd(QStringLiteral("name")), m.capturedStart(), true);
     }
+    // a named report is a source wherever it is discussed: "Stanford's annual AI Index",
+    // "the WIPO Patent Landscape Report"
+    static const QRegularExpression namedReport(
+        QStringLiteral("(?<name>(?:\\p{Lu}[\\p{L}\\d&-]*\\s+){1,4}(?:Index|Report|Survey|Outlook|Tracker|Barometer|Census|Yearbook))\\b"),
+        kUnicode);
+    for (auto it = namedReport.globalMatch(c.text); it.hasNext();) {
+        const auto m = it.next();
+        qsizetype start = m.capturedStart(QStringLiteral("name"));
+        // drop a sentence's first word ("The", "Its") that only looks like part of the name
+        const QStringView first = QStringView(c.text).sliced(start).first(QStringView(c.text).sliced(start).indexOf(u' '));
+        if (notNameWords().contains(first.toString()))
+            start += first.size() + 1;
+        record(start, m.capturedEnd(QStringLiteral("name")), m.capturedStart(), false);
+    }
 }
 
 void Extractor::scoreClaim(SentenceContext& c, const Article& article, Extraction& out) const

@@ -5,6 +5,7 @@
 
 #include <QDate>
 #include <QHash>
+#include <QSet>
 #include <QRegularExpression>
 #include <QScopeGuard>
 
@@ -89,6 +90,39 @@ const QSet<QString>& notNameWords()
     return set;
 }
 
+std::vector<QRegularExpression> peoplePatterns(const Language& lang)
+{
+    std::vector<QRegularExpression> patterns;
+    const QString name = QStringLiteral("(?<name>%1(?:\\s+%1){1,2})").arg(kNameToken);
+    const QString surnameOrName = QStringLiteral("(?<name>%1(?:\\s+%1){0,2})").arg(kNameToken);
+    // a name may carry its Chinese form in brackets: "Robin Li (李彦宏), chief executive of Baidu"
+    const QString gloss = QStringLiteral("(?:\\s*\\([^()]{1,30}\\))?");
+    // "the", "a former", "Baidu's", "the computer vision": what stands before a role
+    const QString rolePrefix = QStringLiteral(
+        "(?:(?:a|an|the|its|his|her|their)\\s+)?(?:\\p{Lu}[\\p{L}.&-]*(?:'s|\\x{2019}s)\\s+)?(?:[\\p{Ll}-]+\\s+){0,3}?");
+    const QString roles = regexAlternatives(lang.roleNouns);
+    QStringList speech = lang.speechVerbs.values();
+    patterns = {
+        // Premier Li, Commerce Secretary Gina Raimondo
+        QRegularExpression(QStringLiteral("(?<![\\p{L}])(?<title>%1)\\s+%2").arg(regexAlternatives(lang.honorifics), surnameOrName), kUnicode),
+        // founder Qu Dongqi, chief executive Sam Altman
+        QRegularExpression(QStringLiteral("(?<![\\p{L}])(?i:%1)\\s+%2").arg(roles, name), kUnicode),
+        // Tang Lan, director of ...; Daren Tang, the Director General of WIPO; Wang Haifeng, Baidu's CTO
+        QRegularExpression(QStringLiteral("%1%2,\\s+%3(?i:%4)\\b").arg(name, gloss, rolePrefix, roles), kUnicode),
+        // Its chief executive, Sam Altman, ...
+        QRegularExpression(QStringLiteral("(?<![\\p{L}])(?i:%1),\\s+%2").arg(roles, name), kUnicode),
+        // co-founded by Kai-Fu Lee; founded in Shanghai in 2021 by Yan Junjie
+        QRegularExpression(QStringLiteral("\\b(?i:co-?founded|founded|led|headed|run|chaired|started)\\b(?:\\s+[^\\s.;]+){0,5}?\\s+by\\s+%1").arg(name), kUnicode),
+        // Jane Doe said; Ray Perrault, who directs the committee
+        QRegularExpression(QStringLiteral("%1%2\\s+(?:%3)\\b").arg(name, gloss, regexAlternatives(speech)), kUnicode),
+        QRegularExpression(QStringLiteral("%1%2,\\s+who\\s").arg(name, gloss), kUnicode),
+    };
+    
+    for (auto& p : patterns)
+    p.optimize();
+    return patterns;
+}
+
 }  // namespace
 
 /// A country or company named in a sentence, offsets relative to the sentence.
@@ -123,9 +157,40 @@ struct Extractor::SentenceContext {
     QString source;
     bool keyPoint = false;  ///< a bullet or a one-line statement of a digest
     ParagraphState* paragraph = nullptr;
+    QStringList words;           ///< the sentence's words as written
+    QSet<QString> lowerWords;    ///< the same, lower case, for cheap "does it say X" tests
 };
 
-Extractor::Extractor(std::shared_ptr<const Knowledge> knowledge) : m_knowledge(std::move(knowledge)) {}
+struct Extractor::Compiled {
+    std::vector<QRegularExpression> people;
+    QRegularExpression metricPhrases;  ///< every metric phrase, inflections allowed
+    QHash<QString, const Metric*> metricByPhrase;
+    QRegularExpression comparison;
+};
+
+Extractor::Extractor(std::shared_ptr<const Knowledge> knowledge) : m_knowledge(std::move(knowledge))
+{
+    auto compiled = std::make_shared<Compiled>();
+    const Language& lang = m_knowledge->language();
+    compiled->people = peoplePatterns(lang);
+    QStringList phrases;
+    for (const Metric& m : m_knowledge->metrics())
+        for (const QString& ph : m.phrases)
+            if (!compiled->metricByPhrase.contains(ph)) {
+                compiled->metricByPhrase.insert(ph, &m);
+                phrases.append(ph);
+            }
+    // a word's inflections count: "price" in "priced", "patent" in "patents"
+    compiled->metricPhrases = QRegularExpression(
+        QStringLiteral("(?<![\\p{L}])(%1)(?:s|es|d|ed|ing)?(?![\\p{L}])").arg(regexAlternatives(phrases)),
+        kUnicode | QRegularExpression::CaseInsensitiveOption);
+    compiled->metricPhrases.optimize();
+    compiled->comparison = QRegularExpression(
+        QStringLiteral("(?<![\\p{L}])(?:%1)(?![\\p{L}])").arg(regexAlternatives(lang.comparisonWords)),
+        kUnicode | QRegularExpression::CaseInsensitiveOption);
+    compiled->comparison.optimize();
+    m_compiled = std::move(compiled);
+}
 
 void Extractor::findEntities(SentenceContext& c, Extraction& out) const
 {
@@ -156,37 +221,18 @@ void Extractor::findEntities(SentenceContext& c, Extraction& out) const
 
 void Extractor::findPeople(SentenceContext& c, Extraction& out) const
 {
-    const Language& lang = m_knowledge->language();
-    static thread_local QString builtFor;
-    static thread_local std::vector<QRegularExpression> patterns;
-    const QString key = lang.honorifics.join(u'|') + lang.roleNouns.join(u'|') + lang.speechVerbs.values().join(u'|');
-    if (builtFor != key) {
-        builtFor = key;
-        const QString name = QStringLiteral("(?<name>%1(?:\\s+%1){1,2})").arg(kNameToken);
-        const QString surnameOrName = QStringLiteral("(?<name>%1(?:\\s+%1){0,2})").arg(kNameToken);
-        // a name may carry its Chinese form in brackets: "Robin Li (李彦宏), chief executive of Baidu"
-        const QString gloss = QStringLiteral("(?:\\s*\\([^()]{1,30}\\))?");
-        // "the", "a former", "Baidu's", "the computer vision": what stands before a role
-        const QString rolePrefix = QStringLiteral(
-            "(?:(?:a|an|the|its|his|her|their)\\s+)?(?:\\p{Lu}[\\p{L}.&-]*(?:'s|\\x{2019}s)\\s+)?(?:[\\p{Ll}-]+\\s+){0,3}?");
-        const QString roles = regexAlternatives(lang.roleNouns);
-        QStringList speech = lang.speechVerbs.values();
-        patterns = {
-            // Premier Li, Commerce Secretary Gina Raimondo
-            QRegularExpression(QStringLiteral("(?<![\\p{L}])(?<title>%1)\\s+%2").arg(regexAlternatives(lang.honorifics), surnameOrName), kUnicode),
-            // founder Qu Dongqi, chief executive Sam Altman
-            QRegularExpression(QStringLiteral("(?<![\\p{L}])(?i:%1)\\s+%2").arg(roles, name), kUnicode),
-            // Tang Lan, director of ...; Daren Tang, the Director General of WIPO; Wang Haifeng, Baidu's CTO
-            QRegularExpression(QStringLiteral("%1%2,\\s+%3(?i:%4)\\b").arg(name, gloss, rolePrefix, roles), kUnicode),
-            // Its chief executive, Sam Altman, ...
-            QRegularExpression(QStringLiteral("(?<![\\p{L}])(?i:%1),\\s+%2").arg(roles, name), kUnicode),
-            // co-founded by Kai-Fu Lee; founded in Shanghai in 2021 by Yan Junjie
-            QRegularExpression(QStringLiteral("\\b(?i:co-?founded|founded|led|headed|run|chaired|started)\\b(?:\\s+[^\\s.;]+){0,5}?\\s+by\\s+%1").arg(name), kUnicode),
-            // Jane Doe said; Ray Perrault, who directs the committee
-            QRegularExpression(QStringLiteral("%1%2\\s+(?:%3)\\b").arg(name, gloss, regexAlternatives(speech)), kUnicode),
-            QRegularExpression(QStringLiteral("%1%2,\\s+who\\s").arg(name, gloss), kUnicode),
-        };
+    // every pattern needs two capitalised words in a row ("Premier Li", "Qu Dongqi"): most
+    // sentences have none, and skip the expressions
+    bool pair = false;
+    for (qsizetype i = 0, previousCapital = -10; i < c.text.size() && !pair; ++i) {
+        if ((i == 0 || c.text[i - 1] == u' ') && c.text[i].isUpper()) {
+            pair = previousCapital >= 0 && c.text.lastIndexOf(u' ', i - 2) < previousCapital;
+            previousCapital = i;
+        }
     }
+    if (!pair)
+        return;
+    const std::vector<QRegularExpression>& patterns = m_compiled->people;
     for (size_t p = 0; p < patterns.size(); ++p) {
         auto it = patterns[p].globalMatch(c.text);
         while (it.hasNext()) {
@@ -298,6 +344,16 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
     });
     if (c.quantities.empty())
         return;
+    struct MetricSpan {
+        qsizetype start, end;
+        const Metric* metric;
+    };
+    std::vector<MetricSpan> metricSpans;
+    for (auto it = m_compiled->metricPhrases.globalMatch(c.text); it.hasNext();) {
+        const auto m = it.next();
+        metricSpans.push_back({m.capturedStart(), m.capturedEnd(),
+                               m_compiled->metricByPhrase.value(m.captured(1).toLower())});
+    }
 
     QString period;
     if (const auto r = range.match(c.text); r.hasMatch())
@@ -370,7 +426,8 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
         if (const auto e = phraseEnd.match(u' ' + phrase); e.hasMatch())
             phrase.truncate(std::max<qsizetype>(0, e.capturedStart() - 1));
         phrase = phrase.trimmed();
-        phrase.remove(QRegularExpression(QStringLiteral("[.,;:!?\\x{201d}\"]+$"), kUnicode));
+        static const QRegularExpression trailingPunctuation(QStringLiteral("[.,;:!?\\x{201d}\"]+$"), kUnicode);
+        phrase.remove(trailingPunctuation);
         QStringList phraseWords = phrase.split(u' ', Qt::SkipEmptyParts);
         if (phraseWords.size() > 8)
             phraseWords = phraseWords.mid(0, 8);
@@ -378,33 +435,20 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
         if (!phraseWords.isEmpty() && durations.contains(phraseWords.first().toLower()))
             continue;  // "three months": a duration, not a statistic
 
+        // the metric named nearest the number, within its clause and the words before it
         const qsizetype from = std::max<qsizetype>(0, q.start - 60);
-        const QString window = c.text.mid(from, limit - from).toLower();
-        const qsizetype qStart = q.start - from, qEnd = q.end - from;
         const Metric* metric = nullptr;
         qsizetype bestDistance = std::numeric_limits<qsizetype>::max(), bestLength = 0;
-        for (const Metric& m : m_knowledge->metrics())
-            for (const QString& ph : m.phrases) {
-                for (qsizetype at = window.indexOf(ph); at >= 0; at = window.indexOf(ph, at + 1)) {
-                    if (at > 0 && window[at - 1].isLetter())
-                        continue;
-                    // a word's inflections count: "price" in "priced", "patent" in "patents"
-                    qsizetype tail = at + ph.size();
-                    while (tail < window.size() && window[tail].isLetter())
-                        ++tail;
-                    const QString rest = window.mid(at + ph.size(), tail - at - ph.size());
-                    if (!rest.isEmpty() && rest != QStringLiteral("s") && rest != QStringLiteral("es") &&
-                        rest != QStringLiteral("d") && rest != QStringLiteral("ed") && rest != QStringLiteral("ing"))
-                        continue;
-                    // the metric named nearest the number wins; a longer phrase breaks a tie
-                    const qsizetype distance = tail <= qStart ? qStart - tail : at >= qEnd ? at - qEnd : 0;
-                    if (distance < bestDistance || (distance == bestDistance && ph.size() > bestLength)) {
-                        metric = &m;
-                        bestDistance = distance;
-                        bestLength = ph.size();
-                    }
-                }
+        for (const auto& [at, end, m] : metricSpans) {
+            if (at < from || end > limit)
+                continue;
+            const qsizetype distance = end <= q.start ? q.start - end : at >= q.end ? at - q.end : 0;
+            if (distance < bestDistance || (distance == bestDistance && end - at > bestLength)) {
+                metric = m;
+                bestDistance = distance;
+                bestLength = end - at;
             }
+        }
         Statistic st;
         st.sentence = c.index;
         st.start = c.base + q.start;
@@ -455,6 +499,10 @@ void Extractor::findEvents(SentenceContext& c, const PartialDate& published, Ext
         kUnicode | QRegularExpression::CaseInsensitiveOption);
     if (c.text.trimmed().endsWith(u'?'))
         return;
+    const bool digits = std::any_of(c.text.begin(), c.text.end(), [](QChar ch) { return ch.isDigit(); });
+    if (!digits && !c.lowerWords.contains(QStringLiteral("year")) && !c.lowerWords.contains(QStringLiteral("month")) &&
+        !c.lowerWords.contains(QStringLiteral("yesterday")) && !c.lowerWords.contains(QStringLiteral("today")))
+        return;  // no date can be written without these
 
     std::vector<std::pair<qsizetype, qsizetype>> used;
     auto add = [&](qsizetype s, qsizetype e, const PartialDate& d, const QString& relative) {
@@ -542,6 +590,19 @@ QString Extractor::sourceName(QStringView phrase) const
 
 void Extractor::findAttributions(SentenceContext& c, Extraction& out) const
 {
+    // every cue below holds one of these words; most sentences hold none
+    static const QStringList cueWords{
+        QStringLiteral("according"), QStringLiteral("reported"), QStringLiteral("reports"),  QStringLiteral("report"),
+        QStringLiteral("told"),      QStringLiteral("interview"), QStringLiteral("survey"),  QStringLiteral("study"),
+        QStringLiteral("analysis"),  QStringLiteral("data"),     QStringLiteral("figures"),  QStringLiteral("research"),
+        QStringLiteral("poll"),      QStringLiteral("found"),    QStringLiteral("finds"),    QStringLiteral("showed"),
+        QStringLiteral("shows"),     QStringLiteral("estimated"), QStringLiteral("estimates"), QStringLiteral("counted"),
+        QStringLiteral("counts"),    QStringLiteral("concluded"), QStringLiteral("said"),    QStringLiteral("says"),
+        QStringLiteral("noted"),     QStringLiteral("notes"),    QStringLiteral("index"),    QStringLiteral("outlook"),
+        QStringLiteral("tracker"),   QStringLiteral("barometer"), QStringLiteral("census"),  QStringLiteral("yearbook"),
+        QStringLiteral("index's")};
+    if (std::none_of(cueWords.begin(), cueWords.end(), [&](const QString& w) { return c.lowerWords.contains(w); }))
+        return;
     const QString name = QStringLiteral(
         "(?<name>\\p{Lu}[\\p{L}\\d&.'\\x{2019}-]*(?:\\s+(?:of\\s+|and\\s+|&\\s+|for\\s+)?\\p{Lu}[\\p{L}\\d&.'\\x{2019}-]*){0,5})");
     static const std::vector<QRegularExpression> cues = [&] {
@@ -638,14 +699,8 @@ void Extractor::scoreClaim(SentenceContext& c, const Article& article, Extractio
         actors.append(c.paragraph->articleSubject->name);  // a dated figure in an article about one actor
     if (actors.isEmpty())
         return;
-    const QStringList tokens = words(c.text);
-    const bool verb = std::any_of(tokens.begin(), tokens.end(), [&](const QString& w) { return lang.claimVerbs.contains(w.toLower()); });
-    const QString lower = c.text.toLower();
-    const bool comparison = std::any_of(lang.comparisonWords.begin(), lang.comparisonWords.end(), [&](const QString& w) {
-        const qsizetype at = lower.indexOf(w);
-        return at >= 0 && (at == 0 || !lower[at - 1].isLetter()) &&
-               (at + w.size() >= lower.size() || !lower[at + w.size()].isLetter());
-    });
+    const bool verb = std::any_of(c.lowerWords.begin(), c.lowerWords.end(), [&](const QString& w) { return lang.claimVerbs.contains(w); });
+    const bool comparison = m_compiled->comparison.match(c.text).hasMatch();
     double score = 0.35;
     score += c.quantities.empty() ? 0 : 0.25;
     score += c.dates.empty() ? 0 : 0.15;
@@ -697,6 +752,9 @@ Extraction Extractor::extract(const Article& article) const
         c.keyPoint = block.kind == BlockKind::Bullet ||
                      (sentencesPerBlock[static_cast<size_t>(s.block)] == 1 && words(c.text).size() <= 25);
         c.source = sentenceSources[i];
+        c.words = words(c.text);
+        for (const QString& w : c.words)
+            c.lowerWords.insert(w.toLower());
         findEntities(c, out);
         findPeople(c, out);
         findStatistics(c, out);

@@ -26,7 +26,10 @@ private:
     void scoreClaim(SentenceContext& c, const Article& article, Extraction& out) const;
     QString sourceName(QStringView phrase) const;
 
+    /// Expressions built once from the knowledge's word lists.
+    struct Compiled;
     std::shared_ptr<const Knowledge> m_knowledge;
+    std::shared_ptr<const Compiled> m_compiled;
 };
 
 }  // namespace claimlens

@@ -92,6 +92,11 @@ std::vector<Quantity> QuantityFinder::find(QStringView text)
         QStringLiteral("^\\s+per\\s+(?:(?:\\d[\\d,]*|one|a|thousand|million|billion)\\s+)?[a-z][a-z-]*(?:\\s+(?:tokens?|characters?|words?|queries|requests|images?|users?|hours?|seconds?|minutes?|months?|years?|units?))?\\b"),
         kOptions);
     std::vector<Quantity> out;
+    const bool digits = std::any_of(text.begin(), text.end(), [](QChar ch) { return ch.isDigit(); });
+    static const QStringList wordForms{QStringLiteral("half"), QStringLiteral("quarter"), QStringLiteral("third"),
+                                       QStringLiteral("twice"), QStringLiteral("times")};
+    if (!digits && std::none_of(wordForms.begin(), wordForms.end(), [&](const QString& w) { return text.contains(w); }))
+        return out;  // no number to read
     qsizetype consumed = 0;
     auto it = number.globalMatch(text);
     while (it.hasNext()) {
@@ -138,12 +143,12 @@ std::vector<Quantity> QuantityFinder::find(QStringView text)
                     continue;
             }
         }
-        QString digits = num;
-        digits.remove(u',');
+        QString plain = num;
+        plain.remove(u',');
         Quantity q;
         q.start = start;
         q.end = end;
-        q.value = digits.toDouble() * scaleOf(m.captured(QStringLiteral("scale")));
+        q.value = plain.toDouble() * scaleOf(m.captured(QStringLiteral("scale")));
         q.qualifier = m.captured(QStringLiteral("qual")).trimmed().toLower();
         if (m.hasCaptured(QStringLiteral("pct")))
             q.unit = QStringLiteral("percent");

@@ -244,10 +244,13 @@ Status DocumentStore::insertExtraction(std::int64_t id, const Article& article, 
         bool direct = false;
     };
     QMap<std::int64_t, PerEntity> perEntity;
+    QHash<int, std::vector<std::int64_t>> actorsBySentence;  // what a claim's actors are drawn from
     for (const Mention& m : extraction.mentions) {
         auto entity = entityId(m.kind, m.name);
         if (!entity)
             return Error{entity.error()};
+        if (m.kind != EntityKind::Product)
+            actorsBySentence[m.sentence].push_back(*entity);
         std::optional<std::int64_t> via;
         if (!m.via.isEmpty()) {
             auto product = entityId(EntityKind::Product, m.via);
@@ -317,13 +320,8 @@ Status DocumentStore::insertExtraction(std::int64_t id, const Article& article, 
         if (Status s = m_insertClaim.exec(); !s)
             return fail("storing a claim", s);
         const std::int64_t claimId = m_db->lastInsertId();
-        for (const Mention& m : extraction.mentions) {
-            if (m.sentence != c.sentence || m.kind == EntityKind::Product)
-                continue;
-            auto entity = entityId(m.kind, m.name);
-            if (!entity)
-                return Error{entity.error()};
-            m_insertClaimActor.bind(1, claimId).bind(2, *entity);
+        for (std::int64_t entity : actorsBySentence.value(c.sentence)) {
+            m_insertClaimActor.bind(1, claimId).bind(2, entity);
             if (Status s = m_insertClaimActor.exec(); !s)
                 return fail("storing a claim's actors", s);
         }

@@ -20,6 +20,19 @@ const QStringList kTails{QStringLiteral("according to analysts in Beijing"),
                          QStringLiteral("despite export controls on advanced chips"),
                          QStringLiteral("after a survey of 1,600 decision-makers"),
                          QStringLiteral("in a market worth $2.5 billion"), QStringLiteral("while prices fell by 83%")};
+// Most sentences of a real article carry no figure: context, quotes, analysis. About one in five
+// names a company with a number or a date, as in the reference articles.
+const QStringList kPlain{
+    QStringLiteral("Analysts say the shift reflects a broader change in how developers choose their tools."),
+    QStringLiteral("The move surprised few people who had followed the industry over the past decade."),
+    QStringLiteral("Critics argue that the pace of change leaves regulators struggling to keep up."),
+    QStringLiteral("Many engineers now expect open models to narrow the gap within a few release cycles."),
+    QStringLiteral("The debate over safety and openness has become part of every product launch."),
+    QStringLiteral("Investors remain cautious about companies that have yet to show a path to profit."),
+    QStringLiteral("Universities are adding courses as demand for machine learning skills grows."),
+    QStringLiteral("Supporters say cheaper tools will let small firms build products they could not afford before."),
+    QStringLiteral("The question is whether lower prices will lead to lasting loyalty or only brief trials."),
+    QStringLiteral("Some observers see the contest as a test of two very different approaches to technology policy.")};
 const QStringList kHeadings{QStringLiteral("The Price War"), QStringLiteral("What the Numbers Show"),
                             QStringLiteral("Chips and Controls"), QStringLiteral("Open Models Spread"),
                             QStringLiteral("The Talent Race"), QStringLiteral("What Comes Next")};
@@ -58,10 +71,10 @@ QString ArticleGenerator::article(int index)
     const int sections = number(3, 5);
     for (int s = 0; s < sections; ++s) {
         out += pick(kHeadings) + (shape == 2 ? QStringLiteral("\n") : QStringLiteral("\n\n"));
-        for (int p = 0; p < 2; ++p) {
-            const int n = number(2, 5);
+        for (int p = 0; p < 3; ++p) {
+            const int n = number(3, 6);
             for (int k = 0; k < n; ++k)
-                out += sentence();
+                out += number(0, 4) == 0 ? sentence() : pick(kPlain) + u' ';
             out += shape == 0 ? QStringLiteral("Source: Caixin\n") : QStringLiteral("\n");
             if (shape != 2)
                 out += u'\n';

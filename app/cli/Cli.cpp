@@ -124,6 +124,16 @@ QString Cli::defaultDatabasePath()
     return QDir(dir).filePath(QStringLiteral("claimlens.sqlite"));
 }
 
+std::optional<Database> Cli::openDatabase()
+{
+    auto db = Database::open(m_db);
+    if (!db) {
+        m_err << "claimlens-cli: " << db.error() << '\n';
+        return std::nullopt;
+    }
+    return std::move(db.value());
+}
+
 int Cli::usage(const QString& problem)
 {
     if (!problem.isEmpty())
@@ -231,11 +241,9 @@ int Cli::list(const QStringList& argsIn)
                                   QStringLiteral("claims"), QStringLiteral("statistics"), QStringLiteral("events")};
     if (missing || args.size() != 1 || !what.contains(args.first()))
         return usage(QStringLiteral("list takes one of: %1").arg(what.join(QStringLiteral(", "))));
-    auto db = Database::open(m_db);
-    if (!db) {
-        m_err << "claimlens-cli: " << db.error() << '\n';
+    auto db = openDatabase();
+    if (!db)
         return DatabaseError;
-    }
     const QString kind = args.first();
     ExtractionQuery extraction(*db);
     if (!filter.company.isEmpty() && kind != QStringLiteral("statistics") && extraction.resolveCompany(filter.company).isEmpty()) {
@@ -397,11 +405,9 @@ int Cli::show(const QStringList& args)
 {
     if (args.size() != 1)
         return usage(QStringLiteral("show takes one document: an id, a file name or a path"));
-    auto db = Database::open(m_db);
-    if (!db) {
-        m_err << "claimlens-cli: " << db.error() << '\n';
+    auto db = openDatabase();
+    if (!db)
         return DatabaseError;
-    }
     DocumentQuery query(*db);
     const auto doc = query.find(args.first());
     if (!doc) {
@@ -449,11 +455,9 @@ int Cli::search(const QStringList& argsIn)
         return usage(QStringLiteral("--limit needs a positive number"));
     if (args.isEmpty())
         return usage(QStringLiteral("search needs words to look for"));
-    auto db = Database::open(m_db);
-    if (!db) {
-        m_err << "claimlens-cli: " << db.error() << '\n';
+    auto db = openDatabase();
+    if (!db)
         return DatabaseError;
-    }
     auto hits = DocumentQuery(*db).search(args.join(u' '), limit);
     if (!hits) {
         m_err << "claimlens-cli: " << hits.error() << '\n';
@@ -473,11 +477,9 @@ int Cli::exportStore(const QStringList& argsIn)
     const QString outPath = takeOption(args, QStringLiteral("--out"), &missing);
     if (missing || !args.isEmpty() || (format != QStringLiteral("json") && format != QStringLiteral("csv")))
         return usage(QStringLiteral("export takes --format json|csv [--out FILE]"));
-    auto db = Database::open(m_db);
-    if (!db) {
-        m_err << "claimlens-cli: " << db.error() << '\n';
+    auto db = openDatabase();
+    if (!db)
         return DatabaseError;
-    }
     QFile file;
     if (outPath.isEmpty()) {
         m_out.flush();
@@ -502,11 +504,9 @@ int Cli::stats(const QStringList& args)
 {
     if (!args.isEmpty())
         return usage(QStringLiteral("stats takes no arguments"));
-    auto db = Database::open(m_db);
-    if (!db) {
-        m_err << "claimlens-cli: " << db.error() << '\n';
+    auto db = openDatabase();
+    if (!db)
         return DatabaseError;
-    }
     auto st = DocumentQuery(*db).stats();
     if (!st) {
         m_err << "claimlens-cli: " << st.error() << '\n';

@@ -1,7 +1,11 @@
 #pragma once
 
+#include "store/Database.h"
+
 #include <QStringList>
 #include <QTextStream>
+
+#include <optional>
 
 namespace claimlens {
 
@@ -27,6 +31,8 @@ private:
     int reextract(const QStringList& args);
     int extract(const QStringList& args);
     int usage(const QString& problem = {});
+    /// The database, or nothing after saying why on stderr.
+    std::optional<Database> openDatabase();
 
     QTextStream& m_out;
     QTextStream& m_err;

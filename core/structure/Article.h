@@ -21,6 +21,15 @@ enum class BlockKind {
     Kicker,       ///< a label above or under the headline: "OPINION", "Policy Brief No. 7"
 };
 
+/// Narrows [start, end) of `text` to exclude surrounding white space.
+inline void trimSpan(QStringView text, qsizetype& start, qsizetype& end)
+{
+    while (start < end && text[start].isSpace())
+        ++start;
+    while (end > start && text[end - 1].isSpace())
+        --end;
+}
+
 QString blockKindName(BlockKind kind);
 BlockKind blockKindFromName(const QString& name);
 /// Title, headings, paragraphs and bullets are the article's own words; the rest is set aside.

@@ -1,5 +1,7 @@
 #include "structure/SentenceSplitter.h"
 
+#include "structure/Article.h"
+
 #include <QTextBoundaryFinder>
 
 namespace claimlens {
@@ -91,10 +93,7 @@ std::vector<std::pair<qsizetype, qsizetype>> SentenceSplitter::split(const QStri
                 continue;
         }
         qsizetype s = start, e = b;
-        while (s < e && segment[s].isSpace())
-            ++s;
-        while (e > s && segment[e - 1].isSpace())
-            --e;
+        trimSpan(segment, s, e);
         if (e > s)
             out.emplace_back(from + s, from + e);
         start = b;

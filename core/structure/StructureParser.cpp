@@ -229,10 +229,7 @@ Article StructureParser::parse(QString text) const
         if (nl < 0)
             nl = t.size();
         qsizetype s = pos, e = nl;
-        while (s < e && t[s].isSpace())
-            ++s;
-        while (e > s && t[e - 1].isSpace())
-            --e;
+        trimSpan(t, s, e);
         if (e > s)
             lines.push_back({s, e, t.mid(s, e - s), false, blank});
         blank = e == s;

@@ -19,12 +19,8 @@ protected:
         ws.write(QStringLiteral("in/chips.txt"),
                  "Export Rules Tighten\n\nThe U.S. expanded chip export controls in October 2023. Nvidia designed the "
                  "H20 for the Chinese market. Café owners in Zürich did not notice.\n");
-        const IngestResult r = IngestJob({{ws.path(QStringLiteral("in"))}, ws.database()}).run();
-        ASSERT_TRUE(r.ok());
-        ASSERT_EQ(r.imported, 2);
-        auto opened = Database::open(ws.database());
-        ASSERT_TRUE(opened.ok());
-        db.emplace(std::move(opened.value()));
+        db = test::ingestAndOpen(ws, QStringLiteral("in"), 2);
+        ASSERT_TRUE(db.has_value());
     }
     test::Workspace ws;
     std::optional<Database> db;

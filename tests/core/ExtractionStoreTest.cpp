@@ -27,12 +27,8 @@ protected:
                  "Baidu and Tencent were among the top filers, according to the World Intellectual Property Organization.\n");
         ws.write(QStringLiteral("in/tiktok.txt"),
                  "Short Video Wars\n\nTikTok added a video generator in 2024. Kuaishou answered with Kling.\n");
-        const IngestResult r = IngestJob({{ws.path(QStringLiteral("in"))}, ws.database()}).run();
-        ASSERT_TRUE(r.ok()) << qPrintable(r.error);
-        ASSERT_EQ(r.imported, 2);
-        auto opened = Database::open(ws.database());
-        ASSERT_TRUE(opened.ok());
-        db.emplace(std::move(opened.value()));
+        db = test::ingestAndOpen(ws, QStringLiteral("in"), 2);
+        ASSERT_TRUE(db.has_value());
     }
     test::Workspace ws;
     std::optional<Database> db;

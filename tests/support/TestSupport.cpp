@@ -1,6 +1,10 @@
 #include "TestSupport.h"
 
+#include "ingest/IngestJob.h"
+
 #include <QFile>
+
+#include <gtest/gtest.h>
 #include <QFileInfo>
 
 namespace claimlens::test {
@@ -26,6 +30,18 @@ QByteArray readAll(const QString& path)
 {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+std::optional<claimlens::Database> ingestAndOpen(const Workspace& ws, const QString& folder, int expectedDocuments)
+{
+    const claimlens::IngestResult r = claimlens::IngestJob({{ws.path(folder)}, ws.database()}).run();
+    EXPECT_TRUE(r.ok()) << qPrintable(r.error);
+    EXPECT_EQ(r.imported, expectedDocuments);
+    auto db = claimlens::Database::open(ws.database());
+    EXPECT_TRUE(db.ok());
+    if (!r.ok() || r.imported != expectedDocuments || !db)
+        return std::nullopt;
+    return std::move(db.value());
 }
 
 QString testData(const QString& relative)

@@ -6,6 +6,10 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
+#include "store/Database.h"
+
+#include <optional>
+
 #include <ostream>
 
 // Readable gtest failure messages for Qt strings.
@@ -37,6 +41,9 @@ private:
 };
 
 QByteArray readAll(const QString& path);
+/// Ingests `folder` of the workspace into its database and opens that database; fails the
+/// calling test (through gtest assertions) when the ingest does not read every file.
+std::optional<claimlens::Database> ingestAndOpen(const Workspace& ws, const QString& folder, int expectedDocuments);
 QString testData(const QString& relative);
 
 }  // namespace claimlens::test

@@ -531,6 +531,13 @@ void Extractor::findEvents(SentenceContext& c, const PartialDate& published, Ext
         if (auto d = DateParser::parseAt(QStringView(c.text).sliced(m.capturedStart()), &length))
             add(m.capturedStart(), m.capturedStart() + length, *d, {});
     }
+    // "the 2019 conference", "its 2017 plan": a year naming a thing, not when something happened
+    static const QRegularExpression attributive(
+        QStringLiteral("\\b(?:the|its|their|his|her|a|this|that)\\s+(?:19|20)\\d\\d\\s+\\p{Ll}"), kUnicode | QRegularExpression::CaseInsensitiveOption);
+    for (auto it = attributive.globalMatch(c.text); it.hasNext();) {
+        const auto m = it.next();
+        used.emplace_back(m.capturedStart(), m.capturedEnd());
+    }
     auto years = yearRe.globalMatch(c.text);
     while (years.hasNext()) {
         const auto m = years.next();

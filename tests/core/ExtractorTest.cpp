@@ -207,3 +207,11 @@ TEST(Extractor, ClaimsNeedAnActorAndSomethingCheckable)
         texts.append(a.sentenceText(a.sentences[static_cast<size_t>(c.sentence)]));
     EXPECT_EQ(texts, QStringList{QStringLiteral("The White House has instituted a trade embargo on chips.")});
 }
+
+TEST(Extractor, YearsThatNameThingsAreNotEvents)
+{
+    const Extraction e = extract(QStringLiteral(
+        "The 2019 conference drew crowds. Its 2017 plan still guides policy. Baidu released Ernie Bot in 2023.\n"));
+    ASSERT_EQ(e.events.size(), 1u);
+    EXPECT_EQ(e.events[0].date.iso(), QStringLiteral("2023"));
+}

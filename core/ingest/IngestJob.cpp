@@ -43,10 +43,8 @@ IngestResult IngestJob::run(IngestProgress* progress, const std::atomic_bool* ca
     QElapsedTimer timer;
     timer.start();
     IngestResult result;
-    CollectedFiles files = FileCollector::collect(m_params.paths);
-    result.skipped = std::move(files.skipped);
-    result.ignored = files.ignored;
-    result.total = static_cast<int>(files.files.size());
+    FileCollector files(m_params.paths);
+    result.total = files.count();  // a walk of its own: the files are handed out one at a time below
     if (progress)
         progress->started(result.total);
 
@@ -84,10 +82,10 @@ IngestResult IngestJob::run(IngestProgress* progress, const std::atomic_bool* ca
     };
 
     int done = 0;
-    for (const QString& path : files.files) {
+    files.forEach([&](const QString& path) {
         if (cancel && cancel->load()) {
             result.cancelled = true;
-            break;
+            return false;
         }
         auto report = qScopeGuard([&] {
             ++done;
@@ -97,12 +95,12 @@ IngestResult IngestJob::run(IngestProgress* progress, const std::atomic_bool* ca
         auto bytes = readFile(path);
         if (!bytes) {
             result.skipped.push_back({path, bytes.error()});
-            continue;
+            return true;
         }
         auto decoded = decodeText(*bytes);
         if (!decoded) {
             result.skipped.push_back({path, decoded.error()});
-            continue;
+            return true;
         }
         result.bytes += bytes->size();
         const QString hash = contentHash(decoded->text);
@@ -110,26 +108,26 @@ IngestResult IngestJob::run(IngestProgress* progress, const std::atomic_bool* ca
         if (!open) {
             if (Status s = tx.begin(); !s) {
                 result.error = QStringLiteral("%1: %2").arg(m_params.databasePath, s.error());
-                break;
+                return false;
             }
             open = true;
         }
         const auto byPath = store->findByPath(path);
         if (byPath && byPath->contentHash == hash) {
             ++result.unchanged;
-            continue;
+            return true;
         }
         if (const auto same = store->findByHash(hash); same && !byPath) {
             if (!store->isRecordedDuplicate(path)) {
                 if (Status s = store->recordDuplicate(same->id, path); !s) {
                     result.error = s.error();
-                    break;
+                    return false;
                 }
                 ++result.duplicates;
             } else {
                 ++result.unchanged;
             }
-            continue;
+            return true;
         }
         // No savepoint per document: FTS5 flushes its pending index at every savepoint, which
         // costs more than the rest of the ingest. A storage failure (disk full, I/O) instead
@@ -142,23 +140,26 @@ IngestResult IngestJob::run(IngestProgress* progress, const std::atomic_bool* ca
         if (byPath) {
             if (Status s = store->remove(byPath->id); !s) {
                 fail(QStringLiteral("cannot replace the stored version: %1").arg(s.error()));
-                break;
+                return false;
             }
         }
         const Article article = parser.parse(decoded->text);
         const Extraction extraction = extractor.extract(article);
         if (auto id = store->insert({path, hash, decoded->encoding, bytes->size()}, article, extraction); !id) {
             fail(id.error());
-            break;
+            return false;
         }
         ++(byPath ? batchUpdated : batchImported);
         if (++inBatch >= m_params.batchSize) {
             if (!commit())
-                break;
+                return false;
             if (progress)
                 progress->batchCommitted(done + 1);  // this file is counted when the guard runs
         }
-    }
+        return true;
+    });
+    result.skipped.insert(result.skipped.begin(), files.skipped().begin(), files.skipped().end());
+    result.ignored = files.ignored();
     if (result.ok() && commit() && progress)
         progress->batchCommitted(done);
     result.seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;

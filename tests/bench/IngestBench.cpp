@@ -4,6 +4,7 @@
 #include "ArticleGenerator.h"
 
 #include "ingest/IngestJob.h"
+#include "read/FileCollector.h"
 #include "read/TextDecoder.h"
 #include "store/Database.h"
 #include "extract/Extractor.h"
@@ -49,7 +50,7 @@ struct Timing {
 };
 
 /// The floor: the same files read and their raw text inserted into SQLite + FTS5, one transaction.
-Timing floorRun(const QStringList& files, const QString& dbPath)
+Timing floorRun(const QString& folder, const QString& dbPath)
 {
     resetPeak();
     QFile::remove(dbPath);
@@ -63,7 +64,7 @@ Timing floorRun(const QStringList& files, const QString& dbPath)
     auto insert = db->prepare("INSERT INTO raw(path, text) VALUES (?1, ?2)");
     auto index = db->prepare("INSERT INTO raw_fts(rowid, text) VALUES (?1, ?2)");
     (void)db->exec("BEGIN");
-    for (const QString& path : files) {
+    FileCollector(QStringList{folder}).forEach([&](const QString& path) {
         QFile f(path);
         f.open(QIODevice::ReadOnly);
         const QString text = QString::fromUtf8(f.readAll());
@@ -71,14 +72,15 @@ Timing floorRun(const QStringList& files, const QString& dbPath)
         (void)insert->exec();
         index->bind(1, db->lastInsertId()).bind(2, text);
         (void)index->exec();
-    }
+        return true;
+    });
     (void)db->exec("COMMIT");
     return {static_cast<double>(timer.nsecsElapsed()) / 1e9, peakMiB()};
 }
 
 /// Reading and parsing alone (and with `extract`, extraction too), no database: how the ingest
 /// time splits.
-Timing parseRun(const QStringList& files, bool extract)
+Timing parseRun(const QString& folder, bool extract)
 {
     resetPeak();
     QElapsedTimer timer;
@@ -86,7 +88,7 @@ Timing parseRun(const QStringList& files, bool extract)
     const StructureParser parser;
     const Extractor extractor;
     qsizetype sentences = 0;
-    for (const QString& path : files) {
+    FileCollector(QStringList{folder}).forEach([&](const QString& path) {
         QFile f(path);
         f.open(QIODevice::ReadOnly);
         auto text = decodeText(f.readAll());
@@ -94,7 +96,8 @@ Timing parseRun(const QStringList& files, bool extract)
         sentences += article.sentences.size();
         if (extract)
             sentences += extractor.extract(article).mentions.size();
-    }
+        return true;
+    });
     if (sentences == 0)
         std::fprintf(stderr, "bench: no sentences parsed\n");
     return {static_cast<double>(timer.nsecsElapsed()) / 1e9, peakMiB()};
@@ -126,10 +129,7 @@ int main(int argc, char* argv[])
     if (const qsizetype i = args.indexOf(QStringLiteral("--docs")); i > 0 && i + 1 < args.size())
         docs = args.at(i + 1).toInt();
     if (args.contains(QStringLiteral("--extract-only"))) {  // for profiling the extractor alone
-        QStringList files;
-        for (QDirIterator it(args.last(), {QStringLiteral("*.txt")}, QDir::Files, QDirIterator::Subdirectories); it.hasNext();)
-            files.append(it.next());
-        std::printf("%.2f s\n", parseRun(files, true).seconds);
+        std::printf("%.2f s\n", parseRun(args.last(), true).seconds);
         return 0;
     }
     if (docs <= 0 || args.contains(QStringLiteral("--help"))) {
@@ -145,7 +145,6 @@ int main(int argc, char* argv[])
     QDir().mkpath(folder);
     bench::ArticleGenerator generator;
     qint64 bytes = 0;
-    QStringList files;
     for (int i = 0; i < docs; ++i) {
         // a folder per thousand keeps directories a realistic size
         const QString sub = QStringLiteral("%1/%2").arg(folder).arg(i / 1000, 3, 10, QLatin1Char('0'));
@@ -155,9 +154,7 @@ int main(int argc, char* argv[])
         QFile f(path);
         f.open(QIODevice::WriteOnly);
         bytes += f.write(generator.article(i).toUtf8());
-        files.append(path);
     }
-    std::sort(files.begin(), files.end());
     if (g > 0) {
         std::printf("wrote %d articles to %s\n", docs, qPrintable(folder));
         return 0;
@@ -165,11 +162,11 @@ int main(int argc, char* argv[])
     const double mb = static_cast<double>(bytes) / (1024.0 * 1024.0);
 
     // floor, ingest, floor: the better floor is the one compared against
-    const Timing floor1 = floorRun(files, dir.filePath(QStringLiteral("floor.sqlite")));
+    const Timing floor1 = floorRun(folder, dir.filePath(QStringLiteral("floor.sqlite")));
     const Timing ours = claimlensRun(folder, dir.filePath(QStringLiteral("claimlens.sqlite")), docs);
-    const Timing parse = parseRun(files, false);
-    const Timing extract = parseRun(files, true);
-    const Timing floor2 = floorRun(files, dir.filePath(QStringLiteral("floor.sqlite")));
+    const Timing parse = parseRun(folder, false);
+    const Timing extract = parseRun(folder, true);
+    const Timing floor2 = floorRun(folder, dir.filePath(QStringLiteral("floor.sqlite")));
     const Timing floor = floor1.seconds <= floor2.seconds ? floor1 : floor2;
 
     QTextStream out(stdout);

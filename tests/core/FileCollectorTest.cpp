@@ -17,13 +17,19 @@ TEST(FileCollector, RecursiveSortedAndFiltered)
     ws.write(QStringLiteral(".hidden/secret.txt"), "x");
     ws.write(QStringLiteral("a/.notes.txt"), "x");
 
-    const CollectedFiles found = FileCollector::collect({ws.path()});
-    ASSERT_EQ(found.files.size(), 3);
-    EXPECT_TRUE(found.files[0].endsWith(QStringLiteral("a/deeper/third.text")));
-    EXPECT_TRUE(found.files[1].endsWith(QStringLiteral("a/first.md")));
-    EXPECT_TRUE(found.files[2].endsWith(QStringLiteral("b/second.txt")));
-    EXPECT_EQ(found.ignored, 1);
-    EXPECT_TRUE(found.skipped.empty());
+    FileCollector collector({ws.path(), ws.path(QStringLiteral("a"))});  // a folder inside another is walked once
+    QStringList files;
+    collector.forEach([&](const QString& f) {
+        files.append(f);
+        return true;
+    });
+    ASSERT_EQ(files.size(), 3);
+    EXPECT_TRUE(files[0].endsWith(QStringLiteral("a/deeper/third.text")));
+    EXPECT_TRUE(files[1].endsWith(QStringLiteral("a/first.md")));
+    EXPECT_TRUE(files[2].endsWith(QStringLiteral("b/second.txt")));
+    EXPECT_EQ(collector.ignored(), 1);
+    EXPECT_TRUE(collector.skipped().empty());
+    EXPECT_EQ(collector.count(), 3);
 }
 
 TEST(FileCollector, NamedFilesReportedWhenMissingOrUnsupported)
@@ -31,10 +37,11 @@ TEST(FileCollector, NamedFilesReportedWhenMissingOrUnsupported)
     Workspace ws;
     const QString txt = ws.write(QStringLiteral("one.txt"), "x");
     const QString pdf = ws.write(QStringLiteral("report.docx"), "x");
-    const CollectedFiles found = FileCollector::collect({txt, pdf, ws.path(QStringLiteral("missing.txt")), txt});
-    ASSERT_EQ(found.files.size(), 1);  // the same file named twice is read once
-    ASSERT_EQ(found.skipped.size(), 2u);
-    EXPECT_EQ(found.skipped[0].path, pdf);
-    EXPECT_TRUE(found.skipped[0].reason.contains(QStringLiteral("unsupported")));
-    EXPECT_TRUE(found.skipped[1].reason.contains(QStringLiteral("no such file")));
+    FileCollector collector({txt, pdf, ws.path(QStringLiteral("missing.txt")), txt});
+    EXPECT_EQ(collector.count(), 1);  // the same file named twice is read once
+    const auto& skipped = collector.skipped();
+    ASSERT_EQ(skipped.size(), 2u);
+    EXPECT_EQ(skipped[0].path, pdf);
+    EXPECT_TRUE(skipped[0].reason.contains(QStringLiteral("unsupported")));
+    EXPECT_TRUE(skipped[1].reason.contains(QStringLiteral("no such file")));
 }

@@ -219,6 +219,36 @@ void Extractor::findEntities(SentenceContext& c, Extraction& out) const
     }
 }
 
+void Extractor::findOrganisationsByPattern(SentenceContext& c, Extraction& out) const
+{
+    // bodies the list does not know, by the shape of their names: "Zhejiang University", "University
+    // of Hong Kong", "Ministry of Industry and Information Technology", "Institute for AI Safety"
+    static const QRegularExpression pattern(
+        QStringLiteral("(?!(?:The|A|An|Its|Their|His|Her|Our)\\s)(?:\\p{Lu}[\\p{L}.&'-]*\\s+){1,3}(?:University|Institute|Academy|Laboratory|Lab|Commission|Bureau|Agency|"
+                       "Ministry|Council|Centre|Center|Foundation|Association|Federation)\\b"
+                       "|\\b(?:University|Ministry|Institute|Academy|Department|Bureau|Center|Centre|Commission)\\s+(?:of|for)\\s+"
+                       "(?:the\\s+)?\\p{Lu}[\\p{L}-]*(?:\\s+(?:and\\s+|of\\s+|for\\s+)?\\p{Lu}[\\p{L}-]*){0,5}"),
+        kUnicode);
+    for (auto it = pattern.globalMatch(c.text); it.hasNext();) {
+        const auto m = it.next();
+        qsizetype start = m.capturedStart();
+        const QStringView first = QStringView(c.text).sliced(start).first(
+            std::max<qsizetype>(0, QStringView(c.text).sliced(start).indexOf(u' ')));
+        if (notNameWords().contains(first.toString()) && first != QStringLiteral("University") &&
+            first != QStringLiteral("Ministry") && first != QStringLiteral("Institute") && first != QStringLiteral("Center") &&
+            first != QStringLiteral("Centre") && first != QStringLiteral("Department"))
+            start += first.size() + 1;  // "The Brookings Institution": the article is not the name
+        const qsizetype end = m.capturedEnd();
+        if (end - start < 4 || std::any_of(c.aliases.begin(), c.aliases.end(), [&](const AliasMatch& a) {
+                return overlaps(a.start, a.end, start, end);
+            }))
+            continue;
+        const QString name = c.text.mid(start, end - start);
+        c.mentionIndexes.push_back(out.mentions.size());
+        out.mentions.push_back({c.index, c.base + start, c.base + end, EntityKind::Organization, name, name, {}});
+    }
+}
+
 void Extractor::findPeople(SentenceContext& c, Extraction& out) const
 {
     // every pattern needs two capitalised words in a row ("Premier Li", "Qu Dongqi"): most
@@ -495,13 +525,15 @@ void Extractor::findEvents(SentenceContext& c, const PartialDate& published, Ext
                        "|\\b(?:19|20)\\d\\d\\s*[-\\x{2013}]\\s*(?:19|20)?\\d\\d\\b"),
         kUnicode);
     static const QRegularExpression relativeRe(
-        QStringLiteral("\\b(last|this|next)\\s+(year|month)\\b|\\b(yesterday|today)\\b"),
+        QStringLiteral("\\b(last|this|next)\\s+(year|month)\\b|\\b(yesterday|today)\\b|"
+                       "\\b(?<n>\\d{1,3}|a|one|two|three|four|five|six)\\s+(?<unit>day|week|month|year)s?\\s+ago\\b"),
         kUnicode | QRegularExpression::CaseInsensitiveOption);
     if (c.text.trimmed().endsWith(u'?'))
         return;
     const bool digits = std::any_of(c.text.begin(), c.text.end(), [](QChar ch) { return ch.isDigit(); });
     if (!digits && !c.lowerWords.contains(QStringLiteral("year")) && !c.lowerWords.contains(QStringLiteral("month")) &&
-        !c.lowerWords.contains(QStringLiteral("yesterday")) && !c.lowerWords.contains(QStringLiteral("today")))
+        !c.lowerWords.contains(QStringLiteral("yesterday")) && !c.lowerWords.contains(QStringLiteral("today")) &&
+        !c.lowerWords.contains(QStringLiteral("ago")))
         return;  // no date can be written without these
 
     std::vector<std::pair<qsizetype, qsizetype>> used;
@@ -568,6 +600,30 @@ void Extractor::findEvents(SentenceContext& c, const PartialDate& published, Ext
                     d.year += 1;
                 }
                 d.precision = DatePrecision::Month;
+            } else if (m.hasCaptured(QStringLiteral("unit")) && published.precision == DatePrecision::Day) {
+                // "3 days ago", "two weeks ago": counted back from the publication day
+                static const QHash<QString, int> small{{QStringLiteral("a"), 1}, {QStringLiteral("one"), 1},
+                                                       {QStringLiteral("two"), 2}, {QStringLiteral("three"), 3},
+                                                       {QStringLiteral("four"), 4}, {QStringLiteral("five"), 5},
+                                                       {QStringLiteral("six"), 6}};
+                const QString count = m.captured(QStringLiteral("n")).toLower();
+                const int n = small.contains(count) ? small.value(count) : count.toInt();
+                const QString unit = m.captured(QStringLiteral("unit")).toLower();
+                QDate day(published.year, published.month, published.day);
+                day = unit == QStringLiteral("day")    ? day.addDays(-n)
+                      : unit == QStringLiteral("week") ? day.addDays(-7 * n)
+                      : unit == QStringLiteral("month") ? day.addMonths(-n)
+                                                        : day.addYears(-n);
+                d.year = day.year();
+                d.month = day.month();
+                d.day = day.day();
+                d.precision = unit == QStringLiteral("day") || unit == QStringLiteral("week") ? DatePrecision::Day
+                              : unit == QStringLiteral("month")                               ? DatePrecision::Month
+                                                                                               : DatePrecision::Year;
+                if (d.precision == DatePrecision::Year)
+                    d.month = d.day = 0;
+                else if (d.precision == DatePrecision::Month)
+                    d.day = 0;
             } else if ((words == QStringLiteral("yesterday") || words == QStringLiteral("today")) &&
                        published.precision == DatePrecision::Day) {
                 const QDate day = QDate(published.year, published.month, published.day).addDays(words == QStringLiteral("yesterday") ? -1 : 0);
@@ -763,6 +819,7 @@ Extraction Extractor::extract(const Article& article) const
         for (const QString& w : c.words)
             c.lowerWords.insert(w.toLower());
         findEntities(c, out);
+        findOrganisationsByPattern(c, out);
         findPeople(c, out);
         findStatistics(c, out);
         findEvents(c, article.published, out);

@@ -19,6 +19,7 @@ public:
 private:
     struct SentenceContext;
     void findEntities(SentenceContext& c, Extraction& out) const;
+    void findOrganisationsByPattern(SentenceContext& c, Extraction& out) const;
     void findPeople(SentenceContext& c, Extraction& out) const;
     void findStatistics(SentenceContext& c, Extraction& out) const;
     void findEvents(SentenceContext& c, const PartialDate& published, Extraction& out) const;

@@ -215,3 +215,24 @@ TEST(Extractor, YearsThatNameThingsAreNotEvents)
     ASSERT_EQ(e.events.size(), 1u);
     EXPECT_EQ(e.events[0].date.iso(), QStringLiteral("2023"));
 }
+
+TEST(Extractor, OrganisationsByTheShapeOfTheirNames)
+{
+    const Extraction e = extract(QStringLiteral(
+        "Researchers at Zhejiang University and the Ministry of Industry and Information Technology met. "
+        "The University of Hong Kong joined later.\n"));
+    EXPECT_EQ(names(e, EntityKind::Organization),
+              (QStringList{QStringLiteral("Zhejiang University"), QStringLiteral("Ministry of Industry and Information Technology"),
+                           QStringLiteral("University of Hong Kong")}));
+    EXPECT_TRUE(names(e, EntityKind::Company).isEmpty());
+}
+
+TEST(Extractor, AgoCountsBackFromThePublicationDay)
+{
+    const Extraction e = extract(QStringLiteral("Chip Rules\n\nMarch 10, 2025\n\nBaidu cut prices 3 days ago. "
+                                                "OpenAI blocked access two weeks ago.\n"));
+    QStringList dates;
+    for (const auto& ev : e.events)
+        dates.append(ev.date.iso());
+    EXPECT_EQ(dates, (QStringList{QStringLiteral("2025-03-07"), QStringLiteral("2025-02-24")}));
+}

@@ -9,9 +9,13 @@
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QFileInfo>
 #include <QScopeGuard>
 
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <thread>
 #include <utility>
 
 namespace claimlens {
@@ -35,6 +39,71 @@ Result<QByteArray> readFile(const QString& path)
         return Error{QStringLiteral("cannot read file (%1)").arg(file.errorString())};
     return bytes;
 }
+
+/// A file read, decoded, parsed and extracted, ready to store.
+struct Prepared {
+    QString path;
+    QString skipReason;  ///< set when the file cannot be read as an article
+    QString hash;
+    QString encoding;
+    std::int64_t size = 0;
+    QString text;
+    std::optional<Article> article;  ///< absent when the file is already stored as it is
+    Extraction extraction;
+};
+
+/// A bounded hand-over between the reading thread and the writing one: memory stays flat however
+/// many files there are, and order is kept.
+class PreparedQueue {
+public:
+    void push(Prepared p)
+    {
+        std::unique_lock lock(m_mutex);
+        m_notFull.wait(lock, [&] { return m_items.size() < kCapacity || m_stopped; });
+        if (m_stopped)
+            return;
+        m_items.push_back(std::move(p));
+        m_notEmpty.notify_one();
+    }
+    /// The next prepared file, or nothing once the reader has finished and all are taken.
+    std::optional<Prepared> pop()
+    {
+        std::unique_lock lock(m_mutex);
+        m_notEmpty.wait(lock, [&] { return !m_items.empty() || m_finished; });
+        if (m_items.empty())
+            return std::nullopt;
+        Prepared p = std::move(m_items.front());
+        m_items.pop_front();
+        m_notFull.notify_one();
+        return p;
+    }
+    void finish()
+    {
+        std::lock_guard lock(m_mutex);
+        m_finished = true;
+        m_notEmpty.notify_all();
+    }
+    /// The writer stopped early: the reader stops waiting and stops reading.
+    void stop()
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopped = true;
+        m_notFull.notify_all();
+    }
+    bool stopped()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_stopped;
+    }
+
+private:
+    static constexpr size_t kCapacity = 64;
+    std::mutex m_mutex;
+    std::condition_variable m_notEmpty, m_notFull;
+    std::deque<Prepared> m_items;
+    bool m_finished = false;
+    bool m_stopped = false;
+};
 
 }  // namespace
 
@@ -61,7 +130,57 @@ IngestResult IngestJob::run(IngestProgress* progress, const std::atomic_bool* ca
         result.error = store.error();
         return result;
     }
-    const StructureParser parser;
+
+    // Reading, parsing and extraction run on a thread of their own while this one writes: the two
+    // halves cost about the same, and the machine has a core for each. The reader asks its own
+    // connection which files are stored unchanged, so a resumed ingest does not parse them again;
+    // the writer's own check below stays the one that counts.
+    PreparedQueue queue;
+    std::thread reader([&] {
+        auto readDb = Database::open(m_params.databasePath);
+        std::optional<DocumentStore> known;
+        if (readDb)
+            if (auto s = DocumentStore::create(*readDb))
+                known.emplace(std::move(s.value()));
+        const StructureParser parser;
+        const Extractor extractor;
+        files.forEach([&](const QString& path) {
+            if ((cancel && cancel->load()) || queue.stopped())
+                return false;
+            Prepared p;
+            p.path = path;
+            auto bytes = readFile(path);
+            if (!bytes) {
+                p.skipReason = bytes.error();
+                queue.push(std::move(p));
+                return true;
+            }
+            auto decoded = decodeText(*bytes);
+            if (!decoded) {
+                p.skipReason = decoded.error();
+                queue.push(std::move(p));
+                return true;
+            }
+            p.size = bytes->size();
+            p.encoding = decoded->encoding;
+            p.hash = contentHash(decoded->text);
+            const auto stored = known ? known->findByPath(path) : std::nullopt;
+            if (!stored || stored->contentHash != p.hash) {
+                p.article = parser.parse(decoded->text);
+                p.extraction = extractor.extract(*p.article);
+            }
+            p.text = std::move(decoded->text);
+            queue.push(std::move(p));
+            return true;
+        });
+        queue.finish();
+    });
+    auto joinReader = qScopeGuard([&] {
+        queue.stop();
+        reader.join();
+    });
+
+    const StructureParser parser;  // for a file the reader took for stored but that changed since
     const Extractor extractor;
     Database::Transaction tx(*db);
     bool open = false;
@@ -82,52 +201,45 @@ IngestResult IngestJob::run(IngestProgress* progress, const std::atomic_bool* ca
     };
 
     int done = 0;
-    files.forEach([&](const QString& path) {
+    while (auto next = queue.pop()) {
         if (cancel && cancel->load()) {
             result.cancelled = true;
-            return false;
+            break;
         }
+        Prepared& p = *next;
         auto report = qScopeGuard([&] {
             ++done;
             if (progress)
-                progress->fileDone(done, result.total, path);
+                progress->fileDone(done, result.total, p.path);
         });
-        auto bytes = readFile(path);
-        if (!bytes) {
-            result.skipped.push_back({path, bytes.error()});
-            return true;
+        if (!p.skipReason.isEmpty()) {
+            result.skipped.push_back({p.path, p.skipReason});
+            continue;
         }
-        auto decoded = decodeText(*bytes);
-        if (!decoded) {
-            result.skipped.push_back({path, decoded.error()});
-            return true;
-        }
-        result.bytes += bytes->size();
-        const QString hash = contentHash(decoded->text);
-
+        result.bytes += p.size;
         if (!open) {
             if (Status s = tx.begin(); !s) {
                 result.error = QStringLiteral("%1: %2").arg(m_params.databasePath, s.error());
-                return false;
+                break;
             }
             open = true;
         }
-        const auto byPath = store->findByPath(path);
-        if (byPath && byPath->contentHash == hash) {
+        const auto byPath = store->findByPath(p.path);
+        if (byPath && byPath->contentHash == p.hash) {
             ++result.unchanged;
-            return true;
+            continue;
         }
-        if (const auto same = store->findByHash(hash); same && !byPath) {
-            if (!store->isRecordedDuplicate(path)) {
-                if (Status s = store->recordDuplicate(same->id, path); !s) {
+        if (const auto same = store->findByHash(p.hash); same && !byPath) {
+            if (!store->isRecordedDuplicate(p.path)) {
+                if (Status s = store->recordDuplicate(same->id, p.path); !s) {
                     result.error = s.error();
-                    return false;
+                    break;
                 }
                 ++result.duplicates;
             } else {
                 ++result.unchanged;
             }
-            return true;
+            continue;
         }
         // No savepoint per document: FTS5 flushes its pending index at every savepoint, which
         // costs more than the rest of the ingest. A storage failure (disk full, I/O) instead
@@ -135,29 +247,35 @@ IngestResult IngestJob::run(IngestProgress* progress, const std::atomic_bool* ca
         auto fail = [&](const QString& what) {
             tx.rollback();
             open = false;
-            result.error = QStringLiteral("%1: %2 (the batch in progress was rolled back)").arg(path, what);
+            result.error = QStringLiteral("%1: %2 (the batch in progress was rolled back)").arg(p.path, what);
         };
         if (byPath) {
             if (Status s = store->remove(byPath->id); !s) {
                 fail(QStringLiteral("cannot replace the stored version: %1").arg(s.error()));
-                return false;
+                break;
             }
         }
-        const Article article = parser.parse(decoded->text);
-        const Extraction extraction = extractor.extract(article);
-        if (auto id = store->insert({path, hash, decoded->encoding, bytes->size()}, article, extraction); !id) {
+        if (!p.article) {
+            p.article = parser.parse(p.text);
+            p.extraction = extractor.extract(*p.article);
+        }
+        if (auto id = store->insert({p.path, p.hash, p.encoding, p.size}, *p.article, p.extraction); !id) {
             fail(id.error());
-            return false;
+            break;
         }
         ++(byPath ? batchUpdated : batchImported);
         if (++inBatch >= m_params.batchSize) {
             if (!commit())
-                return false;
+                break;
             if (progress)
                 progress->batchCommitted(done + 1);  // this file is counted when the guard runs
         }
-        return true;
-    });
+    }
+    if (cancel && cancel->load())
+        result.cancelled = true;
+    joinReader.dismiss();
+    queue.stop();
+    reader.join();
     result.skipped.insert(result.skipped.begin(), files.skipped().begin(), files.skipped().end());
     result.ignored = files.ignored();
     if (result.ok() && commit() && progress)

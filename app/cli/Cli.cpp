@@ -97,6 +97,14 @@ private:
     qint64 m_last = -1000;
 };
 
+/// 38,000; 67,200,000,000; 0.0008; 8.6: full numbers, readable, never rounded away
+QString formatValue(double value)
+{
+    if (value == std::floor(value) && std::abs(value) < 1e15)
+        return QLocale(QLocale::English).toString(static_cast<qlonglong>(value));
+    return QString::number(value, 'g', 8);
+}
+
 QJsonObject summaryJson(const DocumentSummary& d)
 {
     auto nullable = [](const QString& s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); };
@@ -309,7 +317,7 @@ int Cli::list(const QStringList& argsIn)
                               {QStringLiteral("sentence"), st.sentence}},
                   QStringLiteral("%1\t%2\t%3 %4\t%5\t%6")
                       .arg(st.subject, st.metric)
-                      .arg(QLocale::c().toString(st.value, 'f', st.value == std::floor(st.value) ? 0 : 2), st.unit,
+                      .arg(formatValue(st.value), st.unit,
                            st.period.isEmpty() ? QStringLiteral("-") : st.period, st.fileName));
     } else if (kind == QStringLiteral("events")) {
         auto rows = extraction.events(filter);
@@ -370,7 +378,7 @@ int Cli::extract(const QStringList& args)
                   << (m.via.isEmpty() ? QString() : QStringLiteral(" via %1").arg(m.via)) << '\n';
         for (const Statistic& st : found.statistics)
             m_out << "  statistic\t" << st.subject << " | " << st.metricKey << " | " << st.metric << " | "
-                  << QString::number(st.value, 'f', st.value == std::floor(st.value) ? 0 : 4) << ' ' << st.unit
+                  << formatValue(st.value) << ' ' << st.unit
                   << (st.period.isEmpty() ? QString() : QStringLiteral(" | ") + st.period) << '\n';
         for (const Event& e : found.events)
             m_out << "  event\t" << (e.date.isValid() ? e.date.iso() : QStringLiteral("(%1)").arg(e.relative)) << '\t'

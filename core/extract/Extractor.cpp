@@ -459,6 +459,20 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
         static const QRegularExpression trailingPunctuation(QStringLiteral("[.,;:!?\\x{201d}\"]+$"), kUnicode);
         phrase.remove(trailingPunctuation);
         QStringList phraseWords = phrase.split(u' ', Qt::SkipEmptyParts);
+        // "the total", "some 38,000": determiners are not the measure; a verb ("are active",
+        // "recorded") means no noun names it
+        static const QSet<QString> determiners{QStringLiteral("the"), QStringLiteral("a"), QStringLiteral("an"),
+                                               QStringLiteral("some"), QStringLiteral("its"), QStringLiteral("their"),
+                                               QStringLiteral("his"), QStringLiteral("her"), QStringLiteral("those"),
+                                               QStringLiteral("these"), QStringLiteral("more"), QStringLiteral("of")};
+        static const QSet<QString> auxiliaries{QStringLiteral("is"), QStringLiteral("are"), QStringLiteral("was"),
+                                               QStringLiteral("were"), QStringLiteral("has"), QStringLiteral("have"),
+                                               QStringLiteral("had"), QStringLiteral("will"), QStringLiteral("would")};
+        while (!phraseWords.isEmpty() && determiners.contains(phraseWords.first().toLower()))
+            phraseWords.removeFirst();
+        if (!phraseWords.isEmpty() && (auxiliaries.contains(phraseWords.first()) ||
+                                       m_knowledge->language().claimVerbs.contains(phraseWords.first())))
+            phraseWords.clear();
         if (phraseWords.size() > 8)
             phraseWords = phraseWords.mid(0, 8);
         phrase = phraseWords.join(u' ');
@@ -490,7 +504,11 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
         st.qualifier = q.qualifier;
         st.period = period;
         const bool namesSomething = !phrase.isEmpty() && phrase.front().isLower();
-        if (namesSomething) {
+        if (st.unit == QStringLiteral("times") && !c.paragraph->lastMetricKey.isEmpty()) {
+            // "about six times the American figure": a multiple of the measure just given
+            st.metric = c.paragraph->lastMetric;
+            st.metricKey = c.paragraph->lastMetricKey;
+        } else if (namesSomething) {
             st.metric = phrase;
             st.metricKey = metric ? metric->key : phraseWords.last().toLower();
         } else if (metric) {

@@ -249,6 +249,55 @@ void Extractor::findOrganisationsByPattern(SentenceContext& c, Extraction& out) 
     }
 }
 
+void Extractor::findCompaniesByContext(SentenceContext& c, Extraction& out) const
+{
+    // companies the list does not know, named where only a company can stand: "companies like
+    // OpenCSG", "firms such as X and Y", "start-up X", "X, a Chinese start-up"
+    static const QString name = QStringLiteral("(\\p{Lu}[\\p{L}\\d.&-]*(?:\\s+\\p{Lu}[\\p{L}\\d.&-]*){0,2})");
+    static const std::vector<QRegularExpression> patterns{
+        QRegularExpression(QStringLiteral("\\b(?i:companies|firms|start-ups|startups|labs|chipmakers|rivals|developers)\\s+"
+                                          "(?:like|such\\s+as|including)\\s+%1(?:(?:,\\s+|\\s+and\\s+|\\s+or\\s+)%1){0,4}")
+                               .arg(name),
+                           kUnicode),
+        QRegularExpression(QStringLiteral("%1,\\s+(?:a|an|the)\\s+(?:\\p{Lu}\\p{Ll}+\\s+|[\\p{Ll}-]+\\s+){0,3}"
+                                          "(?:company|start-up|startup|firm|chipmaker|lab|developer|unicorn|maker)\\b").arg(name),
+                           kUnicode),
+        QRegularExpression(QStringLiteral("\\b(?i:start-up|startup|chipmaker|unicorn)\\s+%1").arg(name), kUnicode),
+    };
+    for (const QRegularExpression& pattern : patterns)
+        for (auto it = pattern.globalMatch(c.text); it.hasNext();) {
+            const auto m = it.next();
+            for (int g = 1; g <= m.lastCapturedIndex(); ++g) {
+                if (!m.hasCaptured(g))
+                    continue;
+                qsizetype start = m.capturedStart(g);
+                const qsizetype end = m.capturedEnd(g);
+                QString candidate = m.captured(g);
+                while (candidate.endsWith(u'.') || candidate.endsWith(u','))
+                    candidate.chop(1);
+                static const QSet<QString> functionWords{
+                    QStringLiteral("The"), QStringLiteral("A"),   QStringLiteral("An"),  QStringLiteral("And"),
+                    QStringLiteral("Or"),  QStringLiteral("In"),  QStringLiteral("On"),  QStringLiteral("At"),
+                    QStringLiteral("Its"), QStringLiteral("This"), QStringLiteral("That"), QStringLiteral("But"),
+                    QStringLiteral("However"), QStringLiteral("While"), QStringLiteral("Chinese"), QStringLiteral("American")};
+                const QStringList tokens = candidate.split(u' ');
+                if (candidate.size() < 2 ||
+                    std::any_of(tokens.begin(), tokens.end(), [](const QString& t) { return functionWords.contains(t); }))
+                    continue;
+                // a name the list or the other rules already read is theirs
+                const bool known = std::any_of(c.mentionIndexes.begin(), c.mentionIndexes.end(), [&](size_t i) {
+                    const Mention& x = out.mentions[i];
+                    return overlaps(x.start - c.base, x.end - c.base, start, end);
+                });
+                if (known)
+                    continue;
+                c.mentionIndexes.push_back(out.mentions.size());
+                out.mentions.push_back({c.index, c.base + start, c.base + start + candidate.size(), EntityKind::Company,
+                                        candidate, candidate, {}});
+            }
+        }
+}
+
 void Extractor::findPeople(SentenceContext& c, Extraction& out) const
 {
     // every pattern needs two capitalised words in a row ("Premier Li", "Qu Dongqi"): most
@@ -839,6 +888,7 @@ Extraction Extractor::extract(const Article& article) const
         findEntities(c, out);
         findOrganisationsByPattern(c, out);
         findPeople(c, out);
+        findCompaniesByContext(c, out);
         findStatistics(c, out);
         findEvents(c, article.published, out);
         findAttributions(c, out);

@@ -21,6 +21,7 @@ private:
     void findEntities(SentenceContext& c, Extraction& out) const;
     void findOrganisationsByPattern(SentenceContext& c, Extraction& out) const;
     void findPeople(SentenceContext& c, Extraction& out) const;
+    void findCompaniesByContext(SentenceContext& c, Extraction& out) const;
     void findStatistics(SentenceContext& c, Extraction& out) const;
     void findEvents(SentenceContext& c, const PartialDate& published, Extraction& out) const;
     void findAttributions(SentenceContext& c, Extraction& out) const;

@@ -236,3 +236,13 @@ TEST(Extractor, AgoCountsBackFromThePublicationDay)
         dates.append(ev.date.iso());
     EXPECT_EQ(dates, (QStringList{QStringLiteral("2025-03-07"), QStringLiteral("2025-02-24")}));
 }
+
+TEST(Extractor, UnknownCompaniesWhereOnlyACompanyCanStand)
+{
+    const Extraction e = extract(QStringLiteral(
+        "Companies like Zhanlu Labs remain optimistic. Firms such as Hexin and Baidu agreed. "
+        "Qingyun, a Beijing start-up, raised funds. The chipmaker Lumora grew.\n"));
+    EXPECT_EQ(names(e, EntityKind::Company), (QStringList{QStringLiteral("Zhanlu Labs"), QStringLiteral("Baidu"),
+                                                           QStringLiteral("Hexin"), QStringLiteral("Qingyun"),
+                                                           QStringLiteral("Lumora")}));
+}

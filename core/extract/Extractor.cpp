@@ -141,8 +141,9 @@ struct ParagraphState {
     SentenceSubject subject;
     bool subjectFromEarlierSentence = false;
     QString lastMetric, lastMetricKey, lastUnit;
-    /// the article's main subject so far: the country or company named most often before here
-    const SentenceSubject* articleSubject = nullptr;
+    /// the article's main company and country so far: named most often before here
+    const SentenceSubject* articleCompany = nullptr;
+    const SentenceSubject* articleCountry = nullptr;
 };
 
 struct Extractor::SentenceContext {
@@ -199,9 +200,11 @@ void Extractor::findEntities(SentenceContext& c, Extraction& out) const
     for (const AliasMatch& m : c.aliases) {
         const Entity& e = m_knowledge->entity(m.alias->entity);
         if (m.alias->role == Alias::Role::Metonym) {
-            // "in Beijing" is a city; "Beijing has made it clear" is the government
+            // "in Beijing" and "Beijing-based" are the city; "Beijing has made it clear" is the government
             const QStringList before = words(QStringView(c.text).first(m.start));
             if (!before.isEmpty() && lang.locatives.contains(before.back().toLower()))
+                continue;
+            if (QStringView(c.text).sliced(m.end).startsWith(u'-'))
                 continue;
         }
         Mention mention{c.index, c.base + m.start, c.base + m.end, e.kind, e.name, c.text.mid(m.start, m.end - m.start), {}};
@@ -362,8 +365,8 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
     static const QRegularExpression pronoun(QStringLiteral("\\b(?:it|its|he|she|his|her)\\b"),
                                             kUnicode | QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression definiteReference(
-        QStringLiteral("\\bthe (?:company|firm|group|start-up|startup|lab|country|government|nation|plan|maker|"
-                       "chipmaker|developer)\\b"),
+        QStringLiteral("\\bthe (?:[\\p{L}-]+\\s+){0,2}?(?:company|firm|group|start-up|startup|lab|country|government|nation|"
+                       "plan|maker|chipmaker|developer)\\b"),
         kUnicode | QRegularExpression::CaseInsensitiveOption);
     static const QSet<QString> durations{QStringLiteral("year"),  QStringLiteral("years"), QStringLiteral("month"),
                                          QStringLiteral("months"), QStringLiteral("week"), QStringLiteral("weeks"),
@@ -386,6 +389,10 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
         }
         SentenceSubject s{m.start - c.base, m.end - c.base, m.name, m.kind, false, !m.via.isEmpty()};
         s.object = prepBefore.match(QStringView(c.text).first(s.start)).hasMatch();
+        if (!subjects.empty() && subjects.back().object) {  // "backed by Alibaba and Tencent": both
+            const QString gap = c.text.mid(subjects.back().end, s.start - subjects.back().end).trimmed();
+            s.object = s.object || gap == QStringLiteral(",") || gap == QStringLiteral("and") || gap == QStringLiteral(", and");
+        }
         subjects.push_back(s);
     }
     // a name in subject position (among the first words, not a preposition's object) carries on
@@ -420,6 +427,14 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
     std::erase_if(c.quantities, [&](const Quantity& q) {
         return std::any_of(c.aliases.begin(), c.aliases.end(),
                            [&](const AliasMatch& a) { return overlaps(a.start, a.end, q.start, q.end); });
+    });
+    // "20 billion yuan ($2.7 billion)": the same amount converted, not a second figure
+    std::erase_if(c.quantities, [&](const Quantity& q) {
+        const QStringView before = QStringView(c.text).first(q.start).trimmed();
+        return before.endsWith(u'(') && std::any_of(c.quantities.begin(), c.quantities.end(), [&](const Quantity& other) {
+                   return other.end <= q.start && q.start - other.end <= 3 && other.unit != QStringLiteral("count") &&
+                          other.unit != QStringLiteral("percent") && q.unit != QStringLiteral("count");
+               });
     });
     if (c.quantities.empty())
         return;
@@ -488,11 +503,20 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
         // reference ("Alibaba led a round that valued the company at $2.5 billion")
         // (a pronoun refers back only when the sentence names no one itself)
         const bool paragraphSubject = c.paragraph->subject.start >= 0 && c.paragraph->subjectFromEarlierSentence;
-        const bool refersBack = pronoun.match(c.text).hasMatch() || definiteReference.match(c.text).hasMatch();
-        if (paragraphSubject && !subject && refersBack)
+        const auto reference = definiteReference.match(c.text);
+        // "the company" wants a company, "the country" or "the plan" a country; a pronoun either
+        static const QRegularExpression countryNoun(QStringLiteral("\\b(?:country|government|nation|plan)\\b"));
+        const std::optional<EntityKind> wanted =
+            !reference.hasMatch() ? std::nullopt
+            : countryNoun.match(reference.captured()).hasMatch() ? std::optional(EntityKind::Country)
+                                                                 : std::optional(EntityKind::Company);
+        const SentenceSubject* articleSubject =
+            wanted == EntityKind::Company ? c.paragraph->articleCompany : c.paragraph->articleCountry;
+        if (!subject && paragraphSubject && (pronoun.match(c.text).hasMatch() || reference.hasMatch()) &&
+            (!wanted || *wanted == c.paragraph->subject.kind || !articleSubject))
             subject = &c.paragraph->subject;
-        else if (!subject && !paragraphSubject && definiteReference.match(c.text).hasMatch() && c.paragraph->articleSubject)
-            subject = c.paragraph->articleSubject;  // "The plan aimed for ...": what the whole article is about
+        else if (!subject && wanted && articleSubject)
+            subject = articleSubject;  // "The Beijing-based company ...": what the whole article is about
         else if (paragraphSubject && subject && subject->name != c.paragraph->subject.name &&
                  definiteReference.match(QStringView(c.text).sliced(subject->end, q.start - subject->end)).hasMatch())
             subject = &c.paragraph->subject;
@@ -713,7 +737,9 @@ QString Extractor::sourceName(QStringView phrase) const
             const Entity& e = m_knowledge->entity(m.alias->entity);
             if (e.kind == EntityKind::Organization || e.kind == EntityKind::Company)
                 return e.name;
-            return {};  // a country or a product is not a source
+            if (m.end >= phrase.size() - 1)
+                return {};  // a country or a product alone is not a source
+            break;  // "China Securities Regulatory Commission": a body named after its country
         }
     return phrase.toString();
 }
@@ -728,6 +754,7 @@ void Extractor::findAttributions(SentenceContext& c, Extraction& out) const
         QStringLiteral("poll"),      QStringLiteral("found"),    QStringLiteral("finds"),    QStringLiteral("showed"),
         QStringLiteral("shows"),     QStringLiteral("estimated"), QStringLiteral("estimates"), QStringLiteral("counted"),
         QStringLiteral("counts"),    QStringLiteral("concluded"), QStringLiteral("said"),    QStringLiteral("says"),
+        QStringLiteral("filing"),    QStringLiteral("statement"),
         QStringLiteral("noted"),     QStringLiteral("notes"),    QStringLiteral("index"),    QStringLiteral("outlook"),
         QStringLiteral("tracker"),   QStringLiteral("barometer"), QStringLiteral("census"),  QStringLiteral("yearbook"),
         QStringLiteral("index's")};
@@ -737,10 +764,11 @@ void Extractor::findAttributions(SentenceContext& c, Extraction& out) const
         "(?<name>\\p{Lu}[\\p{L}\\d&.'\\x{2019}-]*(?:\\s+(?:of\\s+|and\\s+|&\\s+|for\\s+)?\\p{Lu}[\\p{L}\\d&.'\\x{2019}-]*){0,5})");
     static const std::vector<QRegularExpression> cues = [&] {
         const QString document = QStringLiteral("(?:(?:a|an|the|its)\\s+)?(?:(?:new|recent|latest|annual|\\d{4})\\s+)?"
-                                                "(?:report|survey|study|analysis|data|figures|estimates?|research|poll|index)?");
+                                                "(?:report|survey|study|analysis|data|figures|estimates?|research|poll|index|filing|statement|"
+                                                "announcement|notice|documents?)?");
         return std::vector<QRegularExpression>{
             // according to Reuters; according to a report the World Intellectual Property Organization published
-            QRegularExpression(QStringLiteral("\\baccording\\s+to\\s+%1\\s*(?:(?:by|from|of|that|which)\\s+)?(?:the\\s+)?%2")
+            QRegularExpression(QStringLiteral("\\baccording\\s+to\\s+%1\\s*(?:(?:by|from|of|that|which|with|to)\\s+)?(?:the\\s+)?%2")
                                    .arg(document, name), kUnicode),
             // as reported by the Straitstimes; told the Global Times; in an interview with Caixin
             QRegularExpression(QStringLiteral("\\b(?:(?:as\\s+)?reported\\s+by|told|in\\s+an\\s+interview\\s+with|"
@@ -825,8 +853,9 @@ void Extractor::scoreClaim(SentenceContext& c, const Article& article, Extractio
     // "By 2030 the core industry was meant to exceed 1 trillion yuan": the paragraph's subject acts
     if (actors.isEmpty() && c.paragraph->subject.start >= 0 && (!c.quantities.empty() || !c.dates.empty()))
         actors.append(c.paragraph->subject.name);
-    else if (actors.isEmpty() && c.paragraph->articleSubject && !c.quantities.empty() && !c.dates.empty())
-        actors.append(c.paragraph->articleSubject->name);  // a dated figure in an article about one actor
+    else if (actors.isEmpty() && !c.quantities.empty() && !c.dates.empty() &&
+             (c.paragraph->articleCountry || c.paragraph->articleCompany))  // a dated figure in an article about one actor
+        actors.append((c.paragraph->articleCountry ? c.paragraph->articleCountry : c.paragraph->articleCompany)->name);
     if (actors.isEmpty())
         return;
     const bool verb = std::any_of(c.lowerWords.begin(), c.lowerWords.end(), [&](const QString& w) { return lang.claimVerbs.contains(w); });
@@ -863,14 +892,15 @@ Extraction Extractor::extract(const Article& article) const
 
     ParagraphState paragraph;
     QHash<QString, int> subjectCounts;
-    SentenceSubject articleSubject;
+    SentenceSubject articleCompany, articleCountry;
     for (size_t i = 0; i < article.sentences.size(); ++i) {
         const Sentence& s = article.sentences[i];
         if (paragraph.block != s.block)
-            paragraph = ParagraphState{s.block, {}, false, {}, {}, {}, nullptr};
+            paragraph = ParagraphState{s.block, {}, false, {}, {}, {}, nullptr, nullptr};
         else
             paragraph.subjectFromEarlierSentence = paragraph.subject.start >= 0;
-        paragraph.articleSubject = articleSubject.start >= 0 ? &articleSubject : nullptr;
+        paragraph.articleCompany = articleCompany.start >= 0 ? &articleCompany : nullptr;
+        paragraph.articleCountry = articleCountry.start >= 0 ? &articleCountry : nullptr;
         SentenceContext c;
         c.paragraph = &paragraph;
         c.index = static_cast<int>(i);
@@ -897,9 +927,10 @@ Extraction Extractor::extract(const Article& article) const
             const Mention& mention = out.mentions[m];
             if ((mention.kind != EntityKind::Country && mention.kind != EntityKind::Company) || !mention.via.isEmpty())
                 continue;
+            SentenceSubject& top = mention.kind == EntityKind::Company ? articleCompany : articleCountry;
             const int named = ++subjectCounts[mention.name];
-            if (articleSubject.start < 0 || named > subjectCounts.value(articleSubject.name))
-                articleSubject = {0, 0, mention.name, mention.kind, false, false};
+            if (top.start < 0 || named > subjectCounts.value(top.name))
+                top = {0, 0, mention.name, mention.kind, false, false};
         }
     }
     return out;

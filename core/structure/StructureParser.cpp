@@ -347,6 +347,8 @@ Article StructureParser::parse(QString text) const
             block.kind = BlockKind::Furniture;  // a site tagline: a lowercase fragment standing alone
             block.key = QStringLiteral("tagline");
         } else {
+            if (!paragraphSeen)
+                readWireDateline(article, block);
             bodySeen = paragraphSeen = true;
         }
         article.blocks.push_back(block);
@@ -356,6 +358,22 @@ Article StructureParser::parse(QString text) const
     std::stable_sort(article.sources.begin(), article.sources.end(),
                      [](const CitedSource& a, const CitedSource& b) { return a.start < b.start; });
     return article;
+}
+
+void StructureParser::readWireDateline(Article& article, Block& block) const
+{
+    // "SHANGHAI, April 15 (Reuters) - ..." opens a wire story: the agency is the source, and the
+    // dateline is not part of the first sentence
+    static const QRegularExpression dateline(
+        QStringLiteral("^\\p{Lu}[\\p{Lu} .'-]{1,40},?\\s+(?:\\p{Lu}\\p{Ll}{2,8}\\.?\\s+\\d{1,2},?\\s+)?(?:\\d{4}\\s+)?"
+                       "\\((?<agency>\\p{Lu}[\\p{L} .&-]{1,40})\\)\\s*[-\\x{2013}\\x{2014}]+\\s+"),
+        kOptions);
+    const auto m = dateline.match(QStringView(article.text).sliced(block.start, block.end - block.start));
+    if (!m.hasMatch())
+        return;
+    article.sources.push_back({m.captured(QStringLiteral("agency")).trimmed(), SourceKind::Byline, {},
+                               block.start, block.start + m.capturedLength(), static_cast<int>(article.blocks.size()), -1});
+    block.contentStart = block.start + m.capturedLength();
 }
 
 void StructureParser::markAuthorBio(Article& article) const

@@ -28,6 +28,7 @@ private:
     bool isRole(const QString& words) const;
     std::optional<PartialDate> datelineDate(const QString& line) const;
     void markAuthorBio(Article& article) const;
+    void readWireDateline(Article& article, Block& block) const;
     bool isHeadingLike(QStringView line) const;
     bool isTitleCased(QStringView line) const;
     void splitSentences(Article& article) const;

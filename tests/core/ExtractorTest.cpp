@@ -44,7 +44,8 @@ std::shared_ptr<const Knowledge> smallKnowledge()
           "metrics": [
             {"key": "patents", "label": "Patents", "unit": "count", "phrases": ["patent", "patents", "patent families"]},
             {"key": "genai_usage", "label": "Generative AI usage", "unit": "percent", "phrases": ["use generative ai", "respondents"]},
-            {"key": "top_researchers", "label": "Share of top AI researchers", "unit": "percent", "phrases": ["top ai researchers"]}
+            {"key": "top_researchers", "label": "Share of top AI researchers", "unit": "percent", "phrases": ["top ai researchers"]},
+            {"key": "valuation", "label": "Valuation", "unit": "usd", "phrases": ["valued", "valuation"]}
           ]
         })";
         EXPECT_TRUE(out->add(json, QStringLiteral("test")).ok());
@@ -245,4 +246,22 @@ TEST(Extractor, UnknownCompaniesWhereOnlyACompanyCanStand)
     EXPECT_EQ(names(e, EntityKind::Company), (QStringList{QStringLiteral("Zhanlu Labs"), QStringLiteral("Baidu"),
                                                            QStringLiteral("Hexin"), QStringLiteral("Qingyun"),
                                                            QStringLiteral("Lumora")}));
+}
+
+TEST(Extractor, WireStoryFigures)
+{
+    // a reference to "the company" after names that are only backers; a conversion in brackets;
+    // a metonym used as a place ("Beijing-based"); a body named after its country as a source
+    Article a;
+    const Extraction e = extract(QStringLiteral(
+        "Ernie Maker Eyes Listing\n\nBaidu began preparations for a listing of its chip unit, according to a filing with "
+        "the China Securities Regulatory Commission.\n\nThe Beijing-based company, backed by ByteDance and OpenAI, was valued "
+        "at about 20 billion yuan ($2.7 billion) in its latest funding round.\n"), &a);
+    ASSERT_EQ(e.statistics.size(), 1u);
+    EXPECT_EQ(e.statistics[0].subject, QStringLiteral("Baidu"));
+    EXPECT_EQ(e.statistics[0].unit, QStringLiteral("CNY"));
+    EXPECT_EQ(e.statistics[0].value, 20e9);
+    EXPECT_TRUE(names(e, EntityKind::Country).isEmpty());
+    ASSERT_EQ(e.sources.size(), 1u);
+    EXPECT_EQ(e.sources[0].name, QStringLiteral("China Securities Regulatory Commission"));
 }

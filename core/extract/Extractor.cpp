@@ -242,10 +242,31 @@ void Extractor::findOrganisationsByPattern(SentenceContext& c, Extraction& out) 
             first != QStringLiteral("Centre") && first != QStringLiteral("Department"))
             start += first.size() + 1;  // "The Brookings Institution": the article is not the name
         const qsizetype end = m.capturedEnd();
-        if (end - start < 4 || std::any_of(c.aliases.begin(), c.aliases.end(), [&](const AliasMatch& a) {
-                return overlaps(a.start, a.end, start, end);
-            }))
+        // a known name inside decides, except a country naming its own body ("China Securities
+        // Regulatory Commission"): that country is part of the name, not a mention of its own
+        bool knownInside = false;
+        for (const AliasMatch& a : c.aliases)
+            if (overlaps(a.start, a.end, start, end))
+                knownInside |= !(a.start == start && m_knowledge->entity(a.alias->entity).kind == EntityKind::Country);
+        if (end - start < 4 || knownInside)
             continue;
+        std::vector<size_t> keep;
+        for (size_t i : c.mentionIndexes)
+            if (out.mentions[i].kind != EntityKind::Country || out.mentions[i].start - c.base != start)
+                keep.push_back(i);
+        if (keep.size() != c.mentionIndexes.size()) {
+            // this sentence's mentions are the last ones: drop the swallowed country in place
+            const size_t sentenceFirst = c.mentionIndexes.front();
+            std::vector<Mention> rest;
+            for (size_t i : keep)
+                rest.push_back(out.mentions[i]);
+            out.mentions.resize(sentenceFirst);
+            c.mentionIndexes.clear();
+            for (Mention& x : rest) {
+                c.mentionIndexes.push_back(out.mentions.size());
+                out.mentions.push_back(std::move(x));
+            }
+        }
         const QString name = c.text.mid(start, end - start);
         c.mentionIndexes.push_back(out.mentions.size());
         out.mentions.push_back({c.index, c.base + start, c.base + end, EntityKind::Organization, name, name, {}});

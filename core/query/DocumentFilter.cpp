@@ -1,0 +1,66 @@
+#include "query/DocumentFilter.h"
+
+#include "query/DocumentQuery.h"
+
+namespace claimlens {
+
+bool DocumentFilter::isEmpty() const
+{
+    return companies.isEmpty() && countries.isEmpty() && sources.isEmpty() && !from.isValid() && !to.isValid() &&
+           DocumentQuery::ftsQuery(search).isEmpty();
+}
+
+FilterSql::FilterSql(const DocumentFilter& filter, const QString& documentId, int firstParameter)
+    : m_first(firstParameter), m_next(firstParameter)
+{
+    auto parameter = [&](const QString& value) {
+        m_values.push_back(value);
+        return QStringLiteral("?%1").arg(m_next++);
+    };
+    auto list = [&](const QStringList& values) {
+        QStringList marks;
+        for (const QString& v : values)
+            marks.append(parameter(v));
+        return marks.join(u',');
+    };
+    // document_entities holds a row per document and entity, products counted for their owner, so
+    // neither filter reads mentions.
+    auto entityCondition = [&](const char* kind, const QStringList& names) {
+        m_sql += QStringLiteral(" AND %1 IN (SELECT de.document_id FROM document_entities de JOIN entities e"
+                                " ON e.id = de.entity_id WHERE e.kind = '%2' AND e.name IN (%3))")
+                     .arg(documentId, QLatin1String(kind), list(names));
+    };
+    if (!filter.companies.isEmpty())
+        entityCondition("company", filter.companies);
+    if (!filter.countries.isEmpty())
+        entityCondition("country", filter.countries);
+    if (!filter.sources.isEmpty()) {
+        const QString marks = list(filter.sources);
+        m_sql += QStringLiteral(" AND (%1 IN (SELECT cs.document_id FROM cited_sources cs WHERE cs.name IN (%2))"
+                                " OR %1 IN (SELECT sd.id FROM documents sd WHERE sd.source IN (%2)))")
+                     .arg(documentId, marks);
+    }
+    // Dates are stored as "2024", "2024-07" or "2024-07-04": a partial date starts at its own text
+    // and ends just before its text followed by "~", which sorts after every digit and dash.
+    if (filter.from.isValid() || filter.to.isValid()) {
+        m_sql += QStringLiteral(" AND %1 IN (SELECT pd.id FROM documents pd WHERE pd.published IS NOT NULL").arg(documentId);
+        if (filter.from.isValid())
+            m_sql += QStringLiteral(" AND pd.published || '~' >= %1").arg(parameter(filter.from.toString(Qt::ISODate)));
+        if (filter.to.isValid())
+            m_sql += QStringLiteral(" AND pd.published <= %1").arg(parameter(filter.to.toString(Qt::ISODate)));
+        m_sql += u')';
+    }
+    if (const QString fts = DocumentQuery::ftsQuery(filter.search); !fts.isEmpty())
+        m_sql += QStringLiteral(" AND %1 IN (SELECT fs.document_id FROM sentences fs WHERE fs.id IN"
+                                " (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH %2))")
+                     .arg(documentId, parameter(fts));
+}
+
+void FilterSql::bind(Statement& stmt) const
+{
+    int index = m_first;
+    for (const QString& v : m_values)
+        stmt.bind(index++, v);
+}
+
+}  // namespace claimlens

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "store/Database.h"
+
+#include <QDate>
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+namespace claimlens {
+
+/// What the analyst has narrowed the documents to. Every view, chart and CLI listing follows the
+/// same filter: within a field any value matches (Baidu or Tencent), across fields all must match
+/// (Baidu and China). Empty fields do not filter.
+struct DocumentFilter {
+    QStringList companies;  ///< canonical names; a document matches when it names one or one of its products
+    QStringList countries;  ///< canonical country names
+    QStringList sources;    ///< sources a document cites or comes from (its byline outlet, channels)
+    QDate from;             ///< publication date range, inclusive; a partial date matches when it overlaps
+    QDate to;
+    QString search;         ///< full-text words (as DocumentQuery::ftsQuery reads them); a sentence must match
+
+    bool isEmpty() const;
+    bool operator==(const DocumentFilter&) const = default;
+};
+
+/// A DocumentFilter as an SQL condition on a document id, with the values it binds, so that every
+/// query applies the filter the same way. Values are bound, never spliced into the SQL.
+class FilterSql {
+public:
+    /// `documentId` is the SQL expression naming the document id in the caller's query ("d.id").
+    /// `firstParameter` is the number of the first ?N the condition uses; the caller's own
+    /// parameters come before it.
+    FilterSql(const DocumentFilter& filter, const QString& documentId, int firstParameter);
+
+    /// " AND (...)" for each filtering field, or empty when the filter is empty.
+    const QString& conditions() const { return m_sql; }
+    /// Binds the filter's values from `firstParameter` on.
+    void bind(Statement& stmt) const;
+    /// The number of the first parameter after the filter's, for whatever the caller binds next.
+    int nextParameter() const { return m_next; }
+
+private:
+    QString m_sql;
+    std::vector<QString> m_values;
+    int m_first;
+    int m_next;
+};
+
+}  // namespace claimlens

@@ -5,6 +5,7 @@
 #include "ingest/IngestJob.h"
 #include "ingest/ReextractJob.h"
 #include "query/ExtractionQuery.h"
+#include "query/DocumentListQuery.h"
 #include "query/DocumentQuery.h"
 #include "read/TextDecoder.h"
 #include "structure/StructureParser.h"
@@ -32,8 +33,11 @@ const char* const kUsage = R"(usage: claimlens-cli COMMAND [OPTIONS]
 
 Commands:
   ingest PATH...                 read article files and folders (.txt .text .md) into the database
-  list documents [--company X] [--json]
-                                 the stored documents (naming company X, or its products)
+  list documents [--company X] [--country C] [--source S] [--from DATE] [--to DATE]
+                 [--search TEXT] [--json]
+                                 the stored documents, newest first: naming company X (or its
+                                 products), country C, citing source S, published in the range
+                                 (DATE: 2024, 2024-07, 2024-07-04), with a sentence matching TEXT
   list companies|products|countries|people|organizations [--json]
                                  entities with the number of documents naming them
   list claims|statistics|events [--company X] [--metric M] [--json]
@@ -103,22 +107,6 @@ QString formatValue(double value)
     if (value == std::floor(value) && std::abs(value) < 1e15)
         return QLocale(QLocale::English).toString(static_cast<qlonglong>(value));
     return QString::number(value, 'g', 8);
-}
-
-QJsonObject summaryJson(const DocumentSummary& d)
-{
-    auto nullable = [](const QString& s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); };
-    return QJsonObject{{QStringLiteral("id"), static_cast<qint64>(d.id)},
-                       {QStringLiteral("file"), d.fileName},
-                       {QStringLiteral("path"), d.path},
-                       {QStringLiteral("title"), nullable(d.title)},
-                       {QStringLiteral("author"), nullable(d.author)},
-                       {QStringLiteral("section"), nullable(d.section)},
-                       {QStringLiteral("source"), nullable(d.source)},
-                       {QStringLiteral("published"), nullable(d.published.iso())},
-                       {QStringLiteral("encoding"), d.encoding},
-                       {QStringLiteral("sentences"), d.sentenceCount},
-                       {QStringLiteral("duplicates"), d.duplicateCount}};
 }
 
 }  // namespace
@@ -244,6 +232,11 @@ int Cli::list(const QStringList& argsIn)
     ExtractionFilter filter;
     filter.company = takeOption(args, QStringLiteral("--company"), &missing);
     filter.metric = takeOption(args, QStringLiteral("--metric"), &missing);
+    const QString country = takeOption(args, QStringLiteral("--country"), &missing);
+    const QString source = takeOption(args, QStringLiteral("--source"), &missing);
+    const QString from = takeOption(args, QStringLiteral("--from"), &missing);
+    const QString to = takeOption(args, QStringLiteral("--to"), &missing);
+    const QString searchText = takeOption(args, QStringLiteral("--search"), &missing);
     static const QStringList what{QStringLiteral("documents"), QStringLiteral("companies"), QStringLiteral("products"),
                                   QStringLiteral("countries"), QStringLiteral("people"), QStringLiteral("organizations"),
                                   QStringLiteral("claims"), QStringLiteral("statistics"), QStringLiteral("events")};
@@ -253,6 +246,13 @@ int Cli::list(const QStringList& argsIn)
     if (!db)
         return DatabaseError;
     const QString kind = args.first();
+    for (const auto& [name, value] : {std::pair{"--from", from}, std::pair{"--to", to}})
+        if (!value.isNull() && !DocumentFilter::firstDay(value).isValid())
+            return usage(QStringLiteral("%1 takes a date: 2024, 2024-07 or 2024-07-04 (not '%2')")
+                             .arg(QLatin1String(name), value));
+    const bool documentOnly = !country.isNull() || !source.isNull() || !from.isNull() || !to.isNull() || !searchText.isNull();
+    if (documentOnly && kind != QStringLiteral("documents"))
+        return usage(QStringLiteral("--country, --source, --from, --to and --search filter 'list documents'"));
     ExtractionQuery extraction(*db);
     if (!filter.company.isEmpty() && kind != QStringLiteral("statistics") && extraction.resolveCompany(filter.company).isEmpty()) {
         m_err << "claimlens-cli: no company '" << filter.company << "' is known\n";
@@ -271,29 +271,39 @@ int Cli::list(const QStringList& argsIn)
     };
 
     if (kind == QStringLiteral("documents")) {
-        auto docs = DocumentQuery(*db).documents();
+        DocumentFilter documentFilter;
+        if (!filter.company.isEmpty())
+            documentFilter.companies = {extraction.resolveCompany(filter.company)};
+        if (!country.isEmpty())
+            documentFilter.countries = {country};
+        if (!source.isEmpty())
+            documentFilter.sources = {source};
+        documentFilter.from = DocumentFilter::firstDay(from);
+        documentFilter.to = DocumentFilter::lastDay(to);
+        documentFilter.search = searchText;
+        auto docs = DocumentListQuery(*db).all(documentFilter);
         if (!docs)
             return fail(docs.error());
-        const QString company = filter.company.isEmpty() ? QString() : extraction.resolveCompany(filter.company);
-        int shown = 0;
         for (const auto& d : *docs) {
-            if (!company.isEmpty()) {
-                auto found = extraction.forDocument(d.id);
-                const bool named = found && (found->companies.contains(company) ||
-                                             std::any_of(found->products.begin(), found->products.end(),
-                                                         [&](const ProductRow& p) { return p.owner == company; }));
-                if (!named)
-                    continue;
-            }
-            ++shown;
-            print(summaryJson(d), QStringLiteral("%1\t%2\t%3\t%4\t%5")
-                                      .arg(d.id)
-                                      .arg(d.fileName, d.published.iso().isEmpty() ? QStringLiteral("-") : d.published.iso(),
-                                           d.author.isEmpty() ? QStringLiteral("-") : d.author,
-                                           d.title.isEmpty() ? QStringLiteral("(untitled)") : d.title));
+            auto nullable = [](const QString& s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); };
+            print(QJsonObject{{QStringLiteral("id"), static_cast<qint64>(d.id)},
+                              {QStringLiteral("file"), d.fileName},
+                              {QStringLiteral("path"), d.path},
+                              {QStringLiteral("title"), nullable(d.title)},
+                              {QStringLiteral("author"), nullable(d.author)},
+                              {QStringLiteral("source"), nullable(d.source)},
+                              {QStringLiteral("published"), nullable(d.published.iso())},
+                              {QStringLiteral("companies"), QJsonArray::fromStringList(d.companies)},
+                              {QStringLiteral("claims"), d.claims},
+                              {QStringLiteral("statistics"), d.statistics}},
+                  QStringLiteral("%1\t%2\t%3\t%4\t%5")
+                      .arg(d.id)
+                      .arg(d.fileName, d.published.iso().isEmpty() ? QStringLiteral("-") : d.published.iso(),
+                           d.author.isEmpty() ? QStringLiteral("-") : d.author,
+                           d.title.isEmpty() ? QStringLiteral("(untitled)") : d.title));
         }
         if (!json)
-            m_out << shown << " documents\n";
+            m_out << docs->size() << " documents\n";
     } else if (kind == QStringLiteral("claims")) {
         auto rows = extraction.claims(filter);
         if (!rows)

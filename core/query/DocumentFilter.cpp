@@ -2,12 +2,46 @@
 
 #include "query/DocumentQuery.h"
 
+#include <QRegularExpression>
+
 namespace claimlens {
 
 bool DocumentFilter::isEmpty() const
 {
     return companies.isEmpty() && countries.isEmpty() && sources.isEmpty() && !from.isValid() && !to.isValid() &&
            DocumentQuery::ftsQuery(search).isEmpty();
+}
+
+namespace {
+
+QDate boundDay(const QString& partialIso, bool last)
+{
+    static const QRegularExpression shape(QStringLiteral("^\\d{4}(-\\d{2}(-\\d{2})?)?$"));
+    const QString iso = partialIso.trimmed();
+    if (!shape.match(iso).hasMatch())
+        return {};
+    const PartialDate d = PartialDate::fromIso(iso);
+    if (d.precision == DatePrecision::Day)
+        return QDate(d.year, d.month, d.day);
+    if (d.precision == DatePrecision::Month) {
+        const QDate first(d.year, d.month, 1);
+        return last ? first.addMonths(1).addDays(-1) : first;
+    }
+    if (d.precision == DatePrecision::Year)
+        return last ? QDate(d.year, 12, 31) : QDate(d.year, 1, 1);
+    return {};
+}
+
+}  // namespace
+
+QDate DocumentFilter::firstDay(const QString& partialIso)
+{
+    return boundDay(partialIso, false);
+}
+
+QDate DocumentFilter::lastDay(const QString& partialIso)
+{
+    return boundDay(partialIso, true);
 }
 
 FilterSql::FilterSql(const DocumentFilter& filter, const QString& documentId, int firstParameter)

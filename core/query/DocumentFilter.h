@@ -22,6 +22,9 @@ struct DocumentFilter {
     QString search;         ///< full-text words (as DocumentQuery::ftsQuery reads them); a sentence must match
 
     bool isEmpty() const;
+    /// "2024", "2024-07" or "2024-07-04" as the first or the last day it covers; invalid otherwise.
+    static QDate firstDay(const QString& partialIso);
+    static QDate lastDay(const QString& partialIso);
     bool operator==(const DocumentFilter&) const = default;
 };
 

@@ -114,8 +114,33 @@ Result<std::vector<ClaimRow>> ExtractionQuery::claims(const ExtractionFilter& fi
     stmt->bind(1, filter.company.isEmpty() ? QString() : resolveCompany(filter.company));
     std::vector<ClaimRow> out;
     while (stmt->step())
-        out.push_back({stmt->int64(1), stmt->text(2), stmt->integer(3), stmt->text(4), stmt->real(5), dateOf(*stmt, 6, 7),
+        out.push_back({stmt->int64(1), stmt->text(2), {}, stmt->integer(3), stmt->text(4), stmt->real(5), dateOf(*stmt, 6, 7),
                        stmt->text(9).split(u'|', Qt::SkipEmptyParts), stmt->text(8)});
+    return out;
+}
+
+Result<std::vector<ClaimRow>> ExtractionQuery::claims(const DocumentFilter& filter)
+{
+    const FilterSql where(filter, QStringLiteral("c.document_id"), 1);
+    auto stmt = m_db->prepare(
+        QStringLiteral(
+            "SELECT c.document_id, d.file_name, d.title, s.ordinal, s.text, c.score, c.date, c.date_precision, c.source,"
+            " (SELECT group_concat(e.name, '|') FROM claim_actors ca JOIN entities e ON e.id = ca.entity_id"
+            "  WHERE ca.claim_id = c.id)"
+            " FROM claims c JOIN documents d ON d.id = c.document_id JOIN sentences s ON s.id = c.sentence_id"
+            " WHERE 1%1 ORDER BY c.date IS NULL, c.date, d.file_name, s.ordinal")
+            .arg(where.conditions())
+            .toUtf8()
+            .constData());
+    if (!stmt)
+        return Error{stmt.error()};
+    where.bind(*stmt);
+    std::vector<ClaimRow> out;
+    while (stmt->step())
+        out.push_back({stmt->int64(0), stmt->text(1), stmt->text(2), stmt->integer(3), stmt->text(4), stmt->real(5),
+                       dateOf(*stmt, 6, 7), stmt->text(9).split(u'|', Qt::SkipEmptyParts), stmt->text(8)});
+    if (!stmt->status())
+        return Error{stmt->status().error()};
     return out;
 }
 
@@ -190,7 +215,7 @@ Result<DocumentExtraction> ExtractionQuery::forDocument(std::int64_t documentId)
         out.events.push_back({documentId, {}, dateOf(*events, 0, 1), events->text(2), events->text(3)});
     claims->bind(1, documentId);
     while (claims->step())
-        out.claims.push_back({documentId, {}, claims->integer(0), claims->text(1), claims->real(2), dateOf(*claims, 3, 4),
+        out.claims.push_back({documentId, {}, {}, claims->integer(0), claims->text(1), claims->real(2), dateOf(*claims, 3, 4),
                               claims->text(6).split(u'|', Qt::SkipEmptyParts), claims->text(5)});
     return out;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "knowledge/Knowledge.h"
+#include "query/DocumentFilter.h"
 #include "store/Database.h"
 #include "structure/Article.h"
 
@@ -51,6 +52,7 @@ struct EventRow {
 struct ClaimRow {
     std::int64_t documentId = 0;
     QString fileName;
+    QString title;  ///< the document's headline, when it has one
     int sentenceOrdinal = 0;
     QString text;
     double score = 0;
@@ -87,6 +89,8 @@ public:
     Result<std::vector<StatisticRow>> statistics(const ExtractionFilter& filter = {});
     Result<std::vector<EventRow>> events(const ExtractionFilter& filter = {});
     Result<std::vector<ClaimRow>> claims(const ExtractionFilter& filter = {});
+    /// The claims of the documents a filter keeps, by date (undated last).
+    Result<std::vector<ClaimRow>> claims(const DocumentFilter& filter);
     Result<DocumentExtraction> forDocument(std::int64_t documentId);
 
     /// The canonical company name for what a user typed ("openai", "TikTok" -> ByteDance's product

@@ -1,0 +1,199 @@
+#include "query/DocumentListQuery.h"
+
+#include <QHash>
+
+namespace claimlens {
+namespace {
+
+constexpr const char* kRowColumns =
+    "d.id, d.path, d.file_name, d.title, d.source, d.author, d.published, d.published_precision,"
+    " (SELECT count(*) FROM claims c WHERE c.document_id = d.id),"
+    " (SELECT count(*) FROM statistics st WHERE st.document_id = d.id)";
+constexpr int kKeyColumn = 10;
+
+/// The SQL value a list is ordered by. Text sorts without regard to case.
+QString sortKey(DocumentSort sort)
+{
+    switch (sort) {
+    case DocumentSort::Published:
+        return QStringLiteral("d.published");
+    case DocumentSort::Title:
+        return QStringLiteral("d.title COLLATE NOCASE");
+    case DocumentSort::Source:
+        return QStringLiteral("d.source COLLATE NOCASE");
+    case DocumentSort::Author:
+        return QStringLiteral("d.author COLLATE NOCASE");
+    case DocumentSort::FileName:
+        return QStringLiteral("d.file_name COLLATE NOCASE");
+    case DocumentSort::Companies:
+        return QStringLiteral("(SELECT count(*) FROM document_entities ke JOIN entities kx ON kx.id = ke.entity_id"
+                              " WHERE ke.document_id = d.id AND kx.kind = 'company')");
+    case DocumentSort::Claims:
+        return QStringLiteral("(SELECT count(*) FROM claims kc WHERE kc.document_id = d.id)");
+    case DocumentSort::Statistics:
+        return QStringLiteral("(SELECT count(*) FROM statistics ks WHERE ks.document_id = d.id)");
+    }
+    return QStringLiteral("d.published");
+}
+
+void bindValue(Statement& stmt, int index, const QVariant& value)
+{
+    if (value.typeId() == QMetaType::LongLong)
+        stmt.bind(index, std::int64_t{value.toLongLong()});
+    else
+        stmt.bind(index, value.toString());
+}
+
+DocumentListRow readRow(const Statement& s)
+{
+    DocumentListRow r;
+    r.id = s.int64(0);
+    r.path = s.text(1);
+    r.fileName = s.text(2);
+    r.title = s.text(3);
+    r.source = s.text(4);
+    r.author = s.text(5);
+    if (!s.isNull(6)) {
+        r.published = PartialDate::fromIso(s.text(6));
+        r.published.precision = static_cast<DatePrecision>(s.integer(7));
+    }
+    r.claims = s.integer(8);
+    r.statistics = s.integer(9);
+    return r;
+}
+
+}  // namespace
+
+Result<DocumentPage> DocumentListQuery::page(const DocumentFilter& filter, DocumentSort sort, bool descending,
+                                             const ListCursor& after, int limit)
+{
+    DocumentPage page;
+    page.next = after;
+    const QString key = sortKey(sort);
+    const QString dir = descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
+    const QString op = descending ? QStringLiteral("<") : QStringLiteral(">");
+    const FilterSql where(filter, QStringLiteral("d.id"), 1);
+    const bool numericKey = sort == DocumentSort::Companies || sort == DocumentSort::Claims || sort == DocumentSort::Statistics;
+
+    // First the rows with a sort value, then (key IS NULL) the ones without, each by id.
+    for (int phase = page.next.inNulls ? 1 : 0; phase < 2 && static_cast<int>(page.rows.size()) < limit; ++phase) {
+        const bool nulls = phase == 1;
+        const bool continuing = page.next.started && page.next.inNulls == nulls;
+        QString cursor;
+        if (continuing)
+            cursor = nulls ? QStringLiteral(" AND d.id %1 ?%2").arg(op).arg(where.nextParameter())
+                           : QStringLiteral(" AND (%1, d.id) %2 (?%3, ?%4)")
+                                 .arg(key, op)
+                                 .arg(where.nextParameter())
+                                 .arg(where.nextParameter() + 1);
+        const QString sql = QStringLiteral("SELECT %1, %2 FROM documents d WHERE %2 IS %3NULL%4%5 ORDER BY %6 d.id %7 LIMIT %8")
+                                .arg(QLatin1String(kRowColumns), key, nulls ? QString() : QStringLiteral("NOT "), cursor,
+                                     where.conditions(), nulls ? QString() : QStringLiteral("%1 %2,").arg(key, dir), dir)
+                                .arg(limit - static_cast<int>(page.rows.size()));
+        auto stmt = m_db->prepare(sql.toUtf8().constData());
+        if (!stmt)
+            return Error{stmt.error()};
+        where.bind(*stmt);
+        if (continuing) {
+            if (nulls) {
+                stmt->bind(where.nextParameter(), page.next.id);
+            } else {
+                bindValue(*stmt, where.nextParameter(), page.next.key);
+                stmt->bind(where.nextParameter() + 1, page.next.id);
+            }
+        }
+        while (stmt->step()) {
+            page.rows.push_back(readRow(*stmt));
+            QVariant value;
+            if (!nulls)
+                value = numericKey ? QVariant(qlonglong(stmt->int64(kKeyColumn))) : QVariant(stmt->text(kKeyColumn));
+            page.next = {true, nulls, value, page.rows.back().id};
+        }
+        if (!stmt->status())
+            return Error{stmt->status().error()};
+        if (static_cast<int>(page.rows.size()) < limit) {  // this phase is exhausted
+            if (nulls)
+                page.atEnd = true;
+            else
+                page.next = {false, true, {}, 0};
+        }
+    }
+
+    // The companies column: the three a document names most, read for the page's rows at once.
+    if (!page.rows.empty()) {
+        QStringList ids;
+        QHash<std::int64_t, DocumentListRow*> byId;
+        for (DocumentListRow& r : page.rows) {
+            ids.append(QString::number(r.id));
+            byId.insert(r.id, &r);
+        }
+        auto names = m_db->prepare(
+            QStringLiteral("SELECT de.document_id, e.name FROM document_entities de JOIN entities e ON e.id = de.entity_id"
+                           " WHERE e.kind = 'company' AND de.document_id IN (%1)"
+                           " ORDER BY de.document_id, de.mention_count DESC, e.name")
+                .arg(ids.join(u','))
+                .toUtf8()
+                .constData());
+        if (!names)
+            return Error{names.error()};
+        while (names->step())
+            if (DocumentListRow* r = byId.value(names->int64(0)); r && r->companies.size() < 3)
+                r->companies.append(names->text(1));
+    }
+    return page;
+}
+
+Result<std::vector<DocumentListRow>> DocumentListQuery::all(const DocumentFilter& filter, DocumentSort sort,
+                                                            bool descending)
+{
+    std::vector<DocumentListRow> out;
+    ListCursor cursor;
+    for (;;) {
+        auto page = this->page(filter, sort, descending, cursor, 500);
+        if (!page)
+            return Error{page.error()};
+        std::move(page->rows.begin(), page->rows.end(), std::back_inserter(out));
+        if (page->atEnd)
+            return out;
+        cursor = page->next;
+    }
+}
+
+Result<int> DocumentListQuery::count(const DocumentFilter& filter)
+{
+    const FilterSql where(filter, QStringLiteral("d.id"), 1);
+    auto stmt = m_db->prepare(
+        QStringLiteral("SELECT count(*) FROM documents d WHERE 1%1").arg(where.conditions()).toUtf8().constData());
+    if (!stmt)
+        return Error{stmt.error()};
+    where.bind(*stmt);
+    if (!stmt->step())
+        return Error{stmt->status().ok() ? QStringLiteral("no count") : stmt->status().error()};
+    return stmt->integer(0);
+}
+
+Result<std::vector<FacetCount>> DocumentListQuery::sources()
+{
+    auto stmt = m_db->prepare(
+        "SELECT name, count(DISTINCT document_id) AS n FROM (SELECT name, document_id FROM cited_sources"
+        " UNION ALL SELECT source, id FROM documents WHERE source IS NOT NULL AND source <> '')"
+        " GROUP BY name ORDER BY n DESC, name");
+    if (!stmt)
+        return Error{stmt.error()};
+    std::vector<FacetCount> out;
+    while (stmt->step())
+        out.push_back({stmt->text(0), stmt->integer(1)});
+    return out;
+}
+
+Result<std::pair<PartialDate, PartialDate>> DocumentListQuery::dateRange()
+{
+    auto stmt = m_db->prepare("SELECT min(published), max(published) FROM documents WHERE published IS NOT NULL");
+    if (!stmt)
+        return Error{stmt.error()};
+    if (!stmt->step() || stmt->isNull(0))
+        return std::pair<PartialDate, PartialDate>{};
+    return std::pair{PartialDate::fromIso(stmt->text(0)), PartialDate::fromIso(stmt->text(1))};
+}
+
+}  // namespace claimlens

@@ -1,0 +1,152 @@
+#include "query/ReaderQuery.h"
+
+#include <QLocale>
+
+#include <algorithm>
+
+namespace claimlens {
+namespace {
+
+TextMark::Kind markKind(const QString& entityKind)
+{
+    if (entityKind == QLatin1String("country"))
+        return TextMark::Kind::Country;
+    if (entityKind == QLatin1String("organization"))
+        return TextMark::Kind::Organization;
+    if (entityKind == QLatin1String("person"))
+        return TextMark::Kind::Person;
+    if (entityKind == QLatin1String("product"))
+        return TextMark::Kind::Product;
+    return TextMark::Kind::Company;
+}
+
+QString kindLabel(TextMark::Kind kind)
+{
+    switch (kind) {
+    case TextMark::Kind::Company:
+        return QStringLiteral("Company");
+    case TextMark::Kind::Product:
+        return QStringLiteral("Product");
+    case TextMark::Kind::Country:
+        return QStringLiteral("Country");
+    case TextMark::Kind::Organization:
+        return QStringLiteral("Organisation");
+    case TextMark::Kind::Person:
+        return QStringLiteral("Person");
+    case TextMark::Kind::Statistic:
+        return QStringLiteral("Statistic");
+    case TextMark::Kind::Event:
+        return QStringLiteral("Event");
+    case TextMark::Kind::Claim:
+        return QStringLiteral("Claim");
+    }
+    return {};
+}
+
+}  // namespace
+
+QString ReaderQuery::formatValue(double value, const QString& unit)
+{
+    QLocale locale(QLocale::English);
+    locale.setNumberOptions(QLocale::DefaultNumberOptions);
+    QString number = locale.toString(value, 'f', value == static_cast<double>(static_cast<long long>(value)) ? 0 : 2);
+    if (number.contains(u'.')) {
+        while (number.endsWith(u'0'))
+            number.chop(1);
+        if (number.endsWith(u'.'))
+            number.chop(1);
+    }
+    if (unit == QLatin1String("percent"))
+        return number + u'%';
+    if (unit == QLatin1String("times"))
+        return number + u'\u00D7';
+    if (unit.isEmpty() || unit == QLatin1String("count"))
+        return number;
+    return unit + u' ' + number;
+}
+
+Result<ReaderDocument> ReaderQuery::load(std::int64_t documentId)
+{
+    DocumentQuery documents(*m_db);
+    ReaderDocument doc;
+    auto found = documents.find(QString::number(documentId));
+    if (!found || found->id != documentId)
+        return Error{QStringLiteral("document %1 is not in the database").arg(documentId)};
+    doc.summary = *found;
+    auto blocks = documents.blocks(documentId);
+    if (!blocks)
+        return Error{blocks.error()};
+    doc.blocks = std::move(*blocks);
+
+    auto text = m_db->prepare("SELECT clean_text FROM documents WHERE id = ?1");
+    auto sentences = m_db->prepare(
+        "SELECT ordinal, block_ordinal, span_start, span_end FROM sentences WHERE document_id = ?1 ORDER BY ordinal");
+    // A product mention is stored under its owner with the product as `via`; the reader marks it
+    // as the product and says whose it is.
+    auto mentions = m_db->prepare(
+        "SELECT coalesce(p.kind, e.kind), e.name, p.name, m.span_start, m.span_end, s.ordinal FROM mentions m"
+        " JOIN entities e ON e.id = m.entity_id LEFT JOIN entities p ON p.id = m.via_entity_id"
+        " JOIN sentences s ON s.id = m.sentence_id WHERE m.document_id = ?1");
+    auto statistics = m_db->prepare(
+        "SELECT st.subject, st.metric, st.value, st.unit, st.qualifier, st.period, st.span_start, st.span_end, s.ordinal"
+        " FROM statistics st JOIN sentences s ON s.id = st.sentence_id WHERE st.document_id = ?1");
+    auto events = m_db->prepare(
+        "SELECT ev.date, ev.relative, ev.span_start, ev.span_end, s.ordinal FROM events ev"
+        " JOIN sentences s ON s.id = ev.sentence_id WHERE ev.document_id = ?1");
+    auto claims = m_db->prepare(
+        "SELECT c.score, c.date, c.source, s.span_start, s.span_end, s.ordinal,"
+        " (SELECT group_concat(e.name, ', ') FROM claim_actors ca JOIN entities e ON e.id = ca.entity_id"
+        "  WHERE ca.claim_id = c.id) FROM claims c JOIN sentences s ON s.id = c.sentence_id WHERE c.document_id = ?1");
+    for (auto* stmt : {&text, &sentences, &mentions, &statistics, &events, &claims}) {
+        if (!*stmt)
+            return Error{stmt->error()};
+        (*stmt)->bind(1, documentId);
+    }
+    if (text->step())
+        doc.text = text->text(0);
+    while (sentences->step())
+        doc.sentences.push_back({sentences->integer(0), sentences->integer(1), sentences->int64(2),
+                                 sentences->int64(3)});
+    while (mentions->step()) {
+        const Statement& m = *mentions;
+        TextMark mark{markKind(m.text(0)), m.int64(3), m.int64(4), m.text(1), {}, m.integer(5)};
+        mark.detail = m.isNull(2) ? QStringLiteral("%1: %2").arg(kindLabel(mark.kind), mark.name)
+                                  : QStringLiteral("Product %1 of %2").arg(m.text(2), mark.name);
+        doc.marks.push_back(std::move(mark));
+    }
+    while (statistics->step()) {
+        const Statement& st = *statistics;
+        QString what = QStringLiteral("%1 \u00B7 %2 \u00B7 %3%4")
+                           .arg(st.text(0), st.text(1), st.isNull(4) ? QString() : st.text(4) + u' ',
+                                formatValue(st.real(2), st.text(3)));
+        if (!st.isNull(5))
+            what += QStringLiteral(" (%1)").arg(st.text(5));
+        doc.marks.push_back({TextMark::Kind::Statistic, st.int64(6), st.int64(7), st.text(0),
+                             QStringLiteral("Statistic: ") + what, st.integer(8)});
+    }
+    while (events->step()) {
+        const Statement& ev = *events;
+        QString when = ev.isNull(0) ? ev.text(1) : ev.text(0);
+        if (!ev.isNull(0) && !ev.isNull(1))
+            when += QStringLiteral(" (\u201C%1\u201D)").arg(ev.text(1));
+        doc.marks.push_back({TextMark::Kind::Event, ev.int64(2), ev.int64(3), {}, QStringLiteral("Event dated ") + when,
+                             ev.integer(4)});
+    }
+    while (claims->step()) {
+        const Statement& c = *claims;
+        QStringList parts{QStringLiteral("Claim, score %1").arg(c.real(0), 0, 'f', 2)};
+        if (!c.isNull(6))
+            parts.append(QStringLiteral("actors: ") + c.text(6));
+        parts.append(c.isNull(1) ? QStringLiteral("undated") : QStringLiteral("dated ") + c.text(1));
+        if (!c.isNull(2))
+            parts.append(QStringLiteral("source: ") + c.text(2));
+        doc.marks.push_back({TextMark::Kind::Claim, c.int64(3), c.int64(4), {}, parts.join(QStringLiteral(" \u00B7 ")),
+                             c.integer(5)});
+    }
+    std::stable_sort(doc.marks.begin(), doc.marks.end(), [](const TextMark& a, const TextMark& b) {
+        return a.start != b.start ? a.start < b.start : a.end > b.end;
+    });
+    return doc;
+}
+
+}  // namespace claimlens

@@ -10,6 +10,7 @@
 #include "read/TextDecoder.h"
 #include "structure/StructureParser.h"
 #include "store/Database.h"
+#include "store/DatabaseLocation.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -113,11 +114,7 @@ QString formatValue(double value)
 
 QString Cli::defaultDatabasePath()
 {
-    const QString env = qEnvironmentVariable("CLAIMLENS_DB");
-    if (!env.isEmpty())
-        return env;
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    return QDir(dir).filePath(QStringLiteral("claimlens.sqlite"));
+    return claimlens::defaultDatabasePath();
 }
 
 std::optional<Database> Cli::openDatabase()

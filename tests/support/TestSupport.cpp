@@ -3,6 +3,7 @@
 #include "ingest/IngestJob.h"
 
 #include <QFile>
+#include <QRegularExpression>
 
 #include <gtest/gtest.h>
 #include <QFileInfo>
@@ -42,6 +43,31 @@ std::optional<claimlens::Database> ingestAndOpen(const Workspace& ws, const QStr
     if (!r.ok() || r.imported != expectedDocuments || !db)
         return std::nullopt;
     return std::move(db.value());
+}
+
+QStringList integrityProblems(claimlens::Database& db)
+{
+    QStringList problems;
+    auto check = db.prepare("PRAGMA integrity_check");
+    if (!check)
+        return {check.error()};
+    static const QRegularExpression nullValue(QStringLiteral("^NULL value in (\\w+)\\.(\\w+)$"));
+    while (check->step()) {
+        const QString line = check->text(0);
+        if (line == QLatin1String("ok"))
+            continue;
+        if (const auto m = nullValue.match(line); m.hasMatch()) {
+            auto nulls = db.prepare(QStringLiteral("SELECT count(*) FROM %1 WHERE %2 IS NULL")
+                                        .arg(m.captured(1), m.captured(2))
+                                        .toUtf8()
+                                        .constData());
+            if (nulls && nulls->step() && nulls->int64(0) == 0)
+                continue;
+        }
+        problems.append(line);
+    }
+    problems.removeDuplicates();
+    return problems;
 }
 
 QString testData(const QString& relative)

@@ -1,0 +1,163 @@
+#include "UiTestSupport.h"
+
+#include "FilterChips.h"
+#include "FilterPanel.h"
+#include "MainWindow.h"
+#include "MessageBox.h"
+#include "ReaderView.h"
+#include "TestSupport.h"
+#include "models/DocumentListModel.h"
+#include "models/FacetModel.h"
+
+#include <QFileInfo>
+#include <QLineEdit>
+#include <QListView>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+using namespace claimlens;
+using namespace claimlens::ui;
+
+namespace {
+
+/// Imports through the window's own import path (the one File → Import and drag and drop use)
+/// and waits for it to finish.
+IngestResult importAndWait(MainWindow& window, const QStringList& paths)
+{
+    QSignalSpy finished(window.importer(), &ImportController::finished);
+    EXPECT_TRUE(window.importPaths(paths));
+    EXPECT_TRUE(finished.wait(60000));
+    return finished.isEmpty() ? IngestResult{} : finished.first().first().value<IngestResult>();
+}
+
+QSet<QString> listedFiles(const MainWindow& window)
+{
+    QSet<QString> out;
+    const DocumentListModel* model = window.documentModel();
+    for (int r = 0; r < model->rowCount(); ++r)
+        out.insert(QFileInfo(model->index(r, 0).data(DocumentListModel::PathRole).toString()).fileName());
+    return out;
+}
+
+/// Checks a company in the filter panel as a user does: types in its search box, then checks the row.
+void checkCompany(MainWindow& window, const QString& name)
+{
+    FilterPanel* panel = window.filterPanel();
+    panel->companySearch()->clear();
+    QTest::keyClicks(panel->companySearch(), name);
+    QAbstractItemModel* shown = panel->companyList()->model();
+    for (int r = 0; r < shown->rowCount(); ++r) {
+        const QModelIndex index = shown->index(r, 0);
+        if (index.data(FacetModel::NameRole).toString() == name) {
+            shown->setData(index, Qt::Checked, Qt::CheckStateRole);
+            return;
+        }
+    }
+    ADD_FAILURE() << "no company " << qPrintable(name) << " in the filter panel";
+}
+
+}  // namespace
+
+TEST(MainWindowTest, ImportsFilterByCompanyAndSaysSoInTheStatusBar)
+{
+    test::Workspace ws;
+    MainWindow window;
+    window.show();
+    ASSERT_TRUE(window.openDatabase(ws.database()));
+    EXPECT_EQ(window.statusText(), QStringLiteral("0 of 0 documents"));
+
+    const IngestResult r = importAndWait(window, test::goldArticleFiles());
+    EXPECT_EQ(r.imported, 16);
+    EXPECT_EQ(window.documentModel()->rowCount(), 16);
+    EXPECT_EQ(window.statusText(), QStringLiteral("16 of 16 documents"));
+    EXPECT_GT(window.filterPanel()->companies()->rowCount(), 20);
+    EXPECT_FALSE(window.filterChips()->isVisibleTo(&window)) << "no chips while nothing filters";
+
+    checkCompany(window, QStringLiteral("ByteDance"));
+    const QSet<QString> gold =
+        test::goldFilesNaming(test::testData(QStringLiteral("articles/gold.json")), QStringLiteral("ByteDance"));
+    EXPECT_EQ(listedFiles(window), gold);
+    EXPECT_EQ(window.statusText(),
+              QStringLiteral("%1 of 16 documents \u00B7 filtered by ByteDance").arg(gold.size()));
+    EXPECT_EQ(window.filterChips()->labels(), QStringList{QStringLiteral("Company: ByteDance  \u2715")});
+    EXPECT_TRUE(window.filterChips()->isVisibleTo(&window));
+
+    // A second company widens the list; closing a chip narrows it again.
+    checkCompany(window, QStringLiteral("Kuaishou"));
+    EXPECT_EQ(listedFiles(window),
+              gold | test::goldFilesNaming(test::testData(QStringLiteral("articles/gold.json")), QStringLiteral("Kuaishou")));
+    DocumentFilter onlyKuaishou = window.filter();
+    onlyKuaishou.companies.removeAll(QStringLiteral("ByteDance"));
+    Q_EMIT window.filterChips()->filterEdited(onlyKuaishou);
+    EXPECT_EQ(window.filter().companies, QStringList{QStringLiteral("Kuaishou")});
+    EXPECT_EQ(window.filterPanel()->companies()->checked(), QStringList{QStringLiteral("Kuaishou")});
+
+    // Words typed in the search box filter too, and the reader marks them.
+    window.setFilter({});
+    QTest::keyClicks(window.searchBox(), QStringLiteral("export controls"));
+    QTest::keyClick(window.searchBox(), Qt::Key_Return);
+    EXPECT_EQ(window.filter().search, QStringLiteral("export controls"));
+    ASSERT_GT(window.documentModel()->rowCount(), 0);
+    EXPECT_LT(window.documentModel()->rowCount(), 16);
+    window.documentView()->selectRow(0);
+    ASSERT_TRUE(window.reader()->readerDocument().has_value());
+    EXPECT_FALSE(window.reader()->extraSelections().isEmpty());
+}
+
+TEST(MainWindowTest, ClaimsTabOpensTheClaimInTheReader)
+{
+    test::Workspace ws;
+    MainWindow window;
+    window.show();
+    ASSERT_TRUE(window.openDatabase(ws.database()));
+    importAndWait(window, test::goldArticleFiles());
+    window.tabs()->setCurrentIndex(1);
+    QTableView* claims = window.claimView();
+    ASSERT_GT(claims->model()->rowCount(), 0);
+    const QModelIndex last = claims->model()->index(claims->model()->rowCount() - 1, 0);
+    const QString text = last.data().toString();
+    claims->setCurrentIndex(last);
+    Q_EMIT claims->activated(last);
+    EXPECT_EQ(window.tabs()->currentIndex(), 0);
+    ASSERT_TRUE(window.reader()->readerDocument().has_value());
+    const QString selected = window.reader()->extraSelections().isEmpty()
+                                 ? QString()
+                                 : window.reader()->extraSelections().first().cursor.selectedText();
+    EXPECT_EQ(selected.simplified(), text.simplified());
+}
+
+TEST(MainWindowTest, ABadDatabaseFileIsRefusedWithItsNameAndTheOpenOneStays)
+{
+    test::Workspace ws;
+    const QString junk = ws.write(QStringLiteral("junk.sqlite"), QByteArray(4096, 'x'));
+    MainWindow window;
+    ASSERT_TRUE(window.openDatabase(ws.database()));
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    EXPECT_FALSE(window.openDatabase(junk));
+    EXPECT_TRUE(MessageBox::lastText().contains(junk));
+    EXPECT_EQ(window.databasePath(), ws.database());
+}
+
+TEST(MainWindowTest, SkippedFilesAreNamedInTheImportSummary)
+{
+    test::Workspace ws;
+    ws.write(QStringLiteral("in/good.txt"), "Baidu released Ernie 4.0 in October 2023, the company said.\n");
+    ws.write(QStringLiteral("in/empty.txt"), "   \n");
+    ws.write(QStringLiteral("in/binary.txt"), QByteArray("\x00\x01\x02\x03 binary", 11));
+    MainWindow window;
+    ASSERT_TRUE(window.openDatabase(ws.database()));
+    MessageBox::setAutoAnswer(QMessageBox::Ok);
+    const IngestResult r = importAndWait(window, {ws.path(QStringLiteral("in"))});
+    MessageBox::setAutoAnswer(QMessageBox::NoButton);
+    EXPECT_EQ(r.imported, 1);
+    EXPECT_EQ(r.skipped.size(), 2u);
+    EXPECT_TRUE(MessageBox::lastDetails().contains(QStringLiteral("empty.txt")));
+    EXPECT_TRUE(MessageBox::lastDetails().contains(QStringLiteral("binary.txt")));
+    EXPECT_EQ(window.documentModel()->rowCount(), 1);
+}

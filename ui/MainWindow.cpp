@@ -1,0 +1,673 @@
+#include "MainWindow.h"
+
+#include "FilterChips.h"
+#include "FilterPanel.h"
+#include "MessageBox.h"
+#include "Plural.h"
+#include "ReaderView.h"
+#include "Settings.h"
+#include "models/ClaimListModel.h"
+#include "models/DocumentListModel.h"
+#include "query/DocumentListQuery.h"
+#include "query/ExtractionQuery.h"
+#include "query/ReaderQuery.h"
+#include "store/DatabaseLocation.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QCoreApplication>
+#include <QDesktopServices>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QRegularExpression>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QUrl>
+#include <QVBoxLayout>
+
+#ifndef CLAIMLENS_VERSION
+#define CLAIMLENS_VERSION "dev"
+#endif
+
+namespace claimlens::ui {
+namespace {
+
+/// The words of a search as the reader highlights them: quotes and a trailing * dropped.
+QStringList searchTerms(const QString& search)
+{
+    static const QRegularExpression parts(QStringLiteral("\"([^\"]*)\"|(\\S+)"));
+    QStringList out;
+    auto it = parts.globalMatch(search);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        QString term = m.captured(1).isNull() ? m.captured(2) : m.captured(1);
+        if (term.endsWith(u'*'))
+            term.chop(1);
+        if (!term.trimmed().isEmpty())
+            out.append(term.trimmed());
+    }
+    return out;
+}
+
+QTableView* makeTable(QWidget* parent, const QString& name)
+{
+    auto* view = new QTableView(parent);
+    view->setObjectName(name);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setSortingEnabled(true);
+    view->setAlternatingRowColors(true);
+    view->setWordWrap(false);
+    view->setTextElideMode(Qt::ElideRight);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
+    view->horizontalHeader()->setSectionsMovable(true);
+    view->horizontalHeader()->setHighlightSections(false);
+    view->horizontalHeader()->setStretchLastSection(false);
+    return view;
+}
+
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent),
+      m_importer(new ImportController(this)),
+      m_documents(new DocumentListModel(this)),
+      m_claims(new ClaimListModel(this)),
+      m_claimProxy(new QSortFilterProxyModel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(QStringLiteral("Claimlens"));
+    setAcceptDrops(true);
+    m_claimProxy->setSourceModel(m_claims);
+    m_claimProxy->setSortRole(ClaimListModel::RawValueRole);
+    buildCentral();
+    buildMenus();
+
+    connect(m_importer, &ImportController::started, this, [this](int total) {
+        m_progress->setRange(0, std::max(total, 1));
+        m_progress->setValue(0);
+        m_progress->show();
+        m_cancelImport->show();
+        statusBar()->showMessage(tr("Importing %1\u2026").arg(counted(total, tr("file"), tr("files"))));
+    });
+    connect(m_importer, &ImportController::progress, this, [this](int done, int total, const QString& path) {
+        m_progress->setRange(0, std::max(total, 1));
+        m_progress->setValue(done);
+        statusBar()->showMessage(tr("Importing %1 of %2: %3").arg(done).arg(total).arg(QFileInfo(path).fileName()));
+    });
+    connect(m_importer, &ImportController::finished, this, &MainWindow::importFinished);
+    connect(m_documents, &DocumentListModel::errorOccurred, this,
+            [this](const QString& message) { statusBar()->showMessage(tr("Cannot read the list: %1").arg(message)); });
+    restoreSettings();
+}
+
+MainWindow::~MainWindow()
+{
+    m_importer->cancel();
+    m_importer->wait();
+}
+
+void MainWindow::buildCentral()
+{
+    // The search box sits in a toolbar above everything: words typed there filter every view.
+    auto* toolbar = addToolBar(tr("Search"));
+    toolbar->setObjectName(QStringLiteral("searchToolbar"));
+    toolbar->setMovable(false);
+    m_search = new QLineEdit(toolbar);
+    m_search->setObjectName(QStringLiteral("searchBox"));
+    m_search->setPlaceholderText(tr("Search sentences: words, \"a phrase\", prefix*  (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(420);
+    toolbar->addWidget(m_search);
+    m_searchDelay = new QTimer(this);
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(300);
+    connect(m_search, &QLineEdit::textEdited, m_searchDelay, qOverload<>(&QTimer::start));
+    auto applySearch = [this] {
+        m_searchDelay->stop();
+        if (m_search->text() == m_filter.search)
+            return;
+        DocumentFilter f = m_filter;
+        f.search = m_search->text();
+        setFilter(f);
+    };
+    connect(m_searchDelay, &QTimer::timeout, this, applySearch);
+    connect(m_search, &QLineEdit::returnPressed, this, applySearch);
+
+    m_filterPanel = new FilterPanel(this);
+    m_filterPanel->setMinimumWidth(200);
+    connect(m_filterPanel, &FilterPanel::changed, this, [this] { setFilter(m_filterPanel->edited(m_filter)); });
+
+    m_chips = new FilterChips(this);
+    connect(m_chips, &FilterChips::filterEdited, this, &MainWindow::setFilter);
+    connect(m_chips, &FilterChips::clearRequested, this, [this] { setFilter({}); });
+
+    // Documents: the list beside the reader.
+    m_documentView = makeTable(this, QStringLiteral("documentList"));
+    m_documentView->setModel(m_documents);
+    m_documentView->sortByColumn(DocumentListModel::Published, Qt::DescendingOrder);
+    auto* header = m_documentView->horizontalHeader();
+    header->resizeSection(DocumentListModel::Title, 420);
+    header->resizeSection(DocumentListModel::Source, 110);
+    header->resizeSection(DocumentListModel::Author, 110);
+    header->resizeSection(DocumentListModel::Published, 95);
+    header->resizeSection(DocumentListModel::Companies, 170);
+    header->resizeSection(DocumentListModel::Claims, 60);
+    header->resizeSection(DocumentListModel::Statistics, 70);
+    connect(m_documentView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::showCurrentDocument);
+    connect(m_documents, &QAbstractItemModel::modelReset, this, [this] {
+        // The list is read again after a filter, sort or import: keep the reader on its document
+        // when the list still holds it.
+        const qint64 shown = currentDocument();
+        const int row = shown >= 0 ? m_documents->rowOf(shown) : -1;
+        if (row >= 0) {
+            QSignalBlocker block(m_documentView->selectionModel());
+            m_documentView->selectionModel()->setCurrentIndex(m_documents->index(row, 0),
+                                                              QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        }
+    });
+
+    m_reader = new ReaderView(this);
+    m_reader->setObjectName(QStringLiteral("reader"));
+    connect(m_reader, &ReaderView::companyClicked, this, [this](const QString& name) {
+        DocumentFilter f = m_filter;
+        if (!f.companies.contains(name))
+            f.companies.append(name);
+        setFilter(f);
+    });
+    connect(m_reader, &ReaderView::countryClicked, this, [this](const QString& name) {
+        DocumentFilter f = m_filter;
+        if (!f.countries.contains(name))
+            f.countries.append(name);
+        setFilter(f);
+    });
+
+    auto* readerPane = new QWidget(this);
+    auto* readerLayout = new QVBoxLayout(readerPane);
+    readerLayout->setContentsMargins(0, 0, 0, 0);
+    readerLayout->setSpacing(2);
+    auto* readerBar = new QHBoxLayout;
+    readerBar->setContentsMargins(4, 0, 4, 0);
+    m_readerInfo = new QLabel(readerPane);
+    m_readerInfo->setObjectName(QStringLiteral("readerInfo"));
+    m_readerInfo->setTextFormat(Qt::RichText);
+    const bool dark = palette().color(QPalette::Base).lightness() < 128;
+    QStringList legend;
+    for (auto [kind, name] : {std::pair{TextMark::Kind::Company, tr("company")}, {TextMark::Kind::Product, tr("product")},
+                              {TextMark::Kind::Country, tr("country")}, {TextMark::Kind::Organization, tr("organisation")},
+                              {TextMark::Kind::Person, tr("person")}, {TextMark::Kind::Claim, tr("claim")}})
+        legend.append(QStringLiteral("<span style=\"background-color:%1\">&nbsp;%2&nbsp;</span>")
+                          .arg(ReaderView::markColour(kind, dark).name(), name));
+    legend.append(QStringLiteral("<u style=\"color:%1\"><b>%2</b></u>")
+                      .arg(ReaderView::markColour(TextMark::Kind::Statistic, dark).name(), tr("statistic")));
+    m_readerInfo->setText(legend.join(u' '));
+    m_openOriginal = new QToolButton(readerPane);
+    m_openOriginal->setObjectName(QStringLiteral("openOriginal"));
+    m_openOriginal->setText(tr("Open original file"));
+    m_openOriginal->setEnabled(false);
+    connect(m_openOriginal, &QToolButton::clicked, this, [this] {
+        if (m_reader->readerDocument())
+            QDesktopServices::openUrl(QUrl::fromLocalFile(m_reader->readerDocument()->summary.path));
+    });
+    readerBar->addWidget(m_readerInfo, 1);
+    readerBar->addWidget(m_openOriginal);
+    readerLayout->addLayout(readerBar);
+    readerLayout->addWidget(m_reader, 1);
+
+    // The list above the reader: the list's columns and the reader's lines both want the width.
+    m_documentSplitter = new QSplitter(Qt::Vertical, this);
+    m_documentSplitter->setObjectName(QStringLiteral("documentSplitter"));
+    m_documentSplitter->addWidget(m_documentView);
+    m_documentSplitter->addWidget(readerPane);
+    m_documentSplitter->setStretchFactor(0, 2);
+    m_documentSplitter->setStretchFactor(1, 3);
+
+    // Claims: every claim of the filtered documents.
+    m_claimView = makeTable(this, QStringLiteral("claimList"));
+    m_claimView->setModel(m_claimProxy);
+    m_claimView->sortByColumn(ClaimListModel::Date, Qt::AscendingOrder);
+    m_claimView->horizontalHeader()->resizeSection(ClaimListModel::Text, 640);
+    m_claimView->horizontalHeader()->resizeSection(ClaimListModel::Actors, 200);
+    m_claimView->horizontalHeader()->resizeSection(ClaimListModel::Date, 90);
+    m_claimView->horizontalHeader()->resizeSection(ClaimListModel::Document, 260);
+    m_claimView->horizontalHeader()->resizeSection(ClaimListModel::Score, 60);
+    m_claimView->setToolTip(tr("Double-click or press Enter to open the claim in its document"));
+    connect(m_claimView, &QTableView::activated, this, [this](const QModelIndex& index) {
+        const qint64 doc = index.data(ClaimListModel::DocumentIdRole).toLongLong();
+        const int sentence = index.data(ClaimListModel::SentenceOrdinalRole).toInt();
+        m_tabs->setCurrentIndex(0);
+        openDocument(doc, sentence);
+    });
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("tabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_documentSplitter, tr("&Documents"));
+    m_tabs->addTab(m_claimView, tr("C&laims"));
+
+    auto* right = new QWidget(this);
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->setSpacing(0);
+    rightLayout->addWidget(m_chips);
+    rightLayout->addWidget(m_tabs, 1);
+
+    m_mainSplitter = new QSplitter(Qt::Horizontal, this);
+    m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_mainSplitter->addWidget(m_filterPanel);
+    m_mainSplitter->addWidget(right);
+    m_mainSplitter->setStretchFactor(0, 0);
+    m_mainSplitter->setStretchFactor(1, 1);
+    m_mainSplitter->setSizes({250, 1200});
+    setCentralWidget(m_mainSplitter);
+
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("statusText"));
+    m_progress = new QProgressBar(this);
+    m_progress->setMaximumWidth(220);
+    m_progress->hide();
+    m_cancelImport = new QToolButton(this);
+    m_cancelImport->setText(tr("Cancel import"));
+    m_cancelImport->hide();
+    connect(m_cancelImport, &QToolButton::clicked, this, [this] {
+        m_importer->cancel();
+        statusBar()->showMessage(tr("Cancelling the import after the file in hand\u2026"));
+    });
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancelImport);
+    statusBar()->addPermanentWidget(m_status);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    m_importFilesAction = file->addAction(tr("&Import Files\u2026"), this, &MainWindow::chooseImportFiles);
+    m_importFilesAction->setShortcut(QKeySequence(tr("Ctrl+I")));
+    m_importFolderAction = file->addAction(tr("Import &Folder\u2026"), this, &MainWindow::chooseImportFolder);
+    m_importFolderAction->setShortcut(QKeySequence(tr("Ctrl+Shift+I")));
+    file->addSeparator();
+    file->addAction(tr("&New Database\u2026"), this, &MainWindow::chooseNewDatabase)->setShortcut(QKeySequence::New);
+    file->addAction(tr("&Open Database\u2026"), this, &MainWindow::chooseOpenDatabase)->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* find = edit->addAction(tr("&Find in Sentences"), this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    find->setShortcut(QKeySequence::Find);
+    QAction* findCompany = edit->addAction(tr("Find &Company"), this, [this] {
+        m_filterPanel->companySearch()->setFocus(Qt::ShortcutFocusReason);
+        m_filterPanel->companySearch()->selectAll();
+    });
+    findCompany->setShortcut(QKeySequence(tr("Ctrl+Shift+F")));
+    QAction* clear = edit->addAction(tr("C&lear Filters"), this, [this] { setFilter({}); });
+    clear->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    m_showFurnitureAction = view->addAction(tr("Show Page &Furniture"));
+    m_showFurnitureAction->setCheckable(true);
+    m_showFurnitureAction->setChecked(Settings().get(Setting::ShowFurniture));
+    m_reader->setFurnitureShown(m_showFurnitureAction->isChecked());
+    connect(m_showFurnitureAction, &QAction::toggled, m_reader, &ReaderView::setFurnitureShown);
+    connect(m_reader, &ReaderView::furnitureToggled, m_showFurnitureAction, &QAction::setChecked);
+    view->addSeparator();
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        QAction* tab = view->addAction(m_tabs->tabText(i).remove(u'&'), this, [this, i] { m_tabs->setCurrentIndex(i); });
+        tab->setShortcut(QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)));
+    }
+    view->addSeparator();
+    view->addAction(tr("&Reload"), this, &MainWindow::refreshAll)->setShortcut(QKeySequence::Refresh);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Claimlens"), this, &MainWindow::about);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::restoreSettings()
+{
+    Settings s;
+    if (!restoreGeometry(s.get(Setting::WindowGeometry)))
+        resize(1500, 900);
+    restoreState(s.get(Setting::WindowState));
+    m_mainSplitter->restoreState(s.get(Setting::MainSplitter));
+    m_documentSplitter->restoreState(s.get(Setting::DocumentSplitter));
+    m_documentView->horizontalHeader()->restoreState(s.get(Setting::DocumentListHeader));
+    m_claimView->horizontalHeader()->restoreState(s.get(Setting::ClaimListHeader));
+    m_tabs->setCurrentIndex(std::clamp(s.get(Setting::CurrentTab), 0, m_tabs->count() - 1));
+    // The header's remembered sort is the list's sort too.
+    m_documents->sort(m_documentView->horizontalHeader()->sortIndicatorSection(),
+                      m_documentView->horizontalHeader()->sortIndicatorOrder());
+    updateRecentMenu();
+}
+
+void MainWindow::saveSettings()
+{
+    Settings s;
+    s.set(Setting::WindowGeometry, saveGeometry());
+    s.set(Setting::WindowState, saveState());
+    s.set(Setting::MainSplitter, m_mainSplitter->saveState());
+    s.set(Setting::DocumentSplitter, m_documentSplitter->saveState());
+    s.set(Setting::DocumentListHeader, m_documentView->horizontalHeader()->saveState());
+    s.set(Setting::ClaimListHeader, m_claimView->horizontalHeader()->saveState());
+    s.set(Setting::CurrentTab, m_tabs->currentIndex());
+    s.set(Setting::ShowFurniture, m_reader->furnitureShown());
+}
+
+QString MainWindow::sampleCorpusPath()
+{
+    const QDir app(QCoreApplication::applicationDirPath());
+    for (const QString& candidate : {app.filePath(QStringLiteral("../share/claimlens/sample-corpus")),
+#ifdef CLAIMLENS_SAMPLE_CORPUS_DIR
+                                     QStringLiteral(CLAIMLENS_SAMPLE_CORPUS_DIR)
+#endif
+         })
+        if (QFileInfo(candidate).isDir())
+            return QFileInfo(candidate).canonicalFilePath();
+    return {};
+}
+
+void MainWindow::openDefaultDatabase()
+{
+    const QString path = defaultDatabasePath();
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    if (!openDatabase(path))
+        return;
+    if (m_totalDocuments == 0) {
+        const QString sample = sampleCorpusPath();
+        if (!sample.isEmpty()) {
+            statusBar()->showMessage(tr("Reading the bundled sample corpus\u2026"));
+            importPaths({sample});
+        }
+    }
+}
+
+bool MainWindow::openDatabase(const QString& path)
+{
+    if (m_importer->isRunning()) {
+        MessageBox::information(this, tr("Import in progress"),
+                                tr("Wait for the import to finish, or cancel it, before opening another database."));
+        return false;
+    }
+    auto db = Database::open(path);
+    if (!db) {
+        MessageBox::critical(this, tr("Cannot open database"), tr("%1 cannot be opened as a Claimlens database.").arg(path),
+                             db.error());
+        return false;
+    }
+    m_reader->clear();
+    m_db.emplace(std::move(*db));
+    m_documents->setDatabase(&*m_db);
+    m_claims->setDatabase(&*m_db);
+    Settings s;
+    s.set(Setting::LastDatabase, path);
+    s.addRecentDatabase(QFileInfo(path).absoluteFilePath());
+    updateRecentMenu();
+    setWindowTitle(QStringLiteral("%1 \u2014 Claimlens").arg(QFileInfo(path).fileName()));
+    setFilter({});
+    refreshFacets();
+    updateStatus();
+    if (m_documents->rowCount() > 0)
+        m_documentView->selectRow(0);
+    return true;
+}
+
+QString MainWindow::databasePath() const
+{
+    return m_db ? m_db->path() : QString();
+}
+
+bool MainWindow::importPaths(const QStringList& paths)
+{
+    if (!m_db || paths.isEmpty())
+        return false;
+    if (!m_importer->start(paths, m_db->path())) {
+        MessageBox::information(this, tr("Import in progress"), tr("Another import is running; wait for it or cancel it."));
+        return false;
+    }
+    m_importFilesAction->setEnabled(false);
+    m_importFolderAction->setEnabled(false);
+    return true;
+}
+
+void MainWindow::importFinished(const IngestResult& result)
+{
+    m_progress->hide();
+    m_cancelImport->hide();
+    m_importFilesAction->setEnabled(true);
+    m_importFolderAction->setEnabled(true);
+    refreshAll();
+    const QString summary = importSummary(result);
+    statusBar()->showMessage(summary.section(u'\n', 0, 0), 15000);
+    if (m_documentView->currentIndex().row() < 0 && m_documents->rowCount() > 0)
+        m_documentView->selectRow(0);
+    QStringList skipped;
+    for (const SkippedFile& f : result.skipped)
+        skipped.append(QStringLiteral("%1: %2").arg(f.path, f.reason));
+    if (!result.ok())
+        MessageBox::critical(this, tr("Import stopped"), summary, skipped.join(u'\n'));
+    else if (!skipped.isEmpty())
+        MessageBox::information(this, tr("Import finished"),
+                                summary + u'\n' + tr("Skipped files are listed under Show Details."),
+                                skipped.join(u'\n'));
+}
+
+void MainWindow::refreshFacets()
+{
+    if (!m_db)
+        return;
+    ExtractionQuery extraction(*m_db);
+    auto facet = [&](EntityKind kind, FacetModel* model) {
+        std::vector<FacetModel::Item> items;
+        if (auto rows = extraction.entities(kind))
+            for (const EntityCount& e : *rows)
+                items.push_back({e.name, e.documents, e.viaProductOnly});
+        model->setItems(std::move(items));
+    };
+    facet(EntityKind::Company, m_filterPanel->companies());
+    facet(EntityKind::Country, m_filterPanel->countries());
+    DocumentListQuery list(*m_db);
+    std::vector<FacetModel::Item> sources;
+    if (auto rows = list.sources())
+        for (const FacetCount& f : *rows)
+            sources.push_back({f.name, f.documents, 0});
+    m_filterPanel->sources()->setItems(std::move(sources));
+    if (auto range = list.dateRange())
+        m_filterPanel->setDateBounds(range->first, range->second);
+    m_filterPanel->showFilter(m_filter);
+}
+
+void MainWindow::refreshAll()
+{
+    m_documents->reload();
+    m_claims->reload();
+    refreshFacets();
+    updateStatus();
+}
+
+void MainWindow::setFilter(const DocumentFilter& filter)
+{
+    m_filter = filter;
+    m_documents->setFilter(filter);
+    m_claims->setFilter(filter);
+    m_filterPanel->showFilter(filter);
+    m_chips->showFilter(filter);
+    if (m_search->text() != filter.search)
+        m_search->setText(filter.search);
+    m_reader->setSearchTerms(searchTerms(filter.search));
+    updateStatus();
+}
+
+void MainWindow::updateStatus()
+{
+    m_totalDocuments = 0;
+    m_filteredDocuments = 0;
+    if (m_db) {
+        DocumentListQuery list(*m_db);
+        if (auto n = list.count({}))
+            m_totalDocuments = *n;
+        if (m_filter.isEmpty())
+            m_filteredDocuments = m_totalDocuments;
+        else if (auto n = list.count(m_filter))
+            m_filteredDocuments = *n;
+    }
+    m_status->setText(statusText());
+}
+
+QString MainWindow::statusText() const
+{
+    if (!m_db)
+        return tr("No database open");
+    QString text = tr("%1 of %2").arg(m_filteredDocuments).arg(counted(m_totalDocuments, tr("document"), tr("documents")));
+    if (!m_filter.isEmpty())
+        text += tr(" \u00B7 filtered by %1").arg(FilterChips::describe(m_filter));
+    return text;
+}
+
+void MainWindow::showCurrentDocument()
+{
+    const qint64 id = m_documents->documentId(m_documentView->currentIndex().row());
+    if (id < 0 || id == currentDocument())
+        return;
+    openDocument(id);
+}
+
+qint64 MainWindow::currentDocument() const
+{
+    return m_reader->readerDocument() ? m_reader->readerDocument()->summary.id : -1;
+}
+
+void MainWindow::openDocument(qint64 documentId, int sentenceOrdinal)
+{
+    if (!m_db)
+        return;
+    if (documentId != currentDocument()) {
+        auto doc = ReaderQuery(*m_db).load(documentId);
+        if (!doc) {
+            statusBar()->showMessage(doc.error(), 10000);
+            return;
+        }
+        m_reader->setDocument(std::move(*doc));
+        m_openOriginal->setEnabled(QFileInfo::exists(m_reader->readerDocument()->summary.path));
+        m_openOriginal->setToolTip(m_reader->readerDocument()->summary.path);
+    }
+    const int row = m_documents->rowOf(documentId);
+    if (row >= 0 && m_documentView->currentIndex().row() != row) {
+        QSignalBlocker block(m_documentView->selectionModel());
+        m_documentView->selectionModel()->setCurrentIndex(m_documents->index(row, 0),
+                                                          QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_documentView->scrollTo(m_documents->index(row, 0));
+    }
+    if (sentenceOrdinal >= 0)
+        m_reader->showSentence(sentenceOrdinal);
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = Settings().get(Setting::RecentDatabases);
+    for (const QString& path : recent)
+        m_recentMenu->addAction(path, this, [this, path] { openDatabase(path); });
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::chooseImportFiles()
+{
+    Settings s;
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Import articles"), s.get(Setting::LastImportFolder),
+        tr("Articles (*.txt *.text *.md *.html *.htm *.xhtml *.pdf);;All files (*)"));
+    if (files.isEmpty())
+        return;
+    s.set(Setting::LastImportFolder, QFileInfo(files.first()).absolutePath());
+    importPaths(files);
+}
+
+void MainWindow::chooseImportFolder()
+{
+    Settings s;
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Import a folder of articles"),
+                                                             s.get(Setting::LastImportFolder));
+    if (folder.isEmpty())
+        return;
+    s.set(Setting::LastImportFolder, folder);
+    importPaths({folder});
+}
+
+void MainWindow::chooseNewDatabase()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("New database"), QDir::homePath(),
+                                                      tr("Claimlens databases (*.sqlite);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo::exists(path) &&
+        MessageBox::question(this, tr("Database exists"), tr("%1 exists. Open it instead?").arg(path)) != QMessageBox::Yes)
+        return;
+    openDatabase(path);
+}
+
+void MainWindow::chooseOpenDatabase()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open database"), QFileInfo(databasePath()).absolutePath(),
+                                                      tr("Claimlens databases (*.sqlite);;All files (*)"));
+    if (!path.isEmpty())
+        openDatabase(path);
+}
+
+void MainWindow::about()
+{
+    QMessageBox::about(this, tr("About Claimlens"),
+                       tr("<h3>Claimlens %1</h3><p>An explorer for the claims, companies and numbers in news about "
+                          "China's AI industry and its race with the United States.</p><p>Database: %2</p>")
+                           .arg(QStringLiteral(CLAIMLENS_VERSION), databasePath().toHtmlEscaped()));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (m_importer->isRunning()) {
+        m_importer->cancel();
+        m_importer->wait();  // the batch in hand commits; nothing is half-written
+    }
+    saveSettings();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    QStringList paths;
+    for (const QUrl& url : event->mimeData()->urls())
+        if (url.isLocalFile())
+            paths.append(url.toLocalFile());
+    if (!paths.isEmpty() && importPaths(paths))
+        event->acceptProposedAction();
+}
+
+}  // namespace claimlens::ui

@@ -1,0 +1,125 @@
+#pragma once
+
+#include "ImportController.h"
+#include "query/DocumentFilter.h"
+#include "store/Database.h"
+
+#include <QMainWindow>
+
+#include <optional>
+
+class QAction;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QProgressBar;
+class QSortFilterProxyModel;
+class QSplitter;
+class QTabWidget;
+class QTableView;
+class QTimer;
+class QToolButton;
+
+namespace claimlens::ui {
+
+class ClaimListModel;
+class DocumentListModel;
+class FilterChips;
+class FilterPanel;
+class ReaderView;
+
+/// The explorer: filter panel, document list and reader in splitters, the claims tab, import with
+/// progress, and the database menu. Every view follows one DocumentFilter, which the window owns.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens (creating when needed) a database and shows it; on failure says why in a dialog
+    /// and keeps what was open.
+    bool openDatabase(const QString& path);
+    QString databasePath() const;
+    /// Opens the default database; when it is empty, reads the bundled sample corpus into it.
+    void openDefaultDatabase();
+
+    /// Imports files and folders: what File → Import and dropping files onto the window do.
+    bool importPaths(const QStringList& paths);
+    ImportController* importer() const { return m_importer; }
+
+    void setFilter(const DocumentFilter& filter);
+    const DocumentFilter& filter() const { return m_filter; }
+    /// Shows a document in the reader, scrolled to a sentence when one is given.
+    void openDocument(qint64 documentId, int sentenceOrdinal = -1);
+    qint64 currentDocument() const;
+
+    /// "12 of 240 documents · filtered by Baidu".
+    QString statusText() const;
+
+    DocumentListModel* documentModel() const { return m_documents; }
+    ClaimListModel* claimModel() const { return m_claims; }
+    FilterPanel* filterPanel() const { return m_filterPanel; }
+    FilterChips* filterChips() const { return m_chips; }
+    ReaderView* reader() const { return m_reader; }
+    QTableView* documentView() const { return m_documentView; }
+    QTableView* claimView() const { return m_claimView; }
+    QTabWidget* tabs() const { return m_tabs; }
+    QLineEdit* searchBox() const { return m_search; }
+
+    /// Where the bundled sample corpus is: beside the installed program, else in the source tree.
+    static QString sampleCorpusPath();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void buildMenus();
+    void buildCentral();
+    void restoreSettings();
+    void saveSettings();
+    void refreshFacets();
+    void refreshAll();
+    void updateStatus();
+    void updateRecentMenu();
+    void importFinished(const IngestResult& result);
+    void showCurrentDocument();
+    void chooseImportFiles();
+    void chooseImportFolder();
+    void chooseNewDatabase();
+    void chooseOpenDatabase();
+    void about();
+
+    std::optional<Database> m_db;
+    DocumentFilter m_filter;
+    ImportController* m_importer;
+    DocumentListModel* m_documents;
+    ClaimListModel* m_claims;
+    QSortFilterProxyModel* m_claimProxy;
+
+    FilterPanel* m_filterPanel = nullptr;
+    FilterChips* m_chips = nullptr;
+    ReaderView* m_reader = nullptr;
+    QTableView* m_documentView = nullptr;
+    QTableView* m_claimView = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    QSplitter* m_mainSplitter = nullptr;
+    QSplitter* m_documentSplitter = nullptr;
+    QLineEdit* m_search = nullptr;
+    QTimer* m_searchDelay = nullptr;
+    QLabel* m_readerInfo = nullptr;
+    QToolButton* m_openOriginal = nullptr;
+
+    QLabel* m_status = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QToolButton* m_cancelImport = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    QAction* m_importFilesAction = nullptr;
+    QAction* m_importFolderAction = nullptr;
+    QAction* m_showFurnitureAction = nullptr;
+    int m_totalDocuments = 0;
+    int m_filteredDocuments = 0;
+};
+
+}  // namespace claimlens::ui

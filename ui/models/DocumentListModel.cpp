@@ -1,0 +1,210 @@
+#include "models/DocumentListModel.h"
+
+namespace claimlens::ui {
+namespace {
+
+DocumentSort sortOf(int column)
+{
+    switch (column) {
+    case DocumentListModel::Title:
+        return DocumentSort::Title;
+    case DocumentListModel::Source:
+        return DocumentSort::Source;
+    case DocumentListModel::Author:
+        return DocumentSort::Author;
+    case DocumentListModel::Companies:
+        return DocumentSort::Companies;
+    case DocumentListModel::Claims:
+        return DocumentSort::Claims;
+    case DocumentListModel::Statistics:
+        return DocumentSort::Statistics;
+    default:
+        return DocumentSort::Published;
+    }
+}
+
+QString dateText(const PartialDate& d)
+{
+    if (!d.isValid())
+        return {};
+    switch (d.precision) {
+    case DatePrecision::Year:
+        return QString::number(d.year);
+    case DatePrecision::Month:
+        return QDate(d.year, d.month, 1).toString(QStringLiteral("MMM yyyy"));
+    default:
+        return QDate(d.year, d.month, d.day).toString(QStringLiteral("d MMM yyyy"));
+    }
+}
+
+}  // namespace
+
+DocumentListModel::DocumentListModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void DocumentListModel::setDatabase(Database* db)
+{
+    m_db = db;
+    readPage(true);
+}
+
+void DocumentListModel::setFilter(const DocumentFilter& filter)
+{
+    if (filter == m_filter)
+        return;
+    m_filter = filter;
+    readPage(true);
+}
+
+void DocumentListModel::reload()
+{
+    readPage(true);
+}
+
+void DocumentListModel::readPage(bool reset)
+{
+    if (reset) {
+        beginResetModel();
+        m_rows.clear();
+        m_cursor = {};
+        m_atEnd = m_db == nullptr;
+    }
+    if (m_db && !m_atEnd) {
+        auto page = DocumentListQuery(*m_db).page(m_filter, m_sort, m_descending, m_cursor, kPageSize);
+        if (!page) {
+            m_error = page.error();
+            m_atEnd = true;
+        } else {
+            m_error.clear();
+            m_cursor = page->next;
+            m_atEnd = page->atEnd;
+            if (!page->rows.empty()) {
+                const int first = static_cast<int>(m_rows.size());
+                if (!reset)
+                    beginInsertRows({}, first, first + static_cast<int>(page->rows.size()) - 1);
+                std::move(page->rows.begin(), page->rows.end(), std::back_inserter(m_rows));
+                if (!reset)
+                    endInsertRows();
+            }
+        }
+    }
+    if (reset)
+        endResetModel();
+    if (!m_error.isEmpty())
+        Q_EMIT errorOccurred(m_error);
+}
+
+int DocumentListModel::rowOf(qint64 documentId) const
+{
+    for (size_t i = 0; i < m_rows.size(); ++i)
+        if (m_rows[i].id == documentId)
+            return static_cast<int>(i);
+    return -1;
+}
+
+qint64 DocumentListModel::documentId(int row) const
+{
+    return row >= 0 && row < static_cast<int>(m_rows.size()) ? m_rows[static_cast<size_t>(row)].id : -1;
+}
+
+int DocumentListModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int DocumentListModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant DocumentListModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const DocumentListRow& r = m_rows[static_cast<size_t>(index.row())];
+    switch (role) {
+    case DocumentIdRole:
+        return QVariant::fromValue<qint64>(r.id);
+    case PathRole:
+        return r.path;
+    case Qt::ToolTipRole:
+        if (index.column() == Companies && !r.companies.isEmpty())
+            return tr("Names most often: %1").arg(r.companies.join(QStringLiteral(", ")));
+        return r.path;
+    case Qt::TextAlignmentRole:
+        if (index.column() == Claims || index.column() == Statistics)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::DisplayRole:
+    case RawValueRole:
+        break;
+    default:
+        return {};
+    }
+    const bool raw = role == RawValueRole;
+    switch (index.column()) {
+    case Title:
+        return r.title.isEmpty() && !raw ? r.fileName : r.title;
+    case Source:
+        return r.source;
+    case Author:
+        return r.author;
+    case Published:
+        return raw ? r.published.iso() : dateText(r.published);
+    case Companies:
+        return raw ? QVariant(static_cast<int>(r.companies.size())) : QVariant(r.companies.join(QStringLiteral(", ")));
+    case Claims:
+        return r.claims;
+    case Statistics:
+        return r.statistics;
+    default:
+        return {};
+    }
+}
+
+QVariant DocumentListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Title:
+        return tr("Title");
+    case Source:
+        return tr("Source");
+    case Author:
+        return tr("Author");
+    case Published:
+        return tr("Date");
+    case Companies:
+        return tr("Companies");
+    case Claims:
+        return tr("Claims");
+    case Statistics:
+        return tr("Statistics");
+    default:
+        return {};
+    }
+}
+
+void DocumentListModel::sort(int column, Qt::SortOrder order)
+{
+    const DocumentSort sort = sortOf(column);
+    const bool descending = order == Qt::DescendingOrder;
+    if (sort == m_sort && descending == m_descending)
+        return;
+    m_sort = sort;
+    m_descending = descending;
+    readPage(true);
+}
+
+bool DocumentListModel::canFetchMore(const QModelIndex& parent) const
+{
+    return !parent.isValid() && !m_atEnd;
+}
+
+void DocumentListModel::fetchMore(const QModelIndex& parent)
+{
+    if (!parent.isValid())
+        readPage(false);
+}
+
+}  // namespace claimlens::ui

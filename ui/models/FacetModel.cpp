@@ -1,0 +1,85 @@
+#include "models/FacetModel.h"
+
+#include "Plural.h"
+
+namespace claimlens::ui {
+
+FacetModel::FacetModel(QObject* parent) : QAbstractListModel(parent) {}
+
+void FacetModel::setItems(std::vector<Item> items)
+{
+    beginResetModel();
+    m_items = std::move(items);
+    endResetModel();
+}
+
+QStringList FacetModel::checked() const
+{
+    return m_checked;
+}
+
+void FacetModel::setChecked(const QStringList& names)
+{
+    if (names == m_checked)
+        return;
+    m_checked = names;
+    if (!m_items.empty())
+        Q_EMIT dataChanged(index(0), index(static_cast<int>(m_items.size()) - 1), {Qt::CheckStateRole});
+}
+
+int FacetModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_items.size());
+}
+
+QVariant FacetModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Item& item = m_items[static_cast<size_t>(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+        return item.viaProductOnly > 0 ? tr("%1  (%2, %3 via products)").arg(item.name).arg(item.documents).arg(item.viaProductOnly)
+                                       : tr("%1  (%2)").arg(item.name).arg(item.documents);
+    case Qt::ToolTipRole:
+        if (item.viaProductOnly > 0)
+            return tr("%1: named in %2, %3 of them only through its products")
+                .arg(item.name, counted(item.documents, tr("document"), tr("documents")))
+                .arg(item.viaProductOnly);
+        return tr("%1: named in %2").arg(item.name, counted(item.documents, tr("document"), tr("documents")));
+    case Qt::CheckStateRole:
+        return m_checked.contains(item.name) ? Qt::Checked : Qt::Unchecked;
+    case NameRole:
+        return item.name;
+    case CountRole:
+        return item.documents;
+    default:
+        return {};
+    }
+}
+
+bool FacetModel::setData(const QModelIndex& index, const QVariant& value, int role)
+{
+    if (role != Qt::CheckStateRole || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return false;
+    const QString& name = m_items[static_cast<size_t>(index.row())].name;
+    const bool check = value.value<Qt::CheckState>() == Qt::Checked;
+    if (check == m_checked.contains(name))
+        return true;
+    if (check)
+        m_checked.append(name);
+    else
+        m_checked.removeAll(name);
+    Q_EMIT dataChanged(index, index, {Qt::CheckStateRole});
+    Q_EMIT checkedChanged(m_checked);
+    return true;
+}
+
+Qt::ItemFlags FacetModel::flags(const QModelIndex& index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable | Qt::ItemNeverHasChildren;
+}
+
+}  // namespace claimlens::ui

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QAbstractListModel>
+#include <QSet>
+#include <QStringList>
+
+#include <vector>
+
+namespace claimlens::ui {
+
+/// One facet of the filter panel (companies, countries or sources): values with their document
+/// counts, most documents first, each checkable. Checking values narrows the filter to documents
+/// with any of them.
+class FacetModel : public QAbstractListModel {
+    Q_OBJECT
+public:
+    struct Item {
+        QString name;
+        int documents = 0;
+        int viaProductOnly = 0;  ///< documents naming the company only through its products
+    };
+    enum Role { NameRole = Qt::UserRole + 1, CountRole };
+
+    explicit FacetModel(QObject* parent = nullptr);
+
+    /// Replaces the values, keeping the checked ones that are still there (and those that are not,
+    /// so that a filter never loses a value silently).
+    void setItems(std::vector<Item> items);
+    QStringList checked() const;
+    void setChecked(const QStringList& names);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+
+Q_SIGNALS:
+    /// The user checked or unchecked a value.
+    void checkedChanged(const QStringList& names);
+
+private:
+    std::vector<Item> m_items;
+    QStringList m_checked;  ///< in the order they were checked
+};
+
+}  // namespace claimlens::ui

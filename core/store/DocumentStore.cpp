@@ -78,6 +78,18 @@ Result<DocumentStore> DocumentStore::create(Database& db)
         {&store.m_insertClaim,
          "INSERT INTO claims(document_id, sentence_id, score, date, date_precision, source) VALUES (?1,?2,?3,?4,?5,?6)"},
         {&store.m_insertClaimActor, "INSERT OR IGNORE INTO claim_actors(claim_id, entity_id) VALUES (?1, ?2)"},
+        // adds (?2 = 1) or takes away (?2 = -1) a document's share of the charts' aggregate
+        {&store.m_countMonths,
+         "INSERT INTO entity_months(entity_id, month, documents, claims)"
+         " SELECT entity_id, month, sum(documents) * ?2, sum(claims) * ?2 FROM ("
+         "  SELECT de.entity_id AS entity_id, substr(de.published, 1, 7) AS month, 1 AS documents, 0 AS claims"
+         "   FROM document_entities de WHERE de.document_id = ?1"
+         "  UNION ALL SELECT ca.entity_id, substr(coalesce(c.date, d.published, ''), 1, 7), 0, 1"
+         "   FROM claims c JOIN claim_actors ca ON ca.claim_id = c.id JOIN documents d ON d.id = c.document_id"
+         "   WHERE c.document_id = ?1)"
+         " WHERE true GROUP BY entity_id, month"
+         " ON CONFLICT(entity_id, month) DO UPDATE SET documents = documents + excluded.documents,"
+         " claims = claims + excluded.claims"},
     };
     for (const auto& p : statements) {
         auto stmt = db.prepare(p.sql);
@@ -132,6 +144,9 @@ Result<std::int64_t> DocumentStore::insert(const DocumentFile& file, const Artic
 
 Status DocumentStore::replaceDerived(std::int64_t documentId, const Article& article, const Extraction& extraction)
 {
+    m_countMonths.bind(1, documentId).bind(2, -1);
+    if (Status s = m_countMonths.exec(); !s)
+        return fail("updating the chart counts", s);
     const auto sources = article.sourceNames();
     m_updateDocument.bind(1, documentId)
         .bind(2, article.title)
@@ -326,11 +341,17 @@ Status DocumentStore::insertExtraction(std::int64_t id, const Article& article, 
                 return fail("storing a claim's actors", s);
         }
     }
+    m_countMonths.bind(1, id).bind(2, 1);
+    if (Status s = m_countMonths.exec(); !s)
+        return fail("updating the chart counts", s);
     return {};
 }
 
 Status DocumentStore::remove(std::int64_t documentId)
 {
+    m_countMonths.bind(1, documentId).bind(2, -1);
+    if (Status s = m_countMonths.exec(); !s)
+        return fail("updating the chart counts", s);
     m_delete.bind(1, documentId);
     return m_delete.exec();
 }

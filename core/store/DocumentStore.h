@@ -55,7 +55,8 @@ private:
     Database* m_db;
     Statement m_byHash, m_byPath, m_isDuplicate, m_insertDocument, m_updateDocument, m_insertBlock, m_insertSentence,
         m_indexSentence, m_insertSource, m_delete, m_insertDuplicate, m_findEntity, m_insertEntity,
-        m_insertMention, m_insertDocumentEntity, m_insertStatistic, m_insertEvent, m_insertClaim, m_insertClaimActor;
+        m_insertMention, m_insertDocumentEntity, m_insertStatistic, m_insertEvent, m_insertClaim, m_insertClaimActor,
+        m_countMonths;
     QHash<QString, std::int64_t> m_entityIds;  ///< "kind:name" -> id, filled as entities are met
 };
 

@@ -1,0 +1,171 @@
+#pragma once
+
+#include "knowledge/Knowledge.h"
+#include "query/DocumentFilter.h"
+#include "store/Database.h"
+#include "structure/Article.h"
+
+#include <QStringList>
+
+#include <cstdint>
+#include <vector>
+
+namespace claimlens {
+
+/// A metric the filtered documents report, for choosing what to compare.
+struct MetricCount {
+    QString key;    ///< metric_key ("patents")
+    QString label;  ///< the knowledge's label, else the words the articles use most
+    QString unit;   ///< "count", "percent", "usd", ...
+    int values = 0;
+    int documents = 0;
+};
+
+/// One value reported for a subject, with how many statistics and documents report it and the
+/// first of them as its evidence.
+struct StatisticValue {
+    QString subject;
+    QString subjectKind;  ///< "country", "company", ... ("" when the subject is no known entity)
+    QString period;       ///< as the article gives it; empty when none
+    double value = 0;
+    int occurrences = 0;
+    int documents = 0;
+    QStringList sources;  ///< each reporting document's source, else its file name; distinct
+    // The first statistic with this value, so one click can open it.
+    std::int64_t statisticId = 0;
+    std::int64_t documentId = 0;
+    std::int64_t sentenceId = 0;
+    int sentenceOrdinal = 0;
+    qsizetype start = 0;
+    qsizetype end = 0;
+    QString sentence;
+    /// Index into StatisticSeries::conflicts when documents disagree on this subject and period,
+    /// else -1.
+    int conflict = -1;
+};
+
+/// Values that disagree: the same subject, metric and period reported as different numbers.
+struct ConflictGroup {
+    QString subject;
+    QString period;
+    std::vector<double> values;  ///< distinct, largest first
+};
+
+/// A document that values come from, for captions.
+struct DocumentRef {
+    std::int64_t id = 0;
+    QString fileName;
+    QString title;
+    QString source;
+};
+
+/// The values of one metric (in one unit) by subject.
+struct StatisticSeries {
+    QString metricKey;
+    QString label;
+    QString unit;
+    /// Subjects by their largest value, largest first; within a subject, largest value first.
+    std::vector<StatisticValue> values;
+    std::vector<ConflictGroup> conflicts;
+    std::vector<DocumentRef> documents;  ///< the first documents the values come from (at most 100)
+    int documentCount = 0;               ///< all of them
+};
+
+/// Documents naming an entity.
+struct EntityDocuments {
+    QString name;
+    int documents = 0;
+};
+
+enum class TimeBucket { Year, Month };
+
+/// Claims per period for a set of companies. A claim without a date of its own is dated by its
+/// document's publication.
+struct ClaimsOverTime {
+    TimeBucket bucket = TimeBucket::Year;
+    QStringList periods;    ///< "2024" or "2024-07", ascending, only periods with claims
+    QStringList companies;  ///< the stacks, in the order asked
+    /// counts[company][period]
+    std::vector<std::vector<int>> counts;
+    int undated = 0;    ///< claims of these companies with no date at all (not in `counts`)
+    int yearOnly = 0;   ///< by month: claims known only to the year (not in `counts`)
+};
+
+/// A claim for the timeline.
+struct TimelineClaim {
+    std::int64_t id = 0;
+    std::int64_t documentId = 0;
+    int sentenceOrdinal = 0;
+    QString text;
+    PartialDate date;
+    bool datedByDocument = false;  ///< the claim has no date: the document's publication stands in
+    QStringList actors;            ///< companies among its actors
+    QStringList countries;         ///< countries among its actors
+    QString source;                ///< cited source, else the document's source
+    QString fileName;
+};
+
+struct TimelineClaims {
+    std::vector<TimelineClaim> claims;  ///< dated first, by date; then the undated
+    int total = 0;                      ///< claims the filter matches, when more than `limit` were asked
+};
+
+/// A sentence behind a chart mark.
+struct Evidence {
+    std::int64_t documentId = 0;
+    QString fileName;
+    QString title;
+    int sentenceOrdinal = 0;
+    QString sentence;
+    qsizetype start = 0;  ///< span of what the mark counts, in the document's clean text
+    qsizetype end = 0;
+};
+
+/// The data behind every chart and the timeline. Each call follows a DocumentFilter (FilterSql);
+/// with an empty filter the counts come from the per-entity per-month aggregate (entity_months)
+/// so that a large database answers in milliseconds.
+class ChartQuery {
+public:
+    explicit ChartQuery(Database& db) : m_db(&db) {}
+
+    /// Metrics with their value and document counts, most values first.
+    Result<std::vector<MetricCount>> metrics(const DocumentFilter& filter);
+    /// The values reported for a metric (a key, or words of its label), by subject, with conflicts.
+    /// An empty `unit` takes the unit the metric is reported in most.
+    Result<StatisticSeries> statistics(const DocumentFilter& filter, const QString& metric, const QString& unit = {});
+    /// Every sentence reporting `value` for a subject, metric and period.
+    Result<std::vector<Evidence>> statisticEvidence(const DocumentFilter& filter, const QString& metricKey,
+                                                    const QString& unit, const StatisticValue& value, int limit = 200);
+
+    /// Entities of a kind ("company", "country") by documents naming them, most first; `limit` <= 0
+    /// is no limit.
+    Result<std::vector<EntityDocuments>> documentsPerEntity(const DocumentFilter& filter, EntityKind kind, int limit);
+    /// The first mention of an entity in each filtered document naming it.
+    Result<std::vector<Evidence>> entityEvidence(const DocumentFilter& filter, EntityKind kind, const QString& name,
+                                                 int limit = 200);
+
+    /// The companies charts stack and lanes follow: the filter's companies, else the `limit`
+    /// companies naming the most filtered documents.
+    Result<QStringList> selectedCompanies(const DocumentFilter& filter, int limit);
+    /// Claims per year or month with each company among the actors.
+    Result<ClaimsOverTime> claimsOverTime(const DocumentFilter& filter, const QStringList& companies, TimeBucket bucket);
+    /// The claims of a company in a period ("2024", "2024-07").
+    Result<std::vector<Evidence>> claimEvidence(const DocumentFilter& filter, const QString& company,
+                                                const QString& period, int limit = 200);
+
+    /// Claims for the timeline, at most `limit` (dated ones first, by date).
+    Result<TimelineClaims> timelineClaims(const DocumentFilter& filter, int limit = 20000);
+
+    /// How many documents the filter lets through.
+    Result<int> documentCount(const DocumentFilter& filter);
+    /// The documents behind `ids`, for captions.
+    Result<std::vector<DocumentRef>> documentRefs(const std::vector<std::int64_t>& ids);
+
+private:
+    Database* m_db;
+};
+
+/// "83 %" style unit names for axes: percent -> "%", usd -> "USD", count -> "count".
+QString unitSymbol(const QString& unit);
+
+}  // namespace claimlens

@@ -91,14 +91,11 @@ MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent),
       m_importer(new ImportController(this)),
       m_documents(new DocumentListModel(this)),
-      m_claims(new ClaimListModel(this)),
-      m_claimProxy(new QSortFilterProxyModel(this))
+      m_claims(new ClaimListModel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral("Claimlens"));
     setAcceptDrops(true);
-    m_claimProxy->setSourceModel(m_claims);
-    m_claimProxy->setSortRole(ClaimListModel::RawValueRole);
     buildCentral();
     buildMenus();
 
@@ -244,7 +241,7 @@ void MainWindow::buildCentral()
 
     // Claims: every claim of the filtered documents.
     m_claimView = makeTable(this, QStringLiteral("claimList"));
-    m_claimView->setModel(m_claimProxy);
+    m_claimView->setModel(m_claims);
     m_claimView->sortByColumn(ClaimListModel::Date, Qt::AscendingOrder);
     m_claimView->horizontalHeader()->resizeSection(ClaimListModel::Text, 640);
     m_claimView->horizontalHeader()->resizeSection(ClaimListModel::Actors, 200);

@@ -96,7 +96,6 @@ private:
     ImportController* m_importer;
     DocumentListModel* m_documents;
     ClaimListModel* m_claims;
-    QSortFilterProxyModel* m_claimProxy;
 
     FilterPanel* m_filterPanel = nullptr;
     FilterChips* m_chips = nullptr;

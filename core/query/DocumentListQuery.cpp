@@ -9,7 +9,7 @@ constexpr const char* kRowColumns =
     "d.id, d.path, d.file_name, d.title, d.source, d.author, d.published, d.published_precision,"
     " (SELECT count(*) FROM claims c WHERE c.document_id = d.id),"
     " (SELECT count(*) FROM statistics st WHERE st.document_id = d.id)";
-constexpr int kKeyColumn = 10;
+constexpr int kRowColumnCount = 10;
 
 /// The SQL value a list is ordered by. Text sorts without regard to case.
 QString sortKey(DocumentSort sort)
@@ -36,14 +36,6 @@ QString sortKey(DocumentSort sort)
     return QStringLiteral("d.published");
 }
 
-void bindValue(Statement& stmt, int index, const QVariant& value)
-{
-    if (value.typeId() == QMetaType::LongLong)
-        stmt.bind(index, std::int64_t{value.toLongLong()});
-    else
-        stmt.bind(index, value.toString());
-}
-
 DocumentListRow readRow(const Statement& s)
 {
     DocumentListRow r;
@@ -68,56 +60,17 @@ Result<DocumentPage> DocumentListQuery::page(const DocumentFilter& filter, Docum
                                              const ListCursor& after, int limit)
 {
     DocumentPage page;
-    page.next = after;
-    const QString key = sortKey(sort);
-    const QString dir = descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
-    const QString op = descending ? QStringLiteral("<") : QStringLiteral(">");
+    const bool counted = sort == DocumentSort::Companies || sort == DocumentSort::Claims || sort == DocumentSort::Statistics;
+    const KeysetQuery query{QLatin1String(kRowColumns), kRowColumnCount, QStringLiteral("documents d"), QStringLiteral("d.id"),
+                            sortKey(sort), counted ? KeysetQuery::KeyType::Integer : KeysetQuery::KeyType::Text,
+                            descending};
     const FilterSql where(filter, QStringLiteral("d.id"), 1);
-    const bool numericKey = sort == DocumentSort::Companies || sort == DocumentSort::Claims || sort == DocumentSort::Statistics;
-
-    // First the rows with a sort value, then (key IS NULL) the ones without, each by id.
-    for (int phase = page.next.inNulls ? 1 : 0; phase < 2 && static_cast<int>(page.rows.size()) < limit; ++phase) {
-        const bool nulls = phase == 1;
-        const bool continuing = page.next.started && page.next.inNulls == nulls;
-        QString cursor;
-        if (continuing)
-            cursor = nulls ? QStringLiteral(" AND d.id %1 ?%2").arg(op).arg(where.nextParameter())
-                           : QStringLiteral(" AND (%1, d.id) %2 (?%3, ?%4)")
-                                 .arg(key, op)
-                                 .arg(where.nextParameter())
-                                 .arg(where.nextParameter() + 1);
-        const QString sql = QStringLiteral("SELECT %1, %2 FROM documents d WHERE %2 IS %3NULL%4%5 ORDER BY %6 d.id %7 LIMIT %8")
-                                .arg(QLatin1String(kRowColumns), key, nulls ? QString() : QStringLiteral("NOT "), cursor,
-                                     where.conditions(), nulls ? QString() : QStringLiteral("%1 %2,").arg(key, dir), dir)
-                                .arg(limit - static_cast<int>(page.rows.size()));
-        auto stmt = m_db->prepare(sql.toUtf8().constData());
-        if (!stmt)
-            return Error{stmt.error()};
-        where.bind(*stmt);
-        if (continuing) {
-            if (nulls) {
-                stmt->bind(where.nextParameter(), page.next.id);
-            } else {
-                bindValue(*stmt, where.nextParameter(), page.next.key);
-                stmt->bind(where.nextParameter() + 1, page.next.id);
-            }
-        }
-        while (stmt->step()) {
-            page.rows.push_back(readRow(*stmt));
-            QVariant value;
-            if (!nulls)
-                value = numericKey ? QVariant(qlonglong(stmt->int64(kKeyColumn))) : QVariant(stmt->text(kKeyColumn));
-            page.next = {true, nulls, value, page.rows.back().id};
-        }
-        if (!stmt->status())
-            return Error{stmt->status().error()};
-        if (static_cast<int>(page.rows.size()) < limit) {  // this phase is exhausted
-            if (nulls)
-                page.atEnd = true;
-            else
-                page.next = {false, true, {}, 0};
-        }
-    }
+    auto read = readKeysetPage(*m_db, query, where, after, limit,
+                               [&](const Statement& row) { page.rows.push_back(readRow(row)); });
+    if (!read)
+        return Error{read.error()};
+    page.next = read->next;
+    page.atEnd = read->atEnd;
 
     // The companies column: the three a document names most, read for the page's rows at once.
     if (!page.rows.empty()) {

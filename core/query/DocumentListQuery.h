@@ -1,6 +1,7 @@
 #pragma once
 
 #include "query/DocumentFilter.h"
+#include "query/KeysetPage.h"
 #include "store/Database.h"
 #include "structure/Article.h"
 
@@ -28,16 +29,6 @@ struct DocumentListRow {
 
 /// The columns the list can be sorted by.
 enum class DocumentSort { Published, Title, Source, Author, FileName, Companies, Claims, Statistics };
-
-/// Where a page ended, so that the next one continues after its last row ("keyset" paging: no
-/// OFFSET, so page 500 costs what page 1 does). Rows whose sort value is NULL come after all the
-/// others, whichever the direction.
-struct ListCursor {
-    bool started = false;
-    bool inNulls = false;  ///< the rows with a sort value are done
-    QVariant key;
-    std::int64_t id = 0;
-};
 
 struct DocumentPage {
     std::vector<DocumentListRow> rows;

@@ -119,29 +119,65 @@ Result<std::vector<ClaimRow>> ExtractionQuery::claims(const ExtractionFilter& fi
     return out;
 }
 
+Result<ClaimPage> ExtractionQuery::claimPage(const DocumentFilter& filter, ClaimSort sort, bool descending,
+                                            const ListCursor& after, int limit)
+{
+    QString key = QStringLiteral("c.date");
+    auto type = KeysetQuery::KeyType::Text;
+    switch (sort) {
+    case ClaimSort::Date:
+        break;
+    case ClaimSort::Score:
+        key = QStringLiteral("c.score");
+        type = KeysetQuery::KeyType::Real;
+        break;
+    case ClaimSort::Document:
+        key = QStringLiteral("coalesce(d.title, d.file_name) COLLATE NOCASE");
+        break;
+    case ClaimSort::Text:
+        key = QStringLiteral("s.text COLLATE NOCASE");
+        break;
+    case ClaimSort::Actors:
+        key = QStringLiteral("(SELECT min(ke.name) FROM claim_actors ka JOIN entities ke ON ke.id = ka.entity_id"
+                             " WHERE ka.claim_id = c.id)");
+        break;
+    }
+    const KeysetQuery query{
+        QStringLiteral("c.document_id, d.file_name, d.title, s.ordinal, s.text, c.score, c.date, c.date_precision, c.source,"
+                       " (SELECT group_concat(e.name, '|') FROM claim_actors ca JOIN entities e ON e.id = ca.entity_id"
+                       "  WHERE ca.claim_id = c.id)"),
+        10,
+        QStringLiteral("claims c JOIN documents d ON d.id = c.document_id JOIN sentences s ON s.id = c.sentence_id"),
+        QStringLiteral("c.id"),
+        key,
+        type,
+        descending};
+    const FilterSql where(filter, QStringLiteral("c.document_id"), 1);
+    ClaimPage page;
+    auto read = readKeysetPage(*m_db, query, where, after, limit, [&](const Statement& st) {
+        page.rows.push_back({st.int64(0), st.text(1), st.text(2), st.integer(3), st.text(4), st.real(5), dateOf(st, 6, 7),
+                             st.text(9).split(u'|', Qt::SkipEmptyParts), st.text(8)});
+    });
+    if (!read)
+        return Error{read.error()};
+    page.next = read->next;
+    page.atEnd = read->atEnd;
+    return page;
+}
+
 Result<std::vector<ClaimRow>> ExtractionQuery::claims(const DocumentFilter& filter)
 {
-    const FilterSql where(filter, QStringLiteral("c.document_id"), 1);
-    auto stmt = m_db->prepare(
-        QStringLiteral(
-            "SELECT c.document_id, d.file_name, d.title, s.ordinal, s.text, c.score, c.date, c.date_precision, c.source,"
-            " (SELECT group_concat(e.name, '|') FROM claim_actors ca JOIN entities e ON e.id = ca.entity_id"
-            "  WHERE ca.claim_id = c.id)"
-            " FROM claims c JOIN documents d ON d.id = c.document_id JOIN sentences s ON s.id = c.sentence_id"
-            " WHERE 1%1 ORDER BY c.date IS NULL, c.date, d.file_name, s.ordinal")
-            .arg(where.conditions())
-            .toUtf8()
-            .constData());
-    if (!stmt)
-        return Error{stmt.error()};
-    where.bind(*stmt);
     std::vector<ClaimRow> out;
-    while (stmt->step())
-        out.push_back({stmt->int64(0), stmt->text(1), stmt->text(2), stmt->integer(3), stmt->text(4), stmt->real(5),
-                       dateOf(*stmt, 6, 7), stmt->text(9).split(u'|', Qt::SkipEmptyParts), stmt->text(8)});
-    if (!stmt->status())
-        return Error{stmt->status().error()};
-    return out;
+    ListCursor cursor;
+    for (;;) {
+        auto page = claimPage(filter, ClaimSort::Date, false, cursor, 1000);
+        if (!page)
+            return Error{page.error()};
+        std::move(page->rows.begin(), page->rows.end(), std::back_inserter(out));
+        if (page->atEnd)
+            return out;
+        cursor = page->next;
+    }
 }
 
 Result<DocumentExtraction> ExtractionQuery::forDocument(std::int64_t documentId)

@@ -2,6 +2,7 @@
 
 #include "knowledge/Knowledge.h"
 #include "query/DocumentFilter.h"
+#include "query/KeysetPage.h"
 #include "store/Database.h"
 #include "structure/Article.h"
 
@@ -61,6 +62,15 @@ struct ClaimRow {
     QString source;
 };
 
+/// The columns the claims can be sorted by.
+enum class ClaimSort { Date, Score, Document, Text, Actors };
+
+struct ClaimPage {
+    std::vector<ClaimRow> rows;
+    ListCursor next;
+    bool atEnd = false;
+};
+
 struct ProductRow {
     QString name;
     QString owner;
@@ -91,6 +101,9 @@ public:
     Result<std::vector<ClaimRow>> claims(const ExtractionFilter& filter = {});
     /// The claims of the documents a filter keeps, by date (undated last).
     Result<std::vector<ClaimRow>> claims(const DocumentFilter& filter);
+    /// Up to `limit` of those claims after `after`, in the asked order (undated or untitled last).
+    Result<ClaimPage> claimPage(const DocumentFilter& filter, ClaimSort sort, bool descending, const ListCursor& after,
+                                int limit);
     Result<DocumentExtraction> forDocument(std::int64_t documentId);
 
     /// The canonical company name for what a user typed ("openai", "TikTok" -> ByteDance's product

@@ -156,3 +156,28 @@ TEST_F(ModelsTest, ClaimListFollowsTheFilter)
         EXPECT_TRUE(ids.contains(model.index(r, 0).data(ClaimListModel::DocumentIdRole).toLongLong()));
     EXPECT_EQ(ids.size(), gold.size());
 }
+
+TEST_F(ModelsTest, ClaimListSortsInTheDatabaseAndPages)
+{
+    ClaimListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setPageSize(40);
+    model.setDatabase(&*db);
+    model.sort(ClaimListModel::Score, Qt::DescendingOrder);
+    EXPECT_EQ(model.rowCount(), 40);
+    while (model.canFetchMore({}))
+        model.fetchMore({});
+    ASSERT_GT(model.rowCount(), 120) << "every page read, each after the last";
+    for (int r = 1; r < model.rowCount(); ++r)
+        EXPECT_GE(model.index(r - 1, ClaimListModel::Score).data().toDouble(),
+                  model.index(r, ClaimListModel::Score).data().toDouble());
+    model.sort(ClaimListModel::Date, Qt::AscendingOrder);
+    while (model.canFetchMore({}))
+        model.fetchMore({});
+    bool undated = false;
+    for (int r = 0; r < model.rowCount(); ++r) {
+        const bool isUndated = model.index(r, ClaimListModel::Date).data().toString() == QStringLiteral("undated");
+        EXPECT_FALSE(undated && !isUndated) << "undated claims come last";
+        undated |= isUndated;
+    }
+}

@@ -20,16 +20,62 @@ void ClaimListModel::setFilter(const DocumentFilter& filter)
 
 void ClaimListModel::reload()
 {
-    beginResetModel();
-    m_rows.clear();
-    m_error.clear();
-    if (m_db) {
-        if (auto rows = ExtractionQuery(*m_db).claims(m_filter))
-            m_rows = std::move(*rows);
-        else
-            m_error = rows.error();
+    readPage(true);
+}
+
+void ClaimListModel::readPage(bool reset)
+{
+    if (reset) {
+        beginResetModel();
+        m_rows.clear();
+        m_cursor = {};
+        m_atEnd = m_db == nullptr;
     }
-    endResetModel();
+    if (m_db && !m_atEnd) {
+        auto page = ExtractionQuery(*m_db).claimPage(m_filter, m_sort, m_descending, m_cursor, m_pageSize);
+        if (!page) {
+            m_error = page.error();
+            m_atEnd = true;
+        } else {
+            m_error.clear();
+            m_cursor = page->next;
+            m_atEnd = page->atEnd;
+            if (!page->rows.empty()) {
+                const int first = static_cast<int>(m_rows.size());
+                if (!reset)
+                    beginInsertRows({}, first, first + static_cast<int>(page->rows.size()) - 1);
+                std::move(page->rows.begin(), page->rows.end(), std::back_inserter(m_rows));
+                if (!reset)
+                    endInsertRows();
+            }
+        }
+    }
+    if (reset)
+        endResetModel();
+}
+
+void ClaimListModel::sort(int column, Qt::SortOrder order)
+{
+    static constexpr ClaimSort byColumn[] = {ClaimSort::Text, ClaimSort::Actors, ClaimSort::Date, ClaimSort::Document,
+                                             ClaimSort::Score};
+    const ClaimSort sort = column >= 0 && column < ColumnCount ? byColumn[column] : ClaimSort::Date;
+    const bool descending = order == Qt::DescendingOrder;
+    if (sort == m_sort && descending == m_descending)
+        return;
+    m_sort = sort;
+    m_descending = descending;
+    readPage(true);
+}
+
+bool ClaimListModel::canFetchMore(const QModelIndex& parent) const
+{
+    return !parent.isValid() && !m_atEnd;
+}
+
+void ClaimListModel::fetchMore(const QModelIndex& parent)
+{
+    if (!parent.isValid())
+        readPage(false);
 }
 
 int ClaimListModel::rowCount(const QModelIndex& parent) const
@@ -57,19 +103,6 @@ QVariant ClaimListModel::data(const QModelIndex& index, int role) const
         return index.column() == Text ? c.text : QString();
     case Qt::TextAlignmentRole:
         return index.column() == Score ? QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
-    case RawValueRole:
-        switch (index.column()) {
-        case Date:
-            return c.date.isValid() ? c.date.iso() : QStringLiteral("~");  // undated sorts last
-        case Score:
-            return c.score;
-        case Actors:
-            return c.actors.join(QStringLiteral(", ")).toLower();
-        case Document:
-            return document.toLower();
-        default:
-            return c.text.toLower();
-        }
     case Qt::DisplayRole:
         switch (index.column()) {
         case Text:

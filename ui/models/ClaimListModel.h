@@ -8,13 +8,13 @@
 
 namespace claimlens::ui {
 
-/// The claims of the filtered documents: text, actors, date, document, score. Sorting goes
-/// through a QSortFilterProxyModel on RawValueRole.
+/// The claims of the filtered documents: text, actors, date, document, score. Read a page at a
+/// time as the view scrolls, and sorted by the database, like the document list.
 class ClaimListModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Column { Text, Actors, Date, Document, Score, ColumnCount };
-    enum Role { DocumentIdRole = Qt::UserRole + 1, SentenceOrdinalRole, RawValueRole };
+    enum Role { DocumentIdRole = Qt::UserRole + 1, SentenceOrdinalRole };
 
     explicit ClaimListModel(QObject* parent = nullptr);
 
@@ -24,14 +24,27 @@ public:
     const QString& lastError() const { return m_error; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    bool canFetchMore(const QModelIndex& parent) const override;
+    void fetchMore(const QModelIndex& parent) override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    /// Rows read at a time (200 by default).
+    void setPageSize(int rows) { m_pageSize = rows; }
+
 private:
+    void readPage(bool reset);
+
     Database* m_db = nullptr;
     DocumentFilter m_filter;
+    ClaimSort m_sort = ClaimSort::Date;
+    bool m_descending = false;
     std::vector<ClaimRow> m_rows;
+    ListCursor m_cursor;
+    bool m_atEnd = true;
+    int m_pageSize = 200;
     QString m_error;
 };
 

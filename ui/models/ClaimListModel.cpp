@@ -1,5 +1,7 @@
 #include "models/ClaimListModel.h"
 
+#include <QScopedValueRollback>
+
 namespace claimlens::ui {
 
 ClaimListModel::ClaimListModel(QObject* parent) : QAbstractTableModel(parent) {}
@@ -25,6 +27,7 @@ void ClaimListModel::reload()
 
 void ClaimListModel::readPage(bool reset)
 {
+    const QScopedValueRollback reading(m_reading, true);
     if (reset) {
         beginResetModel();
         m_rows.clear();
@@ -69,12 +72,13 @@ void ClaimListModel::sort(int column, Qt::SortOrder order)
 
 bool ClaimListModel::canFetchMore(const QModelIndex& parent) const
 {
-    return !parent.isValid() && !m_atEnd;
+    return !parent.isValid() && !m_atEnd && !m_reading;
 }
 
 void ClaimListModel::fetchMore(const QModelIndex& parent)
 {
-    if (!parent.isValid())
+    // Views and testers ask again from inside our own reset and insert signals: one read at a time.
+    if (!parent.isValid() && !m_reading)
         readPage(false);
 }
 

@@ -44,6 +44,7 @@ private:
     std::vector<ClaimRow> m_rows;
     ListCursor m_cursor;
     bool m_atEnd = true;
+    bool m_reading = false;  ///< inside readPage()
     int m_pageSize = 200;
     QString m_error;
 };

@@ -1,5 +1,7 @@
 #include "models/DocumentListModel.h"
 
+#include <QScopedValueRollback>
+
 namespace claimlens::ui {
 namespace {
 
@@ -62,6 +64,7 @@ void DocumentListModel::reload()
 
 void DocumentListModel::readPage(bool reset)
 {
+    const QScopedValueRollback reading(m_reading, true);
     if (reset) {
         beginResetModel();
         m_rows.clear();
@@ -198,12 +201,13 @@ void DocumentListModel::sort(int column, Qt::SortOrder order)
 
 bool DocumentListModel::canFetchMore(const QModelIndex& parent) const
 {
-    return !parent.isValid() && !m_atEnd;
+    return !parent.isValid() && !m_atEnd && !m_reading;
 }
 
 void DocumentListModel::fetchMore(const QModelIndex& parent)
 {
-    if (!parent.isValid())
+    // Views and testers ask again from inside our own reset and insert signals: one read at a time.
+    if (!parent.isValid() && !m_reading)
         readPage(false);
 }
 

@@ -59,6 +59,7 @@ private:
     std::vector<DocumentListRow> m_rows;
     ListCursor m_cursor;
     bool m_atEnd = true;
+    bool m_reading = false;  ///< inside readPage()
     QString m_error;
 };
 

@@ -1,7 +1,7 @@
 #include "ingest/IngestJob.h"
 
 #include "extract/Extractor.h"
-#include "read/TextDecoder.h"
+#include "read/ArticleReader.h"
 #include "store/Database.h"
 #include "store/DocumentStore.h"
 #include "structure/StructureParser.h"
@@ -142,7 +142,7 @@ IngestResult IngestJob::run(IngestProgress* progress, const std::atomic_bool* ca
         if (readDb)
             if (auto s = DocumentStore::create(*readDb))
                 known.emplace(std::move(s.value()));
-        const StructureParser parser;
+        const ArticleReader articles;
         const Extractor extractor;
         files.forEach([&](const QString& path) {
             if ((cancel && cancel->load()) || queue.stopped())
@@ -155,21 +155,22 @@ IngestResult IngestJob::run(IngestProgress* progress, const std::atomic_bool* ca
                 queue.push(std::move(p));
                 return true;
             }
-            auto decoded = decodeText(*bytes);
-            if (!decoded) {
-                p.skipReason = decoded.error();
+            // text, a saved web page or a PDF, by its suffix; all come back as clean text
+            auto read = articles.read(*bytes, path);
+            if (!read) {
+                p.skipReason = read.error();
                 queue.push(std::move(p));
                 return true;
             }
             p.size = bytes->size();
-            p.encoding = decoded->encoding;
-            p.hash = contentHash(decoded->text);
+            p.encoding = read->encoding;
+            p.hash = contentHash(read->text);
             const auto stored = known ? known->findByPath(path) : std::nullopt;
             if (!stored || stored->contentHash != p.hash) {
-                p.article = parser.parse(decoded->text);
+                p.article = articles.article(*read);
                 p.extraction = extractor.extract(*p.article);
             }
-            p.text = std::move(decoded->text);
+            p.text = std::move(read->text);
             queue.push(std::move(p));
             return true;
         });

@@ -9,7 +9,11 @@ constexpr const char* kSummaryColumns =
     "d.id, d.path, d.file_name, d.title, d.author, d.section, d.source, d.published, d.published_precision,"
     " d.encoding, d.ingested_at,"
     " (SELECT count(*) FROM sentences s WHERE s.document_id = d.id),"
-    " (SELECT count(*) FROM duplicates u WHERE u.document_id = d.id)";
+    " (SELECT count(*) FROM duplicates u WHERE u.document_id = d.id), d.format";
+
+/// The page holding a span start of the same document; no row when the document has no pages.
+constexpr const char* kPageAt =
+    "(SELECT p.number FROM pages p WHERE p.document_id = ?1 AND p.span_start <= ?2 ORDER BY p.span_start DESC LIMIT 1)";
 
 DocumentSummary readSummary(const Statement& s)
 {
@@ -29,6 +33,7 @@ DocumentSummary readSummary(const Statement& s)
     d.ingestedAt = s.text(10);
     d.sentenceCount = s.integer(11);
     d.duplicateCount = s.integer(12);
+    d.format = s.text(13);
     return d;
 }
 
@@ -52,16 +57,33 @@ Result<std::vector<DocumentSummary>> DocumentQuery::documents()
 
 std::optional<DocumentSummary> DocumentQuery::find(const QString& idNameOrPath)
 {
+    // An id is looked up by itself: an OR with the unindexed file name would read every document.
+    bool isNumber = false;
+    const std::int64_t id = idNameOrPath.toLongLong(&isNumber);
+    if (isNumber)
+        if (auto byId = this->byId(id))
+            return byId;
     auto stmt = m_db->prepare(
-        QStringLiteral("SELECT %1 FROM documents d WHERE d.id = ?1 OR d.file_name = ?2 OR d.path = ?2 ORDER BY d.id")
+        QStringLiteral("SELECT %1 FROM documents d WHERE d.path = ?1 UNION ALL SELECT %1 FROM documents d"
+                       " WHERE d.file_name = ?1 LIMIT 1")
             .arg(QLatin1String(kSummaryColumns))
             .toUtf8()
             .constData());
     if (!stmt)
         return std::nullopt;
-    bool isNumber = false;
-    const std::int64_t id = idNameOrPath.toLongLong(&isNumber);
-    stmt->bind(1, isNumber ? id : std::int64_t{-1}).bind(2, idNameOrPath);
+    stmt->bind(1, idNameOrPath);
+    if (stmt->step())
+        return readSummary(*stmt);
+    return std::nullopt;
+}
+
+std::optional<DocumentSummary> DocumentQuery::byId(std::int64_t id)
+{
+    auto stmt = m_db->prepare(
+        QStringLiteral("SELECT %1 FROM documents d WHERE d.id = ?1").arg(QLatin1String(kSummaryColumns)).toUtf8().constData());
+    if (!stmt)
+        return std::nullopt;
+    stmt->bind(1, id);
     if (stmt->step())
         return readSummary(*stmt);
     return std::nullopt;
@@ -75,6 +97,15 @@ Result<std::vector<StoredBlock>> DocumentQuery::blocks(std::int64_t documentId)
     auto text = m_db->prepare("SELECT clean_text FROM documents WHERE id = ?1");
     if (!stmt || !text)
         return Error{stmt ? text.error() : stmt.error()};
+    // pages are few: read them once rather than a subquery per block
+    Article paged;
+    auto pageRows =
+        m_db->prepare("SELECT number, span_start, span_end FROM pages WHERE document_id = ?1 ORDER BY span_start");
+    if (!pageRows)
+        return Error{pageRows.error()};
+    pageRows->bind(1, documentId);
+    while (pageRows->step())
+        paged.pages.push_back({pageRows->integer(0), pageRows->int64(1), pageRows->int64(2)});
     text->bind(1, documentId);
     const QString clean = text->step() ? text->text(0) : QString();
     stmt->bind(1, documentId);
@@ -90,6 +121,7 @@ Result<std::vector<StoredBlock>> DocumentQuery::blocks(std::int64_t documentId)
         b.value = stmt->text(6);
         const qsizetype contentStart = stmt->int64(7);
         b.text = clean.mid(contentStart, b.end - contentStart);
+        b.page = paged.pageAt(b.start);
         out.push_back(std::move(b));
     }
     return out;
@@ -105,6 +137,21 @@ Result<std::vector<QString>> DocumentQuery::sentences(std::int64_t documentId)
     while (stmt->step())
         out.push_back(stmt->text(0));
     return out;
+}
+
+Result<int> DocumentQuery::sentencePage(std::int64_t sentenceId)
+{
+    auto where = m_db->prepare("SELECT document_id, span_start FROM sentences WHERE id = ?1");
+    if (!where)
+        return Error{where.error()};
+    where->bind(1, sentenceId);
+    if (!where->step())
+        return Error{QStringLiteral("no sentence %1").arg(sentenceId)};
+    auto page = m_db->prepare(QStringLiteral("SELECT coalesce(%1, 0)").arg(QLatin1String(kPageAt)).toUtf8().constData());
+    if (!page)
+        return Error{page.error()};
+    page->bind(1, where->int64(0)).bind(2, where->int64(1));
+    return page->step() ? page->integer(0) : 0;
 }
 
 Result<std::vector<StoredSource>> DocumentQuery::sources(std::int64_t documentId)

@@ -25,6 +25,7 @@ struct DocumentSummary {
     QString ingestedAt;
     int sentenceCount = 0;
     int duplicateCount = 0;
+    QString format;  ///< what the file was read as: "text", "html" or "pdf"
 };
 
 struct StoredBlock {
@@ -36,6 +37,7 @@ struct StoredBlock {
     QString key;
     QString value;
     QString text;  ///< the block's text, a bullet without its marker
+    int page = 0;  ///< the source page it starts on (1-based), 0 when the source has no pages
 };
 
 struct StoredSource {
@@ -71,8 +73,12 @@ public:
     Result<std::vector<DocumentSummary>> documents();
     /// A document by id, file name or path.
     std::optional<DocumentSummary> find(const QString& idNameOrPath);
+    std::optional<DocumentSummary> byId(std::int64_t id);
     Result<std::vector<StoredBlock>> blocks(std::int64_t documentId);
     Result<std::vector<QString>> sentences(std::int64_t documentId);
+    /// The source page a stored sentence (by its id, as extraction rows keep it) starts on, 1-based;
+    /// 0 when its document has no pages.
+    Result<int> sentencePage(std::int64_t sentenceId);
     Result<std::vector<StoredSource>> sources(std::int64_t documentId);
     Result<std::vector<QString>> duplicatePaths(std::int64_t documentId);
     /// Full-text search over sentences. Words are matched as written (all of them, any order);

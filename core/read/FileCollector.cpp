@@ -10,7 +10,9 @@ FileCollector::FileCollector(QStringList paths) : m_paths(std::move(paths)) {}
 
 const QStringList& FileCollector::supportedSuffixes()
 {
-    static const QStringList suffixes{QStringLiteral("txt"), QStringLiteral("text"), QStringLiteral("md")};
+    static const QStringList suffixes{QStringLiteral("txt"),  QStringLiteral("text"), QStringLiteral("md"),
+                                      QStringLiteral("html"), QStringLiteral("htm"),  QStringLiteral("xhtml"),
+                                      QStringLiteral("pdf")};
     return suffixes;
 }
 

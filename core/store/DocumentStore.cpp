@@ -28,6 +28,26 @@ std::optional<DocumentStore::Known> readKnown(Statement& stmt, const QString& ke
     return out;
 }
 
+/// Pages belong to the file, not to what was read off its text, so re-extraction keeps them. Few
+/// documents have pages, so the statement is prepared only for those and costs text files nothing.
+Status insertPages(Database& db, std::int64_t documentId, const Article& article)
+{
+    if (article.pages.empty())
+        return {};
+    auto stmt = db.prepare("INSERT INTO pages(document_id, number, span_start, span_end) VALUES (?1,?2,?3,?4)");
+    if (!stmt)
+        return Error{stmt.error()};
+    for (const PageSpan& page : article.pages) {
+        stmt->bind(1, documentId)
+            .bind(2, page.number)
+            .bind(3, static_cast<std::int64_t>(page.start))
+            .bind(4, static_cast<std::int64_t>(page.end));
+        if (Status s = stmt->exec(); !s)
+            return s;
+    }
+    return {};
+}
+
 }  // namespace
 
 Result<DocumentStore> DocumentStore::create(Database& db)
@@ -43,7 +63,8 @@ Result<DocumentStore> DocumentStore::create(Database& db)
         {&store.m_isDuplicate, "SELECT 1 FROM duplicates WHERE path = ?1"},
         {&store.m_insertDocument,
          "INSERT INTO documents(path, file_name, content_hash, encoding, title, author, section, source, published,"
-         " published_precision, file_size, ingested_at, clean_text) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)"},
+         " published_precision, file_size, ingested_at, clean_text, format)"
+         " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)"},
         {&store.m_updateDocument,
          "UPDATE documents SET title = ?2, author = ?3, section = ?4, source = ?5, published = ?6,"
          " published_precision = ?7 WHERE id = ?1"},
@@ -133,10 +154,13 @@ Result<std::int64_t> DocumentStore::insert(const DocumentFile& file, const Artic
         .bind(10, static_cast<int>(article.published.precision))
         .bind(11, file.size)
         .bind(12, QDateTime::currentDateTimeUtc().toString(Qt::ISODate))
-        .bind(13, article.text);
+        .bind(13, article.text)
+        .bind(14, article.format);
     if (Status s = m_insertDocument.exec(); !s)
         return fail("storing the document", s);
     const std::int64_t id = m_db->lastInsertId();
+    if (Status s = insertPages(*m_db, id, article); !s)
+        return fail("storing the pages", s);
     if (Status s = insertDerived(id, article, extraction); !s)
         return Error{s.error()};
     return id;

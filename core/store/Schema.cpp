@@ -8,7 +8,7 @@ namespace claimlens {
 namespace {
 
 // Never edit a migration that has shipped; add a new one.
-constexpr std::array<const char*, 3> kMigrations{
+constexpr std::array<const char*, 4> kMigrations{
     // 1: documents and their structure, sentences with full-text search, cited sources
     R"sql(
 CREATE TABLE documents(
@@ -180,6 +180,19 @@ SELECT entity_id, month, sum(documents), sum(claims) FROM (
   SELECT ca.entity_id, substr(coalesce(c.date, d.published, ''), 1, 7), 0, count(*)
     FROM claim_actors ca JOIN claims c ON c.id = ca.claim_id JOIN documents d ON d.id = c.document_id GROUP BY 1, 2
 ) GROUP BY 1, 2;
+)sql",
+    // 4: what a file was read as (text, html, pdf), and for paged sources which run of the clean
+    // text came from which page, so a sentence or block can cite "page 3". Pages are offsets into
+    // the clean text, not block columns: re-extraction replaces the blocks but never the text.
+    R"sql(
+ALTER TABLE documents ADD COLUMN format TEXT NOT NULL DEFAULT 'text';
+CREATE TABLE pages(
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  number INTEGER NOT NULL,
+  span_start INTEGER NOT NULL,
+  span_end INTEGER NOT NULL,
+  PRIMARY KEY(document_id, number)
+) WITHOUT ROWID;
 )sql",
 };
 

@@ -123,6 +123,18 @@ QString Article::sentenceText(const Sentence& sentence) const
     return text.mid(sentence.start, sentence.end - sentence.start).simplified();
 }
 
+int Article::pageAt(qsizetype offset) const
+{
+    // a gap between pages (the blank line between blocks) belongs to the page before it
+    int page = 0;
+    for (const PageSpan& p : pages) {
+        if (p.start > offset)
+            break;
+        page = p.number;
+    }
+    return page;
+}
+
 std::vector<QString> Article::sourceNames() const
 {
     std::vector<QString> names;

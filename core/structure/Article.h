@@ -89,6 +89,13 @@ struct CitedSource {
     int sentence = -1;  ///< the statement it attributes, when there is one
 };
 
+/// The run of the clean text that came from one page of a paged source (a PDF), [start, end).
+struct PageSpan {
+    int number = 0;  ///< 1-based, as a reader would cite it
+    qsizetype start = 0;
+    qsizetype end = 0;
+};
+
 /// An article read into its structure. All offsets point into `text`, the document's clean text:
 /// the decoded file with newlines normalised, furniture included.
 struct Article {
@@ -100,7 +107,11 @@ struct Article {
     QString author;  ///< byline names joined with ", "
     QString section;
     PartialDate published;
+    QString format = QStringLiteral("text");  ///< what the file was read as: "text", "html" or "pdf"
+    std::vector<PageSpan> pages;             ///< in order; empty for sources without pages
 
+    /// The page `offset` of the clean text came from, or 0 when the source has no pages.
+    int pageAt(qsizetype offset) const;
     QString blockText(const Block& block) const;
     /// One line of text: inner line breaks and runs of spaces folded.
     QString sentenceText(const Sentence& sentence) const;

@@ -52,6 +52,9 @@ TEST(Schema, MigratesFromEveryEarlierVersion)
         EXPECT_EQ(count(*db, "SELECT count(*) FROM documents"), from >= 1 ? 1 : 0);
         EXPECT_EQ(count(*db, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'prices'"), from >= 1 ? 1 : 0);
         EXPECT_EQ(count(*db, "SELECT count(*) FROM claims"), 0);  // the newest tables exist
+        EXPECT_EQ(count(*db, "SELECT count(*) FROM pages"), 0);
+        // documents stored before formats were recorded were all read as text
+        EXPECT_EQ(count(*db, "SELECT count(*) FROM documents WHERE format = 'text'"), from >= 1 ? 1 : 0);
     }
 }
 

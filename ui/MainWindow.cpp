@@ -36,6 +36,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QThread>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
@@ -121,6 +122,8 @@ MainWindow::~MainWindow()
 {
     m_importer->cancel();
     m_importer->wait();
+    for (QThread* t : std::as_const(m_facetThreads))
+        t->wait();
 }
 
 void MainWindow::buildCentral()
@@ -261,6 +264,11 @@ void MainWindow::buildCentral()
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_documentSplitter, tr("&Documents"));
     m_tabs->addTab(m_claimView, tr("C&laims"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_tabs->currentWidget() != m_claimView || !m_db)
+            return;
+        m_claims->setQuery(&*m_db, m_filter);
+    });
 
     auto* right = new QWidget(this);
     auto* rightLayout = new QVBoxLayout(right);
@@ -277,6 +285,11 @@ void MainWindow::buildCentral()
     m_mainSplitter->setStretchFactor(1, 1);
     m_mainSplitter->setSizes({250, 1200});
     setCentralWidget(m_mainSplitter);
+
+    m_statusDelay = new QTimer(this);
+    m_statusDelay->setSingleShot(true);
+    m_statusDelay->setInterval(0);
+    connect(m_statusDelay, &QTimer::timeout, this, &MainWindow::updateStatus);
 
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("statusText"));
@@ -417,7 +430,7 @@ bool MainWindow::openDatabase(const QString& path)
     m_reader->clear();
     m_db.emplace(std::move(*db));
     m_documents->setDatabase(&*m_db);
-    m_claims->setDatabase(&*m_db);
+    m_claims->setDatabase(m_tabs->currentWidget() == m_claimView ? &*m_db : nullptr);
     Settings s;
     s.set(Setting::LastDatabase, path);
     s.addRecentDatabase(QFileInfo(path).absoluteFilePath());
@@ -471,35 +484,82 @@ void MainWindow::importFinished(const IngestResult& result)
                                 skipped.join(u'\n'));
 }
 
+namespace {
+
+/// What the filter panel counts, read on a thread of its own: over 100,000 documents the counts
+/// take a second, and the list must not wait for them.
+struct Facets {
+    std::vector<FacetModel::Item> companies, countries, sources;
+    std::pair<PartialDate, PartialDate> dates;
+    QString error;
+};
+
+Facets readFacets(const QString& path)
+{
+    Facets f;
+    auto db = Database::open(path);
+    if (!db) {
+        f.error = db.error();
+        return f;
+    }
+    ExtractionQuery extraction(*db);
+    for (auto [kind, items] : {std::pair{EntityKind::Company, &f.companies}, std::pair{EntityKind::Country, &f.countries}}) {
+        if (auto rows = extraction.entities(kind))
+            for (const EntityCount& e : *rows)
+                items->push_back({e.name, e.documents, e.viaProductOnly});
+        else
+            f.error = rows.error();
+    }
+    DocumentListQuery list(*db);
+    if (auto rows = list.sources())
+        for (const FacetCount& c : *rows)
+            f.sources.push_back({c.name, c.documents, 0});
+    if (auto range = list.dateRange())
+        f.dates = *range;
+    return f;
+}
+
+}  // namespace
+
 void MainWindow::refreshFacets()
 {
     if (!m_db)
         return;
-    ExtractionQuery extraction(*m_db);
-    auto facet = [&](EntityKind kind, FacetModel* model) {
-        std::vector<FacetModel::Item> items;
-        if (auto rows = extraction.entities(kind))
-            for (const EntityCount& e : *rows)
-                items.push_back({e.name, e.documents, e.viaProductOnly});
-        model->setItems(std::move(items));
-    };
-    facet(EntityKind::Company, m_filterPanel->companies());
-    facet(EntityKind::Country, m_filterPanel->countries());
-    DocumentListQuery list(*m_db);
-    std::vector<FacetModel::Item> sources;
-    if (auto rows = list.sources())
-        for (const FacetCount& f : *rows)
-            sources.push_back({f.name, f.documents, 0});
-    m_filterPanel->sources()->setItems(std::move(sources));
-    if (auto range = list.dateRange())
-        m_filterPanel->setDateBounds(range->first, range->second);
-    m_filterPanel->showFilter(m_filter);
+    // Only the newest request counts: a database opened or an import finished meanwhile asks again.
+    const int generation = ++m_facetGeneration;
+    QThread* thread = QThread::create([this, path = m_db->path(), generation] {
+        Facets facets = readFacets(path);
+        QMetaObject::invokeMethod(
+            this,
+            [this, facets = std::move(facets), generation]() mutable {
+                if (generation != m_facetGeneration)
+                    return;
+                if (!facets.error.isEmpty())
+                    statusBar()->showMessage(tr("Cannot count the filter panel's values: %1").arg(facets.error), 10000);
+                m_filterPanel->companies()->setItems(std::move(facets.companies));
+                m_filterPanel->countries()->setItems(std::move(facets.countries));
+                m_filterPanel->sources()->setItems(std::move(facets.sources));
+                m_filterPanel->setDateBounds(facets.dates.first, facets.dates.second);
+                m_filterPanel->showFilter(m_filter);
+                Q_EMIT facetsLoaded();
+            },
+            Qt::QueuedConnection);
+    });
+    m_facetThreads.append(thread);
+    connect(thread, &QThread::finished, this, [this, thread] {
+        m_facetThreads.removeAll(thread);
+        thread->deleteLater();
+    });
+    thread->start();
 }
 
 void MainWindow::refreshAll()
 {
     m_documents->reload();
-    m_claims->reload();
+    if (m_tabs->currentWidget() == m_claimView)
+        m_claims->reload();
+    else
+        m_claims->setDatabase(nullptr);  // read again when the tab is shown
     refreshFacets();
     updateStatus();
 }
@@ -508,13 +568,14 @@ void MainWindow::setFilter(const DocumentFilter& filter)
 {
     m_filter = filter;
     m_documents->setFilter(filter);
-    m_claims->setFilter(filter);
+    if (m_tabs->currentWidget() == m_claimView)
+        m_claims->setFilter(filter);  // else when the tab is shown: a hidden tab does not query
     m_filterPanel->showFilter(filter);
     m_chips->showFilter(filter);
     if (m_search->text() != filter.search)
         m_search->setText(filter.search);
     m_reader->setSearchTerms(searchTerms(filter.search));
-    updateStatus();
+    m_statusDelay->start();  // the count follows the first rows, which paint first
 }
 
 void MainWindow::updateStatus()

@@ -17,6 +17,7 @@ class QSortFilterProxyModel;
 class QSplitter;
 class QTabWidget;
 class QTableView;
+class QThread;
 class QTimer;
 class QToolButton;
 
@@ -69,6 +70,10 @@ public:
     /// Where the bundled sample corpus is: beside the installed program, else in the source tree.
     static QString sampleCorpusPath();
 
+Q_SIGNALS:
+    /// The filter panel's counts have been read (they are read off the GUI thread).
+    void facetsLoaded();
+
 protected:
     void closeEvent(QCloseEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -111,6 +116,9 @@ private:
     QToolButton* m_openOriginal = nullptr;
 
     QLabel* m_status = nullptr;
+    QTimer* m_statusDelay = nullptr;
+    int m_facetGeneration = 0;
+    QList<QThread*> m_facetThreads;
     QProgressBar* m_progress = nullptr;
     QToolButton* m_cancelImport = nullptr;
     QMenu* m_recentMenu = nullptr;

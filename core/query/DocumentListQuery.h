@@ -63,6 +63,9 @@ public:
     Result<std::pair<PartialDate, PartialDate>> dateRange();
 
 private:
+    /// The entity id of a company; 0 when no document names it.
+    std::int64_t companyId(const QString& name);
+
     Database* m_db;
 };
 

@@ -69,8 +69,8 @@ Result<ReaderDocument> ReaderQuery::load(std::int64_t documentId)
 {
     DocumentQuery documents(*m_db);
     ReaderDocument doc;
-    auto found = documents.find(QString::number(documentId));
-    if (!found || found->id != documentId)
+    auto found = documents.byId(documentId);
+    if (!found)
         return Error{QStringLiteral("document %1 is not in the database").arg(documentId)};
     doc.summary = *found;
     auto blocks = documents.blocks(documentId);

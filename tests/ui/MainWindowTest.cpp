@@ -33,6 +33,9 @@ IngestResult importAndWait(MainWindow& window, const QStringList& paths)
     QSignalSpy finished(window.importer(), &ImportController::finished);
     EXPECT_TRUE(window.importPaths(paths));
     EXPECT_TRUE(finished.wait(60000));
+    // The filter panel's counts are read off the GUI thread after the import.
+    QSignalSpy counted(&window, &MainWindow::facetsLoaded);
+    EXPECT_TRUE(counted.wait(60000));
     return finished.isEmpty() ? IngestResult{} : finished.first().first().value<IngestResult>();
 }
 
@@ -70,6 +73,7 @@ TEST(MainWindowTest, ImportsFilterByCompanyAndSaysSoInTheStatusBar)
     MainWindow window;
     window.show();
     ASSERT_TRUE(window.openDatabase(ws.database()));
+    QTest::qWait(0);  // the status count follows the list
     EXPECT_EQ(window.statusText(), QStringLiteral("0 of 0 documents"));
 
     const IngestResult r = importAndWait(window, test::goldArticleFiles());
@@ -80,6 +84,7 @@ TEST(MainWindowTest, ImportsFilterByCompanyAndSaysSoInTheStatusBar)
     EXPECT_FALSE(window.filterChips()->isVisibleTo(&window)) << "no chips while nothing filters";
 
     checkCompany(window, QStringLiteral("ByteDance"));
+    QTest::qWait(0);
     const QSet<QString> gold =
         test::goldFilesNaming(test::testData(QStringLiteral("articles/gold.json")), QStringLiteral("ByteDance"));
     EXPECT_EQ(listedFiles(window), gold);

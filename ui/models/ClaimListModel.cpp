@@ -20,6 +20,15 @@ void ClaimListModel::setFilter(const DocumentFilter& filter)
     reload();
 }
 
+void ClaimListModel::setQuery(Database* db, const DocumentFilter& filter)
+{
+    if (db == m_db && filter == m_filter)
+        return;
+    m_db = db;
+    m_filter = filter;
+    reload();
+}
+
 void ClaimListModel::reload()
 {
     readPage(true);

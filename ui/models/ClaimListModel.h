@@ -20,6 +20,8 @@ public:
 
     void setDatabase(Database* db);
     void setFilter(const DocumentFilter& filter);
+    /// Both at once, read once; nothing is read when both are what the model already shows.
+    void setQuery(Database* db, const DocumentFilter& filter);
     void reload();
     const QString& lastError() const { return m_error; }
 

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Takes the README's screenshot of the explorer: the bundled sample corpus in a fresh database,
+# filtered by a company, an article open. Runs the real window under Xvfb.
+# Usage: packaging/screenshot.sh [OUT.png] [COMPANY]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+out=${1:-$root/resources/screenshots/explorer.png}
+company=${2:-Huawei}
+"$root/packaging/install-deps.sh" --gui-tools
+"$root/packaging/build.sh" --target claimlens-cli claimlens-screenshot
+build=${BUILD_DIR:-$root/build}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+"$build/app/claimlens-cli" --db "$work/sample.sqlite" ingest "$root/resources/sample-corpus" >/dev/null
+mkdir -p "$(dirname "$out")"
+xvfb-run -a -s "-screen 0 1600x1000x24" \
+  "$build/tests/ui/claimlens-screenshot" --db "$work/sample.sqlite" --company "$company" --out "$out"

@@ -1,0 +1,177 @@
+// claimlens-window-bench: how fast the explorer window answers on a large database, each step
+// beside the bare SQL behind it, measured in the same run (ratios hold on a noisy machine).
+// usage: claimlens-window-bench --db FILE   (a database of many documents, e.g. 100,000 from
+//        claimlens-bench --generate DIR and claimlens-cli ingest DIR)
+// To measure a company in 1% and one in 95% of the documents whatever the corpus, the bench adds
+// two companies to the database's per-document entity table once (on the file it is given).
+#include "MainWindow.h"
+#include "Settings.h"
+#include "models/DocumentListModel.h"
+#include "query/DocumentListQuery.h"
+#include "store/Database.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+using namespace claimlens;
+
+namespace {
+
+double peakMiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray& line : status.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+    return -1;
+}
+
+double ms(const QElapsedTimer& t)
+{
+    return static_cast<double>(t.nsecsElapsed()) / 1e6;
+}
+
+/// The median of `runs` timings of `f`, in ms.
+template <typename F>
+double median(int runs, F&& f)
+{
+    std::vector<double> times;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer t;
+        t.start();
+        f();
+        times.push_back(ms(t));
+    }
+    std::sort(times.begin(), times.end());
+    return times[times.size() / 2];
+}
+
+/// Gives every hundredth document the company `rare` and all but every twentieth `common`.
+bool addShareCompanies(Database& db, const QString& rare, const QString& common)
+{
+    auto has = db.prepare("SELECT count(*) FROM entities WHERE kind = 'company' AND name = ?1");
+    if (!has)
+        return false;
+    has->bind(1, common);
+    if (has->step() && has->int64(0) > 0)
+        return true;
+    Database::Transaction tx(db);
+    if (!tx.begin())
+        return false;
+    for (const auto& [name, condition] : {std::pair{rare, "d.id % 100 = 0"}, std::pair{common, "d.id % 20 <> 0"}}) {
+        auto add = db.prepare("INSERT INTO entities(kind, name) VALUES ('company', ?1)");
+        add->bind(1, name);
+        if (!add->exec())
+            return false;
+        const QString sql = QStringLiteral("INSERT INTO document_entities(entity_id, document_id, mention_count, via_product, published)"
+                                           " SELECT %1, d.id, 1, 0, coalesce(d.published, '') FROM documents d WHERE %2")
+                                .arg(db.lastInsertId())
+                                .arg(QLatin1String(condition));
+        if (!db.exec(sql.toUtf8().constData()))
+            return false;
+    }
+    return tx.commit().ok();
+}
+
+/// The SQL behind the list's first page, run bare through the query layer (the statements the
+/// model runs, read into rows, nothing else): the floor each window step is compared with.
+double bareFirstPage(Database& db, const DocumentFilter& filter)
+{
+    DocumentListQuery query(db);
+    return median(5, [&] {
+        auto page = query.page(filter, DocumentSort::Published, true, {}, ui::DocumentListModel::kPageSize);
+        if (!page || page->rows.empty())
+            std::fputs("warning: the bare query found no rows\n", stderr);
+    });
+}
+
+}  // namespace
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("claimlens"));
+    const QStringList args = QApplication::arguments();
+    const int at = static_cast<int>(args.indexOf(QStringLiteral("--db")));
+    if (at < 0 || at + 1 >= args.size()) {
+        std::fputs("usage: claimlens-window-bench --db FILE\n", stderr);
+        return 2;
+    }
+    const QString path = args[at + 1];
+    QTemporaryDir settings;
+    ui::Settings::useFile(settings.filePath(QStringLiteral("settings.ini")));
+    const QString rare = QStringLiteral("Rarefield Labs (bench, 1%)");
+    const QString common = QStringLiteral("Commonwealth AI (bench, 95%)");
+    {
+        auto db = Database::open(path);
+        if (!db || !addShareCompanies(*db, rare, common)) {
+            std::fprintf(stderr, "cannot prepare %s\n", qPrintable(path));
+            return 3;
+        }
+    }
+    const double before = peakMiB();
+
+    // Start: the window built, the database opened, the first rows painted.
+    QElapsedTimer start;
+    start.start();
+    ui::MainWindow window;
+    window.resize(1600, 1000);
+    const double built = ms(start);
+    window.show();
+    const double shown = ms(start);
+    window.openDatabase(path);
+    const double opened = ms(start);
+    window.documentView()->viewport()->repaint();
+    const double startMs = ms(start);
+    const bool exposed = QTest::qWaitForWindowExposed(&window);
+    QTest::qWait(200);
+
+    auto db = Database::open(path);
+    const int documents = *DocumentListQuery(*db).count({});
+    std::printf("database: %s, %d documents\n", qPrintable(path), documents);
+    std::printf("start to first rows painted: %.1f ms (target < 1000 ms)%s; bare first-page SQL %.2f ms\n", startMs,
+                exposed ? "" : " [window not exposed]", bareFirstPage(*db, {}));
+    std::printf("  of which: widgets built %.1f ms, shown %.1f ms, database opened with list and reader %.1f ms,"
+                " painted %.1f ms\n",
+                built, shown - built, opened - shown, startMs - opened);
+
+    std::printf("%-34s %9s %9s %10s %10s %7s\n", "company filter", "docs", "bare SQL", "window", "target", "ratio");
+    for (const QString& company : {rare, QStringLiteral("Baidu"), common}) {
+        DocumentFilter filter;
+        filter.companies = {company};
+        const int matching = *DocumentListQuery(*db).count(filter);
+        const double bare = bareFirstPage(*db, filter);
+        // Measured directly: from the filter set to its first rows painted.
+        std::vector<double> direct;
+        for (int i = 0; i < 5; ++i) {
+            window.setFilter({});
+            window.documentView()->viewport()->repaint();
+            QElapsedTimer t;
+            t.start();
+            window.setFilter(filter);
+            window.documentView()->viewport()->repaint();
+            direct.push_back(ms(t));
+        }
+        std::sort(direct.begin(), direct.end());
+        const double step = direct[direct.size() / 2];
+        const double target = 2 * bare + 1;
+        std::printf("%-34s %8.1f%% %7.2fms %8.2fms %8.2fms %6.2fx %s\n", qPrintable(company.left(34)),
+                    100.0 * matching / std::max(documents, 1), bare, step, target, step / std::max(bare, 1e-3),
+                    step <= target ? "ok" : "OVER");
+        if (window.documentModel()->rowCount() == 0)
+            std::printf("  warning: the window listed no rows for %s\n", qPrintable(company));
+    }
+    QTest::qWait(100);  // the deferred status count and anything queued
+    std::printf("GUI peak memory: %.1f MiB (before the window: %.1f MiB; target < 200 MiB)\n", peakMiB(), before);
+    return 0;
+}

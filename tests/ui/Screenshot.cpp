@@ -1,0 +1,72 @@
+// claimlens-screenshot: opens the real explorer window on a database, applies a filter, opens a
+// document and saves what the window shows, for the README and for looking at changes.
+// usage: claimlens-screenshot --db FILE --out PNG [--company NAME] [--country NAME] [--search WORDS]
+//                             [--tab N] [--document-row N] [--claim-row N] [--width W --height H]
+#include "MainWindow.h"
+#include "Settings.h"
+#include "models/DocumentListModel.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cstdio>
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("claimlens"));
+    QCommandLineParser parser;
+    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("database"), QStringLiteral("FILE"));
+    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("PNG to write"), QStringLiteral("PNG"));
+    const QCommandLineOption company(QStringLiteral("company"), QStringLiteral("filter by company"), QStringLiteral("NAME"));
+    const QCommandLineOption country(QStringLiteral("country"), QStringLiteral("filter by country"), QStringLiteral("NAME"));
+    const QCommandLineOption search(QStringLiteral("search"), QStringLiteral("full-text words"), QStringLiteral("WORDS"));
+    const QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("tab to show"), QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption row(QStringLiteral("document-row"), QStringLiteral("list row to open"), QStringLiteral("N"),
+                                 QStringLiteral("0"));
+    const QCommandLineOption claim(QStringLiteral("claim-row"), QStringLiteral("claim to open"), QStringLiteral("N"));
+    const QCommandLineOption width(QStringLiteral("width"), QStringLiteral("width"), QStringLiteral("W"), QStringLiteral("1600"));
+    const QCommandLineOption height(QStringLiteral("height"), QStringLiteral("height"), QStringLiteral("H"), QStringLiteral("1000"));
+    parser.addOptions({db, out, company, country, search, tab, row, claim, width, height});
+    parser.addHelpOption();
+    parser.process(app);
+    if (!parser.isSet(db) || !parser.isSet(out)) {
+        std::fputs("claimlens-screenshot: --db and --out are required\n", stderr);
+        return 2;
+    }
+    QTemporaryDir settings;  // a fresh window, whatever the user's settings say
+    claimlens::ui::Settings::useFile(settings.filePath(QStringLiteral("settings.ini")));
+
+    claimlens::ui::MainWindow window;
+    window.resize(parser.value(width).toInt(), parser.value(height).toInt());
+    window.show();
+    if (!window.openDatabase(parser.value(db)))
+        return 3;
+    claimlens::DocumentFilter filter;
+    if (parser.isSet(company))
+        filter.companies = parser.values(company);
+    if (parser.isSet(country))
+        filter.countries = parser.values(country);
+    filter.search = parser.value(search);
+    window.setFilter(filter);
+    if (parser.isSet(claim)) {
+        QTableView* claims = window.claimView();
+        const QModelIndex index = claims->model()->index(parser.value(claim).toInt(), 0);
+        claims->setCurrentIndex(index);
+        Q_EMIT claims->activated(index);
+    } else {
+        window.documentView()->selectRow(parser.value(row).toInt());
+    }
+    window.tabs()->setCurrentIndex(parser.value(tab).toInt());
+    QTest::qWait(400);  // let layouts and the reader settle before the picture
+    if (!window.grab().save(parser.value(out))) {
+        std::fprintf(stderr, "claimlens-screenshot: cannot write %s\n", qPrintable(parser.value(out)));
+        return 3;
+    }
+    std::printf("%s\n", qPrintable(parser.value(out)));
+    return 0;
+}

@@ -31,6 +31,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QRegularExpression>
+#include <QScopedValueRollback>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
@@ -333,6 +334,10 @@ void MainWindow::buildMenus()
         m_filterPanel->companySearch()->selectAll();
     });
     findCompany->setShortcut(QKeySequence(tr("Ctrl+Shift+F")));
+    m_undoFilterAction = edit->addAction(tr("&Undo Filter Change"), this, &MainWindow::undoFilter);
+    m_undoFilterAction->setShortcut(QKeySequence::Undo);
+    m_undoFilterAction->setEnabled(false);
+    edit->addSeparator();
     QAction* clear = edit->addAction(tr("C&lear Filters"), this, [this] { setFilter({}); });
     clear->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
 
@@ -437,6 +442,8 @@ bool MainWindow::openDatabase(const QString& path)
     updateRecentMenu();
     setWindowTitle(QStringLiteral("%1 \u2014 Claimlens").arg(QFileInfo(path).fileName()));
     setFilter({});
+    m_filterHistory.clear();  // another database's filters mean nothing here
+    m_undoFilterAction->setEnabled(false);
     refreshFacets();
     updateStatus();
     if (m_documents->rowCount() > 0)
@@ -566,6 +573,12 @@ void MainWindow::refreshAll()
 
 void MainWindow::setFilter(const DocumentFilter& filter)
 {
+    if (filter != m_filter && !m_undoingFilter) {
+        m_filterHistory.append(m_filter);
+        if (m_filterHistory.size() > 100)
+            m_filterHistory.removeFirst();
+    }
+    m_undoFilterAction->setEnabled(!m_filterHistory.isEmpty());
     m_filter = filter;
     m_documents->setFilter(filter);
     if (m_tabs->currentWidget() == m_claimView)
@@ -576,6 +589,15 @@ void MainWindow::setFilter(const DocumentFilter& filter)
         m_search->setText(filter.search);
     m_reader->setSearchTerms(searchTerms(filter.search));
     m_statusDelay->start();  // the count follows the first rows, which paint first
+}
+
+void MainWindow::undoFilter()
+{
+    if (m_filterHistory.isEmpty())
+        return;
+    const QScopedValueRollback undoing(m_undoingFilter, true);
+    setFilter(m_filterHistory.takeLast());
+    m_undoFilterAction->setEnabled(!m_filterHistory.isEmpty());
 }
 
 void MainWindow::updateStatus()

@@ -50,6 +50,8 @@ public:
 
     void setFilter(const DocumentFilter& filter);
     const DocumentFilter& filter() const { return m_filter; }
+    /// Goes back to the filter before the last change (Edit → Undo Filter Change, Ctrl+Z).
+    void undoFilter();
     /// Shows a document in the reader, scrolled to a sentence when one is given.
     void openDocument(qint64 documentId, int sentenceOrdinal = -1);
     qint64 currentDocument() const;
@@ -125,6 +127,9 @@ private:
     QAction* m_importFilesAction = nullptr;
     QAction* m_importFolderAction = nullptr;
     QAction* m_showFurnitureAction = nullptr;
+    QAction* m_undoFilterAction = nullptr;
+    QList<DocumentFilter> m_filterHistory;
+    bool m_undoingFilter = false;
     int m_totalDocuments = 0;
     int m_filteredDocuments = 0;
 };

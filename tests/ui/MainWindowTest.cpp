@@ -166,3 +166,41 @@ TEST(MainWindowTest, SkippedFilesAreNamedInTheImportSummary)
     EXPECT_TRUE(MessageBox::lastDetails().contains(QStringLiteral("binary.txt")));
     EXPECT_EQ(window.documentModel()->rowCount(), 1);
 }
+
+TEST(MainWindowTest, ReferenceArticlesFilterByCompanyAsTheAnalystReadThem)
+{
+    const QString corpus = QStringLiteral(CLAIMLENS_SHARED_CORPUS);
+    if (!QFileInfo(corpus + QStringLiteral("/gold.json")).exists())
+        GTEST_SKIP() << "no reference corpus beside this checkout";
+    test::Workspace ws;
+    MainWindow window;
+    window.show();
+    ASSERT_TRUE(window.openDatabase(ws.database()));
+    const IngestResult r = importAndWait(window, {corpus + QStringLiteral("/articles")});
+    ASSERT_EQ(r.imported, 5);
+    for (const QString& company : {QStringLiteral("OpenAI"), QStringLiteral("ByteDance")}) {
+        window.setFilter({});
+        checkCompany(window, company);
+        const QSet<QString> gold = test::goldFilesNaming(corpus + QStringLiteral("/gold.json"), company);
+        EXPECT_EQ(listedFiles(window), gold) << qPrintable(company);
+    }
+}
+
+TEST(MainWindowTest, FilterChangesCanBeUndone)
+{
+    test::Workspace ws;
+    MainWindow window;
+    ASSERT_TRUE(window.openDatabase(ws.database()));
+    importAndWait(window, test::goldArticleFiles());
+    checkCompany(window, QStringLiteral("Nvidia"));
+    checkCompany(window, QStringLiteral("Huawei"));
+    window.setFilter({});
+    ASSERT_EQ(window.documentModel()->rowCount(), 16);
+    window.undoFilter();
+    EXPECT_EQ(window.filter().companies, (QStringList{QStringLiteral("Nvidia"), QStringLiteral("Huawei")}));
+    EXPECT_EQ(window.filterPanel()->companies()->checked(), window.filter().companies);
+    window.undoFilter();
+    EXPECT_EQ(window.filter().companies, QStringList{QStringLiteral("Nvidia")});
+    EXPECT_EQ(listedFiles(window),
+              test::goldFilesNaming(test::testData(QStringLiteral("articles/gold.json")), QStringLiteral("Nvidia")));
+}

@@ -8,7 +8,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-charts-dev qt6-svg-dev libqt6svg6 qt6-qpa-plugins
   libsqlite3-dev libuchardet-dev libgumbo-dev libpoppler-qt6-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  libgl1-mesa-dev libxkbcommon-dev fonts-dejavu-core
+  libgl1-mesa-dev libxkbcommon-dev fonts-dejavu-core fonts-wqy-microhei
 )
 if [[ "${1:-}" == "--gui-tools" ]]; then
   packages+=(xvfb xauth xdotool imagemagick)

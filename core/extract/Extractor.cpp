@@ -1,6 +1,7 @@
 #include "extract/Extractor.h"
 
 #include "extract/QuantityFinder.h"
+#include "extract/TextScan.h"
 #include "structure/DateParser.h"
 
 #include <QDate>
@@ -36,18 +37,21 @@ QString regexAlternatives(const QStringList& words)
 
 QStringList words(QStringView s)
 {
+    // each word copied once from its span: appending a character at a time reallocates
     QStringList out;
-    QString current;
-    for (QChar c : s) {
+    qsizetype begin = -1;
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        const QChar c = s[i];
         if (c.isLetterOrNumber() || c == u'-' || c == u'\'' || c == u'\u2019') {
-            current.append(c);
-        } else if (!current.isEmpty()) {
-            out.append(current);
-            current.clear();
+            if (begin < 0)
+                begin = i;
+        } else if (begin >= 0) {
+            out.append(s.sliced(begin, i - begin).toString());
+            begin = -1;
         }
     }
-    if (!current.isEmpty())
-        out.append(current);
+    if (begin >= 0)
+        out.append(s.sliced(begin).toString());
     return out;
 }
 
@@ -232,6 +236,12 @@ void Extractor::findOrganisationsByPattern(SentenceContext& c, Extraction& out) 
                        "|\\b(?:University|Ministry|Institute|Academy|Department|Bureau|Center|Centre|Commission)\\s+(?:of|for)\\s+"
                        "(?:the\\s+)?\\p{Lu}[\\p{L}-]*(?:\\s+(?:and\\s+|of\\s+|for\\s+)?\\p{Lu}[\\p{L}-]*){0,5}"),
         kUnicode);
+    // every match holds one of the bodies' words as written
+    using namespace Qt::Literals::StringLiterals;
+    if (!mayContain(c.text, {"University"_L1, "Institute"_L1, "Academy"_L1, "Lab"_L1, "Commission"_L1, "Bureau"_L1,
+                             "Agency"_L1, "Ministry"_L1, "Council"_L1, "Centre"_L1, "Center"_L1, "Foundation"_L1,
+                             "Association"_L1, "Federation"_L1, "Department"_L1}))
+        return;
     for (auto it = pattern.globalMatch(c.text); it.hasNext();) {
         const auto m = it.next();
         qsizetype start = m.capturedStart();
@@ -288,6 +298,12 @@ void Extractor::findCompaniesByContext(SentenceContext& c, Extraction& out) cons
                            kUnicode),
         QRegularExpression(QStringLiteral("\\b(?i:start-up|startup|chipmaker|unicorn)\\s+%1").arg(name), kUnicode),
     };
+    // each pattern needs one of its company words ("firms" holds "firm", "chipmakers" "maker")
+    using namespace Qt::Literals::StringLiterals;
+    if (!mayContain(c.text, {"compan"_L1, "firm"_L1, "start"_L1, "lab"_L1, "rival"_L1, "developer"_L1, "unicorn"_L1,
+                             "maker"_L1},
+                    true))
+        return;
     for (const QRegularExpression& pattern : patterns)
         for (auto it = pattern.globalMatch(c.text); it.hasNext();) {
             const auto m = it.next();
@@ -848,6 +864,10 @@ void Extractor::findAttributions(SentenceContext& c, Extraction& out) const
     static const QRegularExpression namedReport(
         QStringLiteral("(?<name>(?:\\p{Lu}[\\p{L}\\d&-]*\\s+){1,4}(?:Index|Report|Survey|Outlook|Tracker|Barometer|Census|Yearbook))\\b"),
         kUnicode);
+    using namespace Qt::Literals::StringLiterals;
+    if (!mayContain(c.text, {"Index"_L1, "Report"_L1, "Survey"_L1, "Outlook"_L1, "Tracker"_L1, "Barometer"_L1,
+                             "Census"_L1, "Yearbook"_L1}))
+        return;
     for (auto it = namedReport.globalMatch(c.text); it.hasNext();) {
         const auto m = it.next();
         qsizetype start = m.capturedStart(QStringLiteral("name"));
@@ -930,10 +950,10 @@ Extraction Extractor::extract(const Article& article) const
         c.text = article.text.mid(s.start, s.end - s.start);
         c.text.replace(u'\n', u' ');
         const Block& block = article.blocks[static_cast<size_t>(s.block)];
-        c.keyPoint = block.kind == BlockKind::Bullet ||
-                     (sentencesPerBlock[static_cast<size_t>(s.block)] == 1 && words(c.text).size() <= 25);
-        c.source = sentenceSources[i];
         c.words = words(c.text);
+        c.keyPoint = block.kind == BlockKind::Bullet ||
+                     (sentencesPerBlock[static_cast<size_t>(s.block)] == 1 && c.words.size() <= 25);
+        c.source = sentenceSources[i];
         for (const QString& w : c.words)
             c.lowerWords.insert(w.toLower());
         findEntities(c, out);

@@ -1,5 +1,6 @@
 #include "extract/QuantityFinder.h"
 
+#include "extract/TextScan.h"
 #include "structure/DateParser.h"
 
 #include <QHash>
@@ -93,9 +94,8 @@ std::vector<Quantity> QuantityFinder::find(QStringView text)
         kOptions);
     std::vector<Quantity> out;
     const bool digits = std::any_of(text.begin(), text.end(), [](QChar ch) { return ch.isDigit(); });
-    static const QStringList wordForms{QStringLiteral("half"), QStringLiteral("quarter"), QStringLiteral("third"),
-                                       QStringLiteral("twice"), QStringLiteral("times")};
-    if (!digits && std::none_of(wordForms.begin(), wordForms.end(), [&](const QString& w) { return text.contains(w); }))
+    using namespace Qt::Literals::StringLiterals;
+    if (!digits && !mayContain(text, {"half"_L1, "quarter"_L1, "third"_L1, "twice"_L1, "times"_L1}))
         return out;  // no number to read
     qsizetype consumed = 0;
     auto it = number.globalMatch(text);

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QLatin1StringView>
+#include <QStringView>
+
+#include <cstdint>
+#include <initializer_list>
+
+namespace claimlens {
+
+/// False only when no needle (ASCII, lower case when `caseless`) can occur in `text`: one pass
+/// over the text that lets a sentence skip an expression whose every match holds a needle.
+/// Under `caseless`, the two characters that fold onto ASCII letters (KELVIN SIGN and LONG S)
+/// send the text to the expression, so the test never refuses what case-insensitive matching takes.
+inline bool mayContain(QStringView text, std::initializer_list<QLatin1StringView> needles, bool caseless = false)
+{
+    // the needles' first letters, so that most characters cost one bit test
+    std::uint64_t first[2] = {0, 0};
+    for (QLatin1StringView n : needles) {
+        const auto f = static_cast<unsigned char>(n.front().toLatin1()) & 127u;
+        first[f >> 6] |= std::uint64_t{1} << (f & 63u);
+    }
+    auto fold = [caseless](char16_t c) {
+        return caseless && c >= u'A' && c <= u'Z' ? static_cast<char16_t>(c + 32) : c;
+    };
+    const char16_t* data = text.utf16();
+    const qsizetype size = text.size();
+    for (qsizetype i = 0; i < size; ++i) {
+        const char16_t c = fold(data[i]);
+        if (c >= 128) {
+            if (caseless && (c == 0x212A || c == 0x017F))
+                return true;
+            continue;
+        }
+        if (!((first[c >> 6] >> (c & 63u)) & 1u))
+            continue;
+        for (QLatin1StringView n : needles) {
+            if (n.front().unicode() != c || n.size() > size - i)
+                continue;
+            qsizetype k = 1;
+            while (k < n.size() && fold(data[i + k]) == n[k].unicode())
+                ++k;
+            if (k == n.size())
+                return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace claimlens

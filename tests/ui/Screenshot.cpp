@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QPalette>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -31,12 +32,28 @@ int main(int argc, char* argv[])
     const QCommandLineOption claim(QStringLiteral("claim-row"), QStringLiteral("claim to open"), QStringLiteral("N"));
     const QCommandLineOption width(QStringLiteral("width"), QStringLiteral("width"), QStringLiteral("W"), QStringLiteral("1600"));
     const QCommandLineOption height(QStringLiteral("height"), QStringLiteral("height"), QStringLiteral("H"), QStringLiteral("1000"));
-    parser.addOptions({db, out, company, country, search, tab, row, claim, width, height});
+    const QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("a dark system palette"));
+    parser.addOptions({db, out, company, country, search, tab, row, claim, width, height, dark});
     parser.addHelpOption();
     parser.process(app);
     if (!parser.isSet(db) || !parser.isSet(out)) {
         std::fputs("claimlens-screenshot: --db and --out are required\n", stderr);
         return 2;
+    }
+    if (parser.isSet(dark)) {  // what a desktop in dark mode hands the application
+        QPalette p;
+        p.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+        p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        p.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+        p.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+        p.setColor(QPalette::Button, QColor(0x33, 0x33, 0x33));
+        p.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+        p.setColor(QPalette::Highlight, QColor(0x2f, 0x6f, 0xb3));
+        p.setColor(QPalette::HighlightedText, Qt::white);
+        p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+        p.setColor(QPalette::Link, QColor(0x7a, 0xb7, 0xff));
+        QApplication::setPalette(p);
     }
     QTemporaryDir settings;  // a fresh window, whatever the user's settings say
     claimlens::ui::Settings::useFile(settings.filePath(QStringLiteral("settings.ini")));

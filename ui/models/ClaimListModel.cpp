@@ -1,10 +1,8 @@
 #include "models/ClaimListModel.h"
 
-#include <QScopedValueRollback>
-
 namespace claimlens::ui {
 
-ClaimListModel::ClaimListModel(QObject* parent) : QAbstractTableModel(parent) {}
+ClaimListModel::ClaimListModel(QObject* parent) : PagedTableModel(parent) {}
 
 void ClaimListModel::setDatabase(Database* db)
 {
@@ -29,41 +27,9 @@ void ClaimListModel::setQuery(Database* db, const DocumentFilter& filter)
     reload();
 }
 
-void ClaimListModel::reload()
+Result<ClaimPage> ClaimListModel::fetch(const ListCursor& after, int limit)
 {
-    readPage(true);
-}
-
-void ClaimListModel::readPage(bool reset)
-{
-    const QScopedValueRollback reading(m_reading, true);
-    if (reset) {
-        beginResetModel();
-        m_rows.clear();
-        m_cursor = {};
-        m_atEnd = m_db == nullptr;
-    }
-    if (m_db && !m_atEnd) {
-        auto page = ExtractionQuery(*m_db).claimPage(m_filter, m_sort, m_descending, m_cursor, m_pageSize);
-        if (!page) {
-            m_error = page.error();
-            m_atEnd = true;
-        } else {
-            m_error.clear();
-            m_cursor = page->next;
-            m_atEnd = page->atEnd;
-            if (!page->rows.empty()) {
-                const int first = static_cast<int>(m_rows.size());
-                if (!reset)
-                    beginInsertRows({}, first, first + static_cast<int>(page->rows.size()) - 1);
-                std::move(page->rows.begin(), page->rows.end(), std::back_inserter(m_rows));
-                if (!reset)
-                    endInsertRows();
-            }
-        }
-    }
-    if (reset)
-        endResetModel();
+    return ExtractionQuery(*m_db).claimPage(m_filter, m_sort, m_descending, after, limit);
 }
 
 void ClaimListModel::sort(int column, Qt::SortOrder order)
@@ -76,24 +42,7 @@ void ClaimListModel::sort(int column, Qt::SortOrder order)
         return;
     m_sort = sort;
     m_descending = descending;
-    readPage(true);
-}
-
-bool ClaimListModel::canFetchMore(const QModelIndex& parent) const
-{
-    return !parent.isValid() && !m_atEnd && !m_reading;
-}
-
-void ClaimListModel::fetchMore(const QModelIndex& parent)
-{
-    // Views and testers ask again from inside our own reset and insert signals: one read at a time.
-    if (!parent.isValid() && !m_reading)
-        readPage(false);
-}
-
-int ClaimListModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    reload();
 }
 
 int ClaimListModel::columnCount(const QModelIndex& parent) const
@@ -105,7 +54,7 @@ QVariant ClaimListModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const ClaimRow& c = m_rows[static_cast<size_t>(index.row())];
+    const ClaimRow& c = rowAt(index.row());
     const QString document = c.title.isEmpty() ? c.fileName : c.title;
     switch (role) {
     case DocumentIdRole:

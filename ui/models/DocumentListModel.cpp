@@ -1,7 +1,5 @@
 #include "models/DocumentListModel.h"
 
-#include <QScopedValueRollback>
-
 namespace claimlens::ui {
 namespace {
 
@@ -41,12 +39,15 @@ QString dateText(const PartialDate& d)
 
 }  // namespace
 
-DocumentListModel::DocumentListModel(QObject* parent) : QAbstractTableModel(parent) {}
+DocumentListModel::DocumentListModel(QObject* parent) : PagedTableModel(parent)
+{
+    setPageSize(kPageSize);
+}
 
 void DocumentListModel::setDatabase(Database* db)
 {
     m_db = db;
-    readPage(true);
+    reload();
 }
 
 void DocumentListModel::setFilter(const DocumentFilter& filter)
@@ -54,64 +55,25 @@ void DocumentListModel::setFilter(const DocumentFilter& filter)
     if (filter == m_filter)
         return;
     m_filter = filter;
-    readPage(true);
+    reload();
 }
 
-void DocumentListModel::reload()
+Result<DocumentPage> DocumentListModel::fetch(const ListCursor& after, int limit)
 {
-    readPage(true);
-}
-
-void DocumentListModel::readPage(bool reset)
-{
-    const QScopedValueRollback reading(m_reading, true);
-    if (reset) {
-        beginResetModel();
-        m_rows.clear();
-        m_cursor = {};
-        m_atEnd = m_db == nullptr;
-    }
-    if (m_db && !m_atEnd) {
-        auto page = DocumentListQuery(*m_db).page(m_filter, m_sort, m_descending, m_cursor, kPageSize);
-        if (!page) {
-            m_error = page.error();
-            m_atEnd = true;
-        } else {
-            m_error.clear();
-            m_cursor = page->next;
-            m_atEnd = page->atEnd;
-            if (!page->rows.empty()) {
-                const int first = static_cast<int>(m_rows.size());
-                if (!reset)
-                    beginInsertRows({}, first, first + static_cast<int>(page->rows.size()) - 1);
-                std::move(page->rows.begin(), page->rows.end(), std::back_inserter(m_rows));
-                if (!reset)
-                    endInsertRows();
-            }
-        }
-    }
-    if (reset)
-        endResetModel();
-    if (!m_error.isEmpty())
-        Q_EMIT errorOccurred(m_error);
+    return DocumentListQuery(*m_db).page(m_filter, m_sort, m_descending, after, limit);
 }
 
 int DocumentListModel::rowOf(qint64 documentId) const
 {
-    for (size_t i = 0; i < m_rows.size(); ++i)
-        if (m_rows[i].id == documentId)
+    for (size_t i = 0; i < rows().size(); ++i)
+        if (rows()[i].id == documentId)
             return static_cast<int>(i);
     return -1;
 }
 
 qint64 DocumentListModel::documentId(int row) const
 {
-    return row >= 0 && row < static_cast<int>(m_rows.size()) ? m_rows[static_cast<size_t>(row)].id : -1;
-}
-
-int DocumentListModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    return row >= 0 && row < rowCount() ? rowAt(row).id : -1;
 }
 
 int DocumentListModel::columnCount(const QModelIndex& parent) const
@@ -123,7 +85,7 @@ QVariant DocumentListModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const DocumentListRow& r = m_rows[static_cast<size_t>(index.row())];
+    const DocumentListRow& r = rowAt(index.row());
     switch (role) {
     case DocumentIdRole:
         return QVariant::fromValue<qint64>(r.id);
@@ -196,19 +158,7 @@ void DocumentListModel::sort(int column, Qt::SortOrder order)
         return;
     m_sort = sort;
     m_descending = descending;
-    readPage(true);
-}
-
-bool DocumentListModel::canFetchMore(const QModelIndex& parent) const
-{
-    return !parent.isValid() && !m_atEnd && !m_reading;
-}
-
-void DocumentListModel::fetchMore(const QModelIndex& parent)
-{
-    // Views and testers ask again from inside our own reset and insert signals: one read at a time.
-    if (!parent.isValid() && !m_reading)
-        readPage(false);
+    reload();
 }
 
 }  // namespace claimlens::ui

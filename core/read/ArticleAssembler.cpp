@@ -10,7 +10,7 @@ bool isSentenceKind(BlockKind kind)
     return kind == BlockKind::Paragraph || kind == BlockKind::Bullet;
 }
 
-}  // namespace
+} // namespace
 
 ArticleAssembler::ArticleAssembler(std::shared_ptr<const StructureRules> rules)
     : m_parser(rules), m_splitter(std::move(rules))
@@ -36,7 +36,7 @@ Article ArticleAssembler::assemble(const std::vector<SourceBlock>& source, const
         if (!text.isEmpty())
             text += QStringLiteral("\n\n");
         if (b.hint == Hint::Bullet)
-            text += QStringLiteral("\u2022 ");  // the marker a text file's list would have
+            text += QStringLiteral("\u2022 "); // the marker a text file's list would have
         placed.push_back({&b, text.size()});
         text += line;
     }
@@ -46,7 +46,8 @@ Article ArticleAssembler::assemble(const std::vector<SourceBlock>& source, const
     out.text = parsed.text;
     out.format = format;
     const bool aligned = parsed.blocks.size() == placed.size();
-    const bool hasTitle = std::any_of(placed.begin(), placed.end(), [](const Placed& p) { return p.block->hint == Hint::Title; });
+    const bool hasTitle =
+        std::any_of(placed.begin(), placed.end(), [](const Placed& p) { return p.block->hint == Hint::Title; });
 
     std::vector<BlockKind> parserKinds;
     for (size_t i = 0; i < placed.size(); ++i) {
@@ -54,7 +55,7 @@ Article ArticleAssembler::assemble(const std::vector<SourceBlock>& source, const
         Block block;
         if (aligned) {
             block = parsed.blocks[i];
-        } else {  // cannot happen with one line per block; read every block as a paragraph then
+        } else { // cannot happen with one line per block; read every block as a paragraph then
             block.start = block.contentStart = placed[i].start;
             block.end = placed[i].start + b.text.simplified().size();
         }
@@ -68,7 +69,7 @@ Article ArticleAssembler::assemble(const std::vector<SourceBlock>& source, const
             block.kind = BlockKind::Heading;
             break;
         case Hint::Bullet:
-            if (judged != BlockKind::Furniture)  // "Share this article" in a list is still furniture
+            if (judged != BlockKind::Furniture) // "Share this article" in a list is still furniture
                 block.kind = BlockKind::Bullet;
             break;
         case Hint::Byline:
@@ -83,7 +84,7 @@ Article ArticleAssembler::assemble(const std::vector<SourceBlock>& source, const
             break;
         case Hint::Free:
             if (judged == BlockKind::Title && hasTitle)
-                block.kind = BlockKind::Paragraph;  // the source named its headline; this is not it
+                block.kind = BlockKind::Paragraph; // the source named its headline; this is not it
             break;
         }
         if (block.kind != BlockKind::Bullet && block.kind != judged)
@@ -119,7 +120,7 @@ Article ArticleAssembler::assemble(const std::vector<SourceBlock>& source, const
         for (CitedSource src : parsed.sources) {
             const auto b = static_cast<size_t>(src.block);
             if (src.block < 0 || out.blocks[b].kind != parserKinds[b])
-                continue;  // the block is something else now; what the parser read off it goes
+                continue; // the block is something else now; what the parser read off it goes
             src.sentence = src.sentence >= 0 ? sentenceIndex[static_cast<size_t>(src.sentence)] : -1;
             out.sources.push_back(src);
         }
@@ -160,4 +161,4 @@ Article ArticleAssembler::assemble(const std::vector<SourceBlock>& source, const
     return out;
 }
 
-}  // namespace claimlens
+} // namespace claimlens

@@ -17,9 +17,9 @@ struct SourceBlock {
     /// rules as lines of a text file (furniture, bylines, datelines, attributions, headings).
     enum class Hint { Free, Title, Heading, Bullet, Byline, Dateline, Furniture };
     Hint hint = Hint::Free;
-    QString text;   ///< one line, white space folded
-    QString label;  ///< why it is furniture ("caption", "related links")
-    int page = 0;   ///< the page it starts on, 0 without pages
+    QString text;  ///< one line, white space folded
+    QString label; ///< why it is furniture ("caption", "related links")
+    int page = 0;  ///< the page it starts on, 0 without pages
     /// Later pages the block runs onto: (offset into `text`, page number).
     std::vector<std::pair<qsizetype, int>> pageStarts;
 };
@@ -29,7 +29,7 @@ struct ArticleMetadata {
     QString title;
     QString author;
     QString section;
-    QString publisher;  ///< the outlet the article comes from
+    QString publisher; ///< the outlet the article comes from
     PartialDate published;
     /// A date stated in the text wins over `published` (a PDF's CreationDate is when the file was
     /// made, not when the report was published).
@@ -53,4 +53,4 @@ private:
     SentenceSplitter m_splitter;
 };
 
-}  // namespace claimlens
+} // namespace claimlens

@@ -52,4 +52,4 @@ Article ArticleReader::article(const ReadDocument& document) const
     return document.article ? *document.article : m_parser.parse(document.text);
 }
 
-}  // namespace claimlens
+} // namespace claimlens

@@ -14,9 +14,9 @@ namespace claimlens {
 
 /// A file read into text, before or after its structure is known.
 struct ReadDocument {
-    QString text;      ///< the clean text: what is hashed, stored and searched
-    QString encoding;  ///< the text encoding read; empty for PDFs, which have none of their own
-    QString format;    ///< "text", "html" or "pdf"
+    QString text;     ///< the clean text: what is hashed, stored and searched
+    QString encoding; ///< the text encoding read; empty for PDFs, which have none of their own
+    QString format;   ///< "text", "html" or "pdf"
     /// The structure, when reading the format built it (HTML, PDF); a text file is parsed only
     /// when asked (see ArticleReader::article), so a stored, unchanged one costs no parse.
     std::optional<Article> article;
@@ -42,4 +42,4 @@ private:
     ArticleAssembler m_assembler;
 };
 
-}  // namespace claimlens
+} // namespace claimlens

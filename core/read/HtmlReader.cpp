@@ -13,6 +13,7 @@
 
 #include <iconv.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace claimlens {
@@ -142,18 +143,38 @@ bool anyToken(const QStringList& tokens, const QSet<QString>& set)
 bool isDropped(const GumboNode* n, bool inArticle)
 {
     switch (tagOf(n)) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_SVG: case GUMBO_TAG_CANVAS: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
-    case GUMBO_TAG_FORM: case GUMBO_TAG_BUTTON: case GUMBO_TAG_INPUT: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA:
-    case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_MENU: case GUMBO_TAG_HEAD:
-    case GUMBO_TAG_VIDEO: case GUMBO_TAG_AUDIO: case GUMBO_TAG_MAP: case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_MAP:
+    case GUMBO_TAG_FOOTER:
         return true;
     case GUMBO_TAG_HEADER:
         if (!inArticle)
             return true;
         break;
-    case GUMBO_TAG_HTML: case GUMBO_TAG_BODY: case GUMBO_TAG_MAIN: case GUMBO_TAG_ARTICLE:
-        return false;  // whatever their classes say, these hold the article
+    case GUMBO_TAG_HTML:
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_ARTICLE:
+        return false; // whatever their classes say, these hold the article
     default:
         break;
     }
@@ -164,24 +185,28 @@ bool isDropped(const GumboNode* n, bool inArticle)
     const QString style = attr(n, "style").toLower().remove(u' ');
     if (style.contains(QStringLiteral("display:none")) || style.contains(QStringLiteral("visibility:hidden")))
         return true;
-    static const QSet<QString> roles{QStringLiteral("navigation"), QStringLiteral("contentinfo"),
-                                     QStringLiteral("complementary"), QStringLiteral("search"),
-                                     QStringLiteral("dialog"), QStringLiteral("alertdialog"), QStringLiteral("menu"),
-                                     QStringLiteral("menubar"), QStringLiteral("banner")};
+    static const QSet<QString> roles{
+        QStringLiteral("navigation"), QStringLiteral("contentinfo"), QStringLiteral("complementary"),
+        QStringLiteral("search"),     QStringLiteral("dialog"),      QStringLiteral("alertdialog"),
+        QStringLiteral("menu"),       QStringLiteral("menubar"),     QStringLiteral("banner")};
     if (roles.contains(attr(n, "role").toLower()))
         return true;
     static const QSet<QString> furniture{
-        QStringLiteral("share"), QStringLiteral("sharing"), QStringLiteral("social"), QStringLiteral("comment"),
-        QStringLiteral("comments"), QStringLiteral("disqus"), QStringLiteral("related"), QStringLiteral("recommended"),
-        QStringLiteral("recommendations"), QStringLiteral("newsletter"), QStringLiteral("subscribe"),
-        QStringLiteral("subscription"), QStringLiteral("signup"), QStringLiteral("cookie"), QStringLiteral("cookies"),
-        QStringLiteral("consent"), QStringLiteral("gdpr"), QStringLiteral("promo"), QStringLiteral("promotion"),
-        QStringLiteral("advert"), QStringLiteral("advertisement"), QStringLiteral("ad"), QStringLiteral("ads"),
-        QStringLiteral("sponsor"), QStringLiteral("sponsored"), QStringLiteral("sidebar"), QStringLiteral("breadcrumb"),
-        QStringLiteral("breadcrumbs"), QStringLiteral("menu"), QStringLiteral("navbar"), QStringLiteral("nav"),
-        QStringLiteral("navigation"), QStringLiteral("popup"), QStringLiteral("modal"), QStringLiteral("paywall"),
-        QStringLiteral("outbrain"), QStringLiteral("taboola"), QStringLiteral("toolbar"), QStringLiteral("trending"),
-        QStringLiteral("popular"), QStringLiteral("tags"), QStringLiteral("skip"), QStringLiteral("masthead")};
+        QStringLiteral("share"),       QStringLiteral("sharing"),     QStringLiteral("social"),
+        QStringLiteral("comment"),     QStringLiteral("comments"),    QStringLiteral("disqus"),
+        QStringLiteral("related"),     QStringLiteral("recommended"), QStringLiteral("recommendations"),
+        QStringLiteral("newsletter"),  QStringLiteral("subscribe"),   QStringLiteral("subscription"),
+        QStringLiteral("signup"),      QStringLiteral("cookie"),      QStringLiteral("cookies"),
+        QStringLiteral("consent"),     QStringLiteral("gdpr"),        QStringLiteral("promo"),
+        QStringLiteral("promotion"),   QStringLiteral("advert"),      QStringLiteral("advertisement"),
+        QStringLiteral("ad"),          QStringLiteral("ads"),         QStringLiteral("sponsor"),
+        QStringLiteral("sponsored"),   QStringLiteral("sidebar"),     QStringLiteral("breadcrumb"),
+        QStringLiteral("breadcrumbs"), QStringLiteral("menu"),        QStringLiteral("navbar"),
+        QStringLiteral("nav"),         QStringLiteral("navigation"),  QStringLiteral("popup"),
+        QStringLiteral("modal"),       QStringLiteral("paywall"),     QStringLiteral("outbrain"),
+        QStringLiteral("taboola"),     QStringLiteral("toolbar"),     QStringLiteral("trending"),
+        QStringLiteral("popular"),     QStringLiteral("tags"),        QStringLiteral("skip"),
+        QStringLiteral("masthead")};
     static const QSet<QString> siteParts{QStringLiteral("header"), QStringLiteral("footer"), QStringLiteral("banner")};
     const QStringList tokens = nameTokens(n);
     const QString classes = attr(n, "class");
@@ -251,7 +276,7 @@ bool isInside(const GumboNode* n, const GumboNode* ancestor)
 bool isInsideDropped(const GumboNode* n)
 {
     for (const GumboNode* p = n; p; p = p->parent) {
-        bool held = false;  // whether an article or main holds p, which keeps its own <header>
+        bool held = false; // whether an article or main holds p, which keeps its own <header>
         for (const GumboNode* q = p->parent; q; q = q->parent)
             held = held || opensArticle(q);
         if (isElement(p) && isDropped(p, held))
@@ -296,14 +321,42 @@ const GumboNode* bestByScore(const GumboNode* body)
 bool isBlockTag(GumboTag tag)
 {
     switch (tag) {
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_BODY:
-    case GUMBO_TAG_DD: case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIV: case GUMBO_TAG_DL: case GUMBO_TAG_DT:
-    case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE: case GUMBO_TAG_H1: case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_HGROUP: case GUMBO_TAG_HR: case GUMBO_TAG_LI: case GUMBO_TAG_MAIN: case GUMBO_TAG_OL:
-    case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_TABLE:
-    case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT: case GUMBO_TAG_TR: case GUMBO_TAG_UL:
-    case GUMBO_TAG_CENTER: case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_HGROUP:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_CAPTION:
         return true;
     default:
         return false;
@@ -325,7 +378,7 @@ public:
     };
     std::vector<Piece> pieces;
     bool titleSeen = false;
-    QString firstTime;  ///< the first <time datetime> met in the content
+    QString firstTime; ///< the first <time datetime> met in the content
 
     void walk(const GumboNode* n, Hint hint, QString label, bool inArticle, bool inLink, int list)
     {
@@ -369,21 +422,26 @@ public:
             hint = titleSeen ? Hint::Heading : Hint::Title;
             titleSeen = true;
             break;
-        case GUMBO_TAG_H2: case GUMBO_TAG_H3:
+        case GUMBO_TAG_H2:
+        case GUMBO_TAG_H3:
             hint = Hint::Heading;
             break;
-        case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+        case GUMBO_TAG_H4:
+        case GUMBO_TAG_H5:
+        case GUMBO_TAG_H6:
             hint = Hint::Free;
             break;
         case GUMBO_TAG_LI:
             if (hint != Hint::Furniture)
                 hint = Hint::Bullet;
             break;
-        case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION:
+        case GUMBO_TAG_FIGURE:
+        case GUMBO_TAG_FIGCAPTION:
             hint = Hint::Furniture;
             label = QStringLiteral("caption");
             break;
-        case GUMBO_TAG_UL: case GUMBO_TAG_OL:
+        case GUMBO_TAG_UL:
+        case GUMBO_TAG_OL:
             list = m_lists++;
             break;
         default:
@@ -406,7 +464,7 @@ public:
     }
 
 private:
-    void flush(Hint hint, const QString& label, int list)
+    void flush(Hint hint, QString label, int list)
     {
         QString text = m_text.simplified();
         const qsizetype links = m_links;
@@ -418,6 +476,10 @@ private:
         // a class name is a weak sign: a long "author" box is a bio, an undated "date" box text
         if (hint == Hint::Byline && words > 12)
             hint = Hint::Free;
+        if (hint == Hint::Byline && (bodySeen || (text.endsWith(u'.') && words > 4))) {
+            hint = Hint::Furniture; // "Jane Doe covers chips from Taipei." under the text
+            label = QStringLiteral("author bio");
+        }
         if (hint == Hint::Dateline && !DateParser::parseDateLine(text))
             hint = Hint::Free;
         // "Yangtze Business Times 2024-04-16" above the text: the outlet and the date, not a heading
@@ -431,7 +493,7 @@ private:
         p.links = links;
         p.list = list;
         if (hint == Hint::Free && words <= 15 && links * 10 >= p.block.text.size() * 8) {
-            p.block.hint = Hint::Furniture;  // a line that is all links: "More: X, Y"
+            p.block.hint = Hint::Furniture; // a line that is all links: "More: X, Y"
             p.block.label = QStringLiteral("links");
         }
         pieces.push_back(std::move(p));
@@ -458,14 +520,15 @@ private:
     static bool containsDate(const QString& text)
     {
         for (qsizetype i = 0; i < text.size(); ++i)
-            if ((i == 0 || text[i - 1] == u' ') && text[i].isLetterOrNumber() && DateParser::parseAt(QStringView(text).sliced(i)))
+            if ((i == 0 || text[i - 1] == u' ') && text[i].isLetterOrNumber() &&
+                DateParser::parseAt(QStringView(text).sliced(i)))
                 return true;
         return false;
     }
 
     QString m_text;
     qsizetype m_links = 0;
-    bool bodySeen = false;  ///< a paragraph of the text has been met
+    bool bodySeen = false; ///< a paragraph of the text has been met
     int m_lists = 0;
 };
 
@@ -521,7 +584,7 @@ std::optional<QJsonObject> findArticleObject(const QJsonValue& v)
 
 struct HeadData {
     QString titleTag;
-    QHash<QString, QString> meta;  ///< property, name or itemprop (lower case) -> content, first wins
+    QHash<QString, QString> meta; ///< property, name or itemprop (lower case) -> content, first wins
     std::optional<QJsonObject> jsonLd;
 };
 
@@ -548,7 +611,7 @@ void readHead(const GumboNode* n, HeadData& head)
         case GUMBO_TAG_SCRIPT:
             if (!head.jsonLd && attr(c, "type").toLower() == QStringLiteral("application/ld+json")) {
                 QJsonParseError error;
-                QByteArray json;  // textContent skips scripts, this one is data
+                QByteArray json; // textContent skips scripts, this one is data
                 for (unsigned k = 0; k < childCount(c); ++k)
                     if (child(c, k)->type == GUMBO_NODE_TEXT || child(c, k)->type == GUMBO_NODE_WHITESPACE)
                         json += child(c, k)->v.text.text;
@@ -574,10 +637,10 @@ std::optional<PartialDate> dateFrom(const QString& value)
 /// "Jane Doe" standing alone in a byline box, which the text rules cannot take for a byline.
 QString bareByline(const std::vector<BlockWalker::Piece>& pieces)
 {
-    static const QRegularExpression name(
-        QStringLiteral("^(\\p{Lu}[\\p{L}'.-]+(?:\\s+\\p{Lu}[\\p{L}'.-]+){1,3}(?:\\s+and\\s+\\p{Lu}[\\p{L}'.-]+(?:\\s+\\p{Lu}[\\p{L}'.-]+){1,3})?)"
-                       "\\s*(?:$|[,|\\x{2013}\\x{2014}])"),
-        QRegularExpression::UseUnicodePropertiesOption);
+    static const QRegularExpression name(QStringLiteral("^(\\p{Lu}[\\p{L}'.-]+(?:\\s+\\p{Lu}[\\p{L}'.-]+){1,3}(?:\\s+"
+                                                        "and\\s+\\p{Lu}[\\p{L}'.-]+(?:\\s+\\p{Lu}[\\p{L}'.-]+){1,3})?)"
+                                                        "\\s*(?:$|[,|\\x{2013}\\x{2014}])"),
+                                         QRegularExpression::UseUnicodePropertiesOption);
     for (const auto& p : pieces)
         if (p.block.hint == Hint::Byline && !p.block.text.startsWith(QStringLiteral("By "), Qt::CaseInsensitive)) {
             const auto m = name.match(p.block.text);
@@ -587,12 +650,39 @@ QString bareByline(const std::vector<BlockWalker::Piece>& pieces)
     return {};
 }
 
-}  // namespace
+/// A pull quote repeats words the text has already said; it is set aside like a caption.
+void markRepeats(std::vector<SourceBlock>& blocks)
+{
+    auto folded = [](const QString& t) {
+        QString out;
+        for (QChar c : t)
+            if (c.isLetterOrNumber())
+                out += c.toLower();
+        return out;
+    };
+    std::vector<QString> seen;
+    for (SourceBlock& b : blocks) {
+        if (b.hint != Hint::Free)
+            continue;
+        const QString f = folded(b.text);
+        const bool repeat = f.size() >= 20 && wordCount(b.text) <= 40 &&
+                            std::any_of(seen.begin(), seen.end(), [&](const QString& s) { return s.contains(f); });
+        if (repeat) {
+            b.hint = Hint::Furniture;
+            b.label = QStringLiteral("pull quote");
+        } else {
+            seen.push_back(f);
+        }
+    }
+}
+
+} // namespace
 
 QString HtmlReader::cleanTitle(const QString& title, const QString& siteName)
 {
-    static const QRegularExpression separator(QStringLiteral("\\s+(?:\\||-|\\x{2013}|\\x{2014}|\\x{00B7}|\\x{00BB}|::)\\s+"),
-                                              QRegularExpression::UseUnicodePropertiesOption);
+    static const QRegularExpression separator(
+        QStringLiteral("\\s+(?:\\||-|\\x{2013}|\\x{2014}|\\x{00B7}|\\x{00BB}|::)\\s+"),
+        QRegularExpression::UseUnicodePropertiesOption);
     auto isSite = [&](const QString& part) {
         return !siteName.isEmpty() && (part.compare(siteName, Qt::CaseInsensitive) == 0 ||
                                        (wordCount(part) <= 4 && siteName.contains(part, Qt::CaseInsensitive)) ||
@@ -618,7 +708,7 @@ QString HtmlReader::cleanTitle(const QString& title, const QString& siteName)
             t = t.mid(first.capturedEnd());
         } else if (wordCount(tail) <= 3 && !tail.isEmpty() && (tail.front().isUpper() || tail.front().isDigit()) &&
                    wordCount(rest) >= 4) {
-            t = rest;  // "Headline | Tech": a short label standing last is the site or its section
+            t = rest; // "Headline | Tech": a short label standing last is the site or its section
         } else {
             break;
         }
@@ -628,7 +718,7 @@ QString HtmlReader::cleanTitle(const QString& title, const QString& siteName)
 
 Result<HtmlPage> HtmlReader::read(const QByteArray& bytes)
 {
-    auto decoded = decodeText(bytes);  // BOMs, binary data, emptiness and detection, as for text
+    auto decoded = decodeText(bytes); // BOMs, binary data, emptiness and detection, as for text
     if (!decoded)
         return Error{decoded.error()};
     HtmlPage page;
@@ -648,8 +738,10 @@ Result<HtmlPage> HtmlReader::read(const QByteArray& bytes)
         return Error{QStringLiteral("not an HTML page (no markup)")};
     if (lastOpen > text.lastIndexOf(u'>'))
         return Error{QStringLiteral("truncated HTML page (it ends inside a tag)")};
-    static const QRegularExpression opened(QStringLiteral("<(html|body)\\b"), QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression closed(QStringLiteral("</(html|body)\\s*>"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression opened(QStringLiteral("<(html|body)\\b"),
+                                           QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression closed(QStringLiteral("</(html|body)\\s*>"),
+                                           QRegularExpression::CaseInsensitiveOption);
     if (text.contains(opened) && !text.contains(closed))
         return Error{QStringLiteral("truncated HTML page (it ends before </body> and </html>)")};
 
@@ -714,7 +806,7 @@ Result<HtmlPage> HtmlReader::read(const QByteArray& bytes)
         break;
     }
     walker.walk(content, Hint::Free, QString(), inArticle, false, -1);
-    if (walker.firstTime.isEmpty()) {  // the date often stands in a header above the text
+    if (walker.firstTime.isEmpty()) { // the date often stands in a header above the text
         std::vector<const GumboNode*> times;
         collect(body, GUMBO_TAG_TIME, times);
         for (const GumboNode* t : times)
@@ -751,7 +843,7 @@ Result<HtmlPage> HtmlReader::read(const QByteArray& bytes)
         if (!authors.isEmpty())
             break;
         const QString value = meta(key);
-        if (!value.startsWith(QStringLiteral("http")))  // article:author is often a profile URL
+        if (!value.startsWith(QStringLiteral("http"))) // article:author is often a profile URL
             authors = jsonNames(value);
     }
     md.author = authors.join(QStringLiteral(", "));
@@ -761,9 +853,9 @@ Result<HtmlPage> HtmlReader::read(const QByteArray& bytes)
     md.section = section.isArray() ? section.toArray().first().toString() : section.toString();
     if (md.section.isEmpty())
         md.section = meta("article:section");
-    for (const QString& value :
-         {ld.value(QStringLiteral("datePublished")).toString(), meta("article:published_time"), meta("datepublished"),
-          meta("date"), meta("pubdate"), meta("publishdate"), meta("dc.date"), meta("dc.date.issued"), walker.firstTime})
+    for (const QString& value : {ld.value(QStringLiteral("datePublished")).toString(), meta("article:published_time"),
+                                 meta("datepublished"), meta("date"), meta("pubdate"), meta("publishdate"),
+                                 meta("dc.date"), meta("dc.date.issued"), walker.firstTime})
         if (auto date = dateFrom(value)) {
             md.published = *date;
             break;
@@ -778,12 +870,14 @@ Result<HtmlPage> HtmlReader::read(const QByteArray& bytes)
     }
     bool hasBody = false;
     for (auto& p : walker.pieces) {
-        hasBody = hasBody || p.block.hint == Hint::Free || p.block.hint == Hint::Bullet || p.block.hint == Hint::Heading;
+        hasBody =
+            hasBody || p.block.hint == Hint::Free || p.block.hint == Hint::Bullet || p.block.hint == Hint::Heading;
         page.blocks.push_back(std::move(p.block));
     }
+    markRepeats(page.blocks);
     if (!hasBody)
         return Error{QStringLiteral("no article text in the page (only a headline or page furniture)")};
     return page;
 }
 
-}  // namespace claimlens
+} // namespace claimlens

@@ -14,7 +14,7 @@ namespace claimlens {
 struct HtmlPage {
     std::vector<SourceBlock> blocks;
     ArticleMetadata metadata;
-    QString encoding;  ///< the charset the page was read in
+    QString encoding; ///< the charset the page was read in
 };
 
 /// Reads saved web pages with an HTML5 parser (gumbo). The charset comes from a BOM, a
@@ -33,4 +33,4 @@ public:
     static QString cleanTitle(const QString& title, const QString& siteName);
 };
 
-}  // namespace claimlens
+} // namespace claimlens

@@ -75,15 +75,17 @@ QString runningKey(const QString& text)
 bool isPageNumber(const QString& text)
 {
     static const QRegularExpression number(
-        QStringLiteral("^(?:page\\s+)?\\d{1,4}(?:\\s*(?:of|/)\\s*\\d{1,4})?$|^[-\\x{2013}\\x{2014}]\\s*\\d{1,4}\\s*[-\\x{2013}\\x{2014}]$"),
+        QStringLiteral("^(?:page\\s+)?\\d{1,4}(?:\\s*(?:of|/"
+                       ")\\s*\\d{1,4})?$|^[-\\x{2013}\\x{2014}]\\s*\\d{1,4}\\s*[-\\x{2013}\\x{2014}]$"),
         QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
     return number.match(text).hasMatch();
 }
 
 bool startsListItem(const QString& text)
 {
-    static const QRegularExpression marker(QStringLiteral("^(?:[\\x{2022}\\x{25AA}\\x{25E6}\\x{2023}\\x{2013}*-]|\\d{1,2}[.)])\\s"),
-                                           QRegularExpression::UseUnicodePropertiesOption);
+    static const QRegularExpression marker(
+        QStringLiteral("^(?:[\\x{2022}\\x{25AA}\\x{25E6}\\x{2023}\\x{2013}*-]|\\d{1,2}[.)])\\s"),
+        QRegularExpression::UseUnicodePropertiesOption);
     return marker.match(text).hasMatch();
 }
 
@@ -119,13 +121,14 @@ bool endsSentence(const QString& text)
 QString documentTitle(const Poppler::Document& doc)
 {
     // Word processors write the file's name, or nothing meaningful, as the title
-    static const QRegularExpression junk(QStringLiteral("\\.(docx?|pdf|odt|rtf|txt|indd)$|^(microsoft word|untitled)\\b"),
-                                         QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression junk(
+        QStringLiteral("\\.(docx?|pdf|odt|rtf|txt|indd)$|^(microsoft word|untitled)\\b"),
+        QRegularExpression::CaseInsensitiveOption);
     const QString title = doc.info(QStringLiteral("Title")).simplified();
     return junk.match(title).hasMatch() ? QString() : title;
 }
 
-}  // namespace
+} // namespace
 
 Result<PdfText> PdfReader::read(const QByteArray& bytes)
 {
@@ -181,8 +184,9 @@ Result<PdfText> PdfReader::read(const QByteArray& bytes)
         const QSet<size_t> edges = edgeLines(lines);
         std::vector<Line> kept;
         for (size_t i = 0; i < lines.size(); ++i) {
-            const bool running = edges.contains(i) && (isPageNumber(lines[i].text) ||
-                                                       (pageCount >= 2 && seenOn[runningKey(lines[i].text)].size() >= repeatAt));
+            const bool running =
+                edges.contains(i) && (isPageNumber(lines[i].text) ||
+                                      (pageCount >= 2 && seenOn[runningKey(lines[i].text)].size() >= repeatAt));
             if (!running)
                 kept.push_back(lines[i]);
         }
@@ -208,7 +212,7 @@ Result<PdfText> PdfReader::read(const QByteArray& bytes)
         const auto& lines = pages[static_cast<size_t>(p)];
         SourceBlock current;
         double currentHeight = 0;
-        double itemLeft = 0;  // where the paragraph's first line starts
+        double itemLeft = 0; // where the paragraph's first line starts
         bool firstOfPage = true;
         auto finish = [&] {
             if (current.text.isEmpty())
@@ -236,8 +240,8 @@ Result<PdfText> PdfReader::read(const QByteArray& bytes)
                 const bool otherType = std::abs(l.height() - prev.height()) > 0.15 * bodyHeight;
                 // a list item's own lines are indented past its marker; a line back at the marker ends it
                 const bool afterItem = startsListItem(current.text) && l.left <= itemLeft + 1;
-                if (gap > lineGap + 0.4 * bodyHeight || gap < -0.5 * bodyHeight || otherType || startsListItem(l.text) ||
-                    afterItem)
+                if (gap > lineGap + 0.4 * bodyHeight || gap < -0.5 * bodyHeight || otherType ||
+                    startsListItem(l.text) || afterItem)
                     finish();
             }
             if (current.text.isEmpty()) {
@@ -260,4 +264,4 @@ Result<PdfText> PdfReader::read(const QByteArray& bytes)
     return out;
 }
 
-}  // namespace claimlens
+} // namespace claimlens

@@ -27,4 +27,4 @@ public:
     static Result<PdfText> read(const QByteArray& bytes);
 };
 
-}  // namespace claimlens
+} // namespace claimlens

@@ -59,8 +59,9 @@ std::vector<Case> cases()
     std::vector<Case> out;
     const QDir html(test::testData(QStringLiteral("html")));
     for (const QString& name : html.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
-        out.push_back({name, html.filePath(name + QStringLiteral("/page.html")),
-                       QJsonDocument::fromJson(test::readAll(html.filePath(name + QStringLiteral("/expected.json")))).object()});
+        out.push_back(
+            {name, html.filePath(name + QStringLiteral("/page.html")),
+             QJsonDocument::fromJson(test::readAll(html.filePath(name + QStringLiteral("/expected.json")))).object()});
     const QDir pdf(test::testData(QStringLiteral("pdf")));
     for (const QString& file : pdf.entryList({QStringLiteral("*.pdf")}, QDir::Files, QDir::Name)) {
         const QString name = QFileInfo(file).completeBaseName();
@@ -78,13 +79,17 @@ Article readArticle(const QString& path)
     return doc ? reader.article(*doc) : Article();
 }
 
-}  // namespace
+} // namespace
 
 TEST(HtmlGold, MetadataExactAndBodyTokenF1)
 {
     const auto all = cases();
-    ASSERT_GE(std::count_if(all.begin(), all.end(), [](const Case& c) { return c.file.endsWith(QStringLiteral(".html")); }), 10);
-    ASSERT_GE(std::count_if(all.begin(), all.end(), [](const Case& c) { return c.file.endsWith(QStringLiteral(".pdf")); }), 3);
+    ASSERT_GE(
+        std::count_if(all.begin(), all.end(), [](const Case& c) { return c.file.endsWith(QStringLiteral(".html")); }),
+        10);
+    ASSERT_GE(
+        std::count_if(all.begin(), all.end(), [](const Case& c) { return c.file.endsWith(QStringLiteral(".pdf")); }),
+        3);
     qint64 matched = 0, got = 0, wanted = 0;
     int metadataExact = 0;
     for (const Case& c : all) {
@@ -119,8 +124,9 @@ TEST(HtmlGold, MetadataExactAndBodyTokenF1)
     const double precision = got ? double(matched) / double(got) : 0;
     const double recall = wanted ? double(matched) / double(wanted) : 0;
     const double f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
-    std::printf("[ body F1 ] all %zu documents: precision %.3f, recall %.3f, token F1 %.3f; metadata exact on %d of %zu\n",
-                all.size(), precision, recall, f1, metadataExact, all.size());
+    std::printf(
+        "[ body F1 ] all %zu documents: precision %.3f, recall %.3f, token F1 %.3f; metadata exact on %d of %zu\n",
+        all.size(), precision, recall, f1, metadataExact, all.size());
     EXPECT_GE(f1, 0.93);
     EXPECT_EQ(metadataExact, static_cast<int>(all.size()));
 }
@@ -185,7 +191,8 @@ TEST(HtmlReader, CharsetFromMetaAndDetection)
     const QByteArray body = "<p>Baidu said on Tuesday that its Ernie Bot had passed 200 million users this spring.</p>";
     // declared: bytes that are Windows-1252 curly quotes
     auto declared = HtmlReader::read("<html><head><meta charset=\"windows-1252\"><title>T</title></head><body>"
-                                     "<p>DeepSeek\x92s model</p>" + body + "</body></html>");
+                                     "<p>DeepSeek\x92s model</p>" +
+                                     body + "</body></html>");
     ASSERT_TRUE(declared.ok()) << qPrintable(declared.error());
     EXPECT_EQ(declared->encoding, QStringLiteral("WINDOWS-1252"));
     bool found = false;
@@ -193,8 +200,32 @@ TEST(HtmlReader, CharsetFromMetaAndDetection)
         found = found || b.text == QStringLiteral("DeepSeek\u2019s model");
     EXPECT_TRUE(found);
     // a BOM wins over what the page declares
-    auto bom = HtmlReader::read("\xEF\xBB\xBF<html><head><meta charset=\"iso-8859-1\"></head><body><p>Caf\xC3\xA9 AI</p>" +
-                                body + "</body></html>");
+    auto bom =
+        HtmlReader::read("\xEF\xBB\xBF<html><head><meta charset=\"iso-8859-1\"></head><body><p>Caf\xC3\xA9 AI</p>" +
+                         body + "</body></html>");
     ASSERT_TRUE(bom.ok());
     EXPECT_EQ(bom->encoding, QStringLiteral("UTF-8"));
+}
+
+TEST(HtmlReader, BadPagesSayWhy)
+{
+    QByteArray highBytes;
+    for (int i = 0; i < 4000; ++i)
+        highBytes.append(static_cast<char>(128 + (i * 7919) % 128));
+    const struct {
+        QByteArray bytes;
+        const char* reason;
+    } bad[] = {
+        {highBytes, "undecodable"},
+        {"Just a note without any markup at all.", "not an HTML page"},
+        {"<html><head><title>x</title></head><body><nav><a href=/>Home</a></nav></body></html>", "no article text"},
+        {"<html><body><article><h1>Baidu cuts prices</h1><p>Baidu made two models free in May 2024 and", "truncated"},
+        {"<html><body><p>Tencent released Hunyuan-Large on Tuesday.</p><p class=\"x", "truncated"},
+        {"", "empty"},
+    };
+    for (const auto& b : bad) {
+        auto page = HtmlReader::read(b.bytes);
+        ASSERT_FALSE(page.ok()) << b.reason;
+        EXPECT_TRUE(page.error().contains(QLatin1String(b.reason))) << qPrintable(page.error());
+    }
 }

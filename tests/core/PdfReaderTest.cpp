@@ -20,7 +20,7 @@ QByteArray pdfData(const QString& name)
     return test::readAll(test::testData(QStringLiteral("pdf/") + name));
 }
 
-}  // namespace
+} // namespace
 
 TEST(PdfReader, RunningHeadersFootersAndPageNumbersGo)
 {
@@ -68,7 +68,7 @@ TEST(PdfIngest, PagesAreStoredAndQueried)
     ASSERT_TRUE(blocks.ok());
     int lastPage = 0;
     for (const StoredBlock& b : *blocks) {
-        EXPECT_GE(b.page, lastPage) << qPrintable(b.text);  // pages only go forward
+        EXPECT_GE(b.page, lastPage) << qPrintable(b.text); // pages only go forward
         lastPage = b.page;
         if (b.text.startsWith(QStringLiteral("In December 2024"))) {
             EXPECT_EQ(b.page, 2);
@@ -89,7 +89,8 @@ TEST(PdfIngest, PagesAreStoredAndQueried)
 TEST(PdfIngest, TextDocumentsHaveNoPages)
 {
     test::Workspace ws;
-    ws.write(QStringLiteral("in/a.txt"), "Baidu Cuts Prices\n\nBaidu made two Ernie models free in May 2024, the company said.\n");
+    ws.write(QStringLiteral("in/a.txt"),
+             "Baidu Cuts Prices\n\nBaidu made two Ernie models free in May 2024, the company said.\n");
     auto db = test::ingestAndOpen(ws, QStringLiteral("in"), 1);
     ASSERT_TRUE(db);
     DocumentQuery q(*db);
@@ -108,7 +109,8 @@ TEST(BadInput, SkippedWithTheirReasonAndTheRestIngested)
     const QByteArray page = test::readAll(test::testData(QStringLiteral("html/wire-patents/page.html")));
     ws.write(QStringLiteral("in/good.html"), page);
     ws.write(QStringLiteral("in/good.pdf"), pdfData(QStringLiteral("brief-genai-patents.pdf")));
-    ws.write(QStringLiteral("in/good.txt"), "Tencent Files Patents\n\nTencent filed 2,074 generative AI patent families, WIPO said.\n");
+    ws.write(QStringLiteral("in/good.txt"),
+             "Tencent Files Patents\n\nTencent filed 2,074 generative AI patent families, WIPO said.\n");
     ws.write(QStringLiteral("in/truncated.html"), page.left(page.size() / 2));
     QByteArray junk;
     for (int i = 0; i < 4096; ++i)
@@ -134,4 +136,20 @@ TEST(BadInput, SkippedWithTheirReasonAndTheRestIngested)
     EXPECT_TRUE(reasons.value(QStringLiteral("scan.pdf")).contains(QStringLiteral("image-only")));
     for (auto it = reasons.cbegin(); it != reasons.cend(); ++it)
         std::printf("[ bad input ] %s: %s\n", qPrintable(it.key()), qPrintable(it.value()));
+}
+
+// The content hash is over the clean text, so an ingest run again finds pages and PDFs unchanged.
+TEST(PdfIngest, SecondRunFindsPagesAndPdfsUnchanged)
+{
+    test::Workspace ws;
+    ws.write(QStringLiteral("in/page.html"), test::readAll(test::testData(QStringLiteral("html/gbk-baidu/page.html"))));
+    ws.write(QStringLiteral("in/brief.pdf"), pdfData(QStringLiteral("brief-genai-patents.pdf")));
+    const IngestParams params{{ws.path(QStringLiteral("in"))}, ws.database()};
+    const IngestResult first = IngestJob(params).run();
+    ASSERT_TRUE(first.ok()) << qPrintable(first.error);
+    EXPECT_EQ(first.imported, 2);
+    const IngestResult second = IngestJob(params).run();
+    ASSERT_TRUE(second.ok()) << qPrintable(second.error);
+    EXPECT_EQ(second.imported, 0);
+    EXPECT_EQ(second.unchanged, 2);
 }

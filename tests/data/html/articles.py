@@ -107,4 +107,27 @@ ARTICLES = {
                     "Baidu made its Ernie Speed and Ernie Lite models free the same day."]),
             ("p", "Tencent followed, and analysts at Bernstein said the cuts would push smaller Chinese model makers to seek more funding in 2024."),
         ]),
+    "pullquote-tencent": dict(
+        title="Tencent Opens Up Its Largest Hunyuan Model",
+        author="Lena Hartmann", published="2024-11-06", outlet="Straits Circuit", section="Companies",
+        body=[
+            ("p", "Tencent released Hunyuan-Large on Tuesday, an open mixture-of-experts model with 389 billion parameters, of which 52 billion are active for each token."),
+            ("p", "The Shenzhen company said the model matched or beat Meta's Llama 3.1 on several English and Chinese benchmarks, although independent tests were not yet available."),
+            ("p", "Tencent has been slower than Alibaba to court outside developers, and opening its weights is an attempt to catch up with Qwen, which has become a common base for Chinese startups."),
+            ("h2", "A crowded field"),
+            ("p", "DeepSeek, Zhipu AI and MiniMax have also published open models this year, and analysts expect prices for hosted versions to keep falling."),
+        ]),
+    "liveblog-zhipu": dict(
+        title="Zhipu AI Added to US Entity List: What We Know",
+        author="Omar Haddad", published="2025-01-15", outlet="Capital Wire Asia", section="Policy",
+        body=[
+            ("h2", "Key points"),
+            ("ul", ["The US Commerce Department added Zhipu AI to its Entity List.",
+                    "The listing restricts American exports to the Beijing company."]),
+            ("h2", "The decision"),
+            ("p", "The Commerce Department said on Wednesday that it had added Zhipu AI and several of its affiliates to the Entity List, citing support for China's military modernisation."),
+            ("h2", "The company"),
+            ("p", "Zhipu AI, which grew out of Tsinghua University, sells the GLM family of models and launched an agent called AutoGLM in October 2024."),
+            ("p", "The company said the decision had no factual basis and that it would keep serving its customers."),
+        ]),
 }

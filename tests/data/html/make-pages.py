@@ -296,6 +296,56 @@ def page_equality(a):  # a plain, well-formed news page: the article also saved 
 """
 
 
+def page_pullquote(a):  # no semantic tags, body in chunks, pull quote, inline related line, bio, disqus
+    b = a["body"]
+    return f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>{e(a['title'])} \u2013 {e(a['outlet'])}</title>
+<meta property="og:site_name" content="{e(a['outlet'])}">
+<meta property="article:published_time" content="{a['published']}T03:00:00Z">
+<meta name="author" content="{e(a['author'])}">
+</head><body>
+<div class="top"><div class="logo">{e(a['outlet'])}</div><div class="menu-wrap"><a href="/">Home</a> <a href="/co">Companies</a></div></div>
+<div class="story-body">
+<h1 class="headline">{e(a['title'])}</h1>
+<div class="content-block">{body_html(b[:1])}</div>
+<p><strong>Related:</strong> <a href="/r">Tencent Cloud cuts prices for its AI models</a></p>
+<div class="content-block">{body_html(b[1:3])}</div>
+<blockquote class="pullquote"><p>{e(b[2][1].split(', and ')[0])}.</p></blockquote>
+<div class="content-block">{body_html(b[3:])}</div>
+<p>Topics: Tencent, open source, LLMs</p>
+<div class="author-info"><p>{e(a['author'])} covers Chinese technology companies from Singapore.</p></div>
+</div>
+<div id="disqus_thread"><p>Load the comments from our community below.</p></div>
+<div class="site-footer-links"><a href="/t">Terms</a> <a href="/p">Privacy</a></div>
+</body></html>
+"""
+
+
+def page_liveblog(a):  # <main> with key points, sections, a consent dialog, ads, a gallery, credits footer
+    b = a["body"]
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>{e(a['title'])} | {e(a['outlet'])}</title>
+{ld_json(a)}
+</head><body>
+<div role="dialog" class="consent"><p>We value your privacy. We and our partners use cookies and similar technologies.</p><button>Agree</button></div>
+<header class="site"><a href="/">{e(a['outlet'])}</a><nav><a href="/policy">Policy</a> <a href="/tech">Tech</a></nav></header>
+<main>
+<h1>{e(a['title'])}</h1>
+<div class="meta"><span class="byline">{e(a['author'])}</span> <time datetime="{a['published']}T14:05:00+08:00">15 Jan 2025</time></div>
+{body_html(b[:2])}
+<div class="ad-container"><p>Advertisement</p></div>
+{body_html(b[2:4])}
+<div class="gallery"><figure><img src="a.jpg"><figcaption>The Zhipu AI stand at a Beijing trade fair.</figcaption></figure>
+<figure><img src="b.jpg"><figcaption>Commerce Department headquarters in Washington.</figcaption></figure></div>
+{body_html(b[4:])}
+<footer class="article-credits"><p>Additional reporting by Wen Haoran; editing by Mara Lindqvist.</p></footer>
+</main>
+<section class="more-news"><h2>More news</h2><ul><li><a href="/n1">Nvidia results beat forecasts</a></li><li><a href="/n2">Baidu robotaxis expand</a></li></ul></section>
+</body></html>
+"""
+
+
 def text_version(a):
     lines = [a["title"], f"By {a['author']}", "May 30, 2024", ""]
     for kind, value in a["body"]:
@@ -317,6 +367,8 @@ CASES = {
     "hidden-furniture": (page_hidden, "utf-8"),
     "readability-kimi": (page_readability, "utf-8"),
     "equality-pricewar": (page_equality, "utf-8"),
+    "pullquote-tencent": (page_pullquote, "utf-8"),
+    "liveblog-zhipu": (page_liveblog, "utf-8"),
 }
 
 for name, (make, encoding) in CASES.items():

@@ -1,5 +1,9 @@
 #include "Cli.h"
 
+#include "charts/ChartExporter.h"
+#include "charts/ChartModel.h"
+#include "query/ChartQuery.h"
+
 #include "export/JsonExporter.h"
 #include "extract/Extractor.h"
 #include "ingest/IngestJob.h"
@@ -50,6 +54,11 @@ Commands:
   export --format json|csv [--out FILE]
                                  everything read, as JSON (documents with their structure) or CSV
   stats                          counts of documents, sentences, blocks by kind
+  chart METRIC|mentions|countries|claims-per-year|claims-per-month --out FILE.png|.svg|.pdf|.csv
+        [--company X] [--width W --height H] [--scale S] [--dark]
+                                 a chart as the Charts tab draws it, with its caption; METRIC is a
+                                 metric key or words of its name; W x H in layout pixels (default
+                                 1200 x 800), PNG at S (default 2) pixels per layout pixel
 
 Options:
   --db FILE                      the database (default: $CLAIMLENS_DB, else claimlens.sqlite in
@@ -170,6 +179,8 @@ int Cli::run(QStringList args)
         return reextract(args);
     if (command == QStringLiteral("extract"))
         return extract(args);
+    if (command == QStringLiteral("chart"))
+        return chart(args);
     return usage(QStringLiteral("unknown command '%1'").arg(command));
 }
 
@@ -536,6 +547,91 @@ int Cli::stats(const QStringList& args)
     m_out << "blocks:\n";
     for (auto it = st->blocksByKind.cbegin(); it != st->blocksByKind.cend(); ++it)
         m_out << QStringLiteral("  %1 %2\n").arg(it.key(), -12).arg(it.value());
+    return Ok;
+}
+
+int Cli::chart(const QStringList& argsIn)
+{
+    QStringList args = argsIn;
+    bool missing = false;
+    const QString out = takeOption(args, QStringLiteral("--out"), &missing);
+    const QString company = takeOption(args, QStringLiteral("--company"), &missing);
+    const QString width = takeOption(args, QStringLiteral("--width"), &missing);
+    const QString height = takeOption(args, QStringLiteral("--height"), &missing);
+    const QString scale = takeOption(args, QStringLiteral("--scale"), &missing);
+    const bool dark = takeFlag(args, QStringLiteral("--dark"));
+    if (missing || args.size() != 1 || out.isEmpty())
+        return usage(QStringLiteral("chart takes METRIC|mentions|countries|claims-per-year|claims-per-month --out FILE"));
+    charts::ExportOptions options;
+    options.dark = dark;
+    bool ok = true;
+    if (!width.isNull())
+        options.size.setWidth(width.toInt(&ok));
+    if (ok && !height.isNull())
+        options.size.setHeight(height.toInt(&ok));
+    if (!ok || options.size.width() < 200 || options.size.height() < 150)
+        return usage(QStringLiteral("--width and --height need at least 200 and 150 pixels"));
+    if (!scale.isNull()) {
+        options.scale = scale.toDouble(&ok);
+        if (!ok || options.scale <= 0 || options.scale > 8)
+            return usage(QStringLiteral("--scale needs a number above 0, at most 8"));
+    }
+    auto db = openDatabase();
+    if (!db)
+        return DatabaseError;
+    DocumentFilter filter;
+    if (!company.isEmpty()) {
+        const QString name = ExtractionQuery(*db).resolveCompany(company);
+        if (name.isEmpty()) {
+            m_err << "claimlens-cli: no company '" << company << "' is known\n";
+            return Usage;
+        }
+        filter.companies = QStringList{name};
+    }
+    auto fail = [&](const QString& error) {
+        m_err << "claimlens-cli: " << error << '\n';
+        return static_cast<int>(DatabaseError);
+    };
+    ChartQuery query(*db);
+    const QString what = args.first();
+    charts::ChartModel model;
+    if (what == QStringLiteral("mentions") || what == QStringLiteral("countries")) {
+        const EntityKind kind = what == QStringLiteral("countries") ? EntityKind::Country : EntityKind::Company;
+        auto counts = query.documentsPerEntity(filter, kind, kind == EntityKind::Company ? 10 : 30);
+        auto total = query.documentCount(filter);
+        if (!counts || !total)
+            return fail(counts ? total.error() : counts.error());
+        model = charts::mentionsModel(*counts, kind, filter, *total);
+    } else if (what == QStringLiteral("claims-per-year") || what == QStringLiteral("claims-per-month")) {
+        auto companies = query.selectedCompanies(filter, 8);
+        if (!companies)
+            return fail(companies.error());
+        auto claims = query.claimsOverTime(filter, *companies,
+                                           what == QStringLiteral("claims-per-year") ? TimeBucket::Year : TimeBucket::Month);
+        auto total = query.documentCount(filter);
+        if (!claims || !total)
+            return fail(claims ? total.error() : claims.error());
+        model = charts::claimsModel(*claims, filter);
+        model.documentCount = *total;
+    } else {
+        auto series = query.statistics(filter, what);
+        if (!series)
+            return fail(series.error());
+        if (series->values.empty()) {
+            m_err << "claimlens-cli: no statistics for '" << what << "'";
+            if (auto metrics = query.metrics(filter); metrics && !metrics->empty()) {
+                m_err << "; the metrics found are:";
+                for (const MetricCount& m : *metrics)
+                    m_err << "\n  " << m.key << " (" << m.label << ", " << m.values << " values)";
+            }
+            m_err << '\n';
+            return Usage;
+        }
+        model = charts::statisticModel(*series, filter);
+    }
+    if (Status s = charts::ChartExporter::write(charts::chartContent(model), out, options); !s)
+        return fail(s.error());
+    m_out << QStringLiteral("%1: %2, %3 bars\n").arg(out, model.title).arg(model.categories.size());
     return Ok;
 }
 

@@ -30,6 +30,7 @@ private:
     int stats(const QStringList& args);
     int reextract(const QStringList& args);
     int extract(const QStringList& args);
+    int chart(const QStringList& args);
     int usage(const QString& problem = {});
     /// The database, or nothing after saying why on stderr.
     std::optional<Database> openDatabase();

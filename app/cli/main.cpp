@@ -1,12 +1,31 @@
 #include "Cli.h"
 
+#include <QApplication>
 #include <QCoreApplication>
+
+#include <cstring>
+#include <memory>
 
 #include <cstdio>
 
 int main(int argc, char* argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Qt Charts draws through QGraphicsWidget, which needs a QApplication; only the chart command
+    // pays for one, offscreen unless the caller chose a platform.
+    bool charting = false;
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--db") == 0) {
+            ++i;
+            continue;
+        }
+        if (argv[i][0] != '-') {
+            charting = std::strcmp(argv[i], "chart") == 0;  // the command
+            break;
+        }
+    }
+    if (charting && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> app(charting ? new QApplication(argc, argv) : new QCoreApplication(argc, argv));
     QCoreApplication::setApplicationName(QStringLiteral("claimlens"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CLAIMLENS_VERSION));
     QTextStream out(stdout);

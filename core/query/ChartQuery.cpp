@@ -10,8 +10,10 @@
 namespace claimlens {
 namespace {
 
-// A claim's time: its own date, else the day its document was published.
-constexpr const char* kClaimWhen = "coalesce(c.date, d.published, '')";
+// A claim's time: its own date, else the day its document was published. The document is read
+// only for claims without a date: its rows are large and a million lookups would dominate.
+constexpr const char* kClaimWhen =
+    "coalesce(c.date, (SELECT dp.published FROM documents dp WHERE dp.id = c.document_id), '')";
 
 Result<Statement> prepare(Database& db, const QString& sql)
 {
@@ -63,17 +65,30 @@ QString unitSymbol(const QString& unit)
 Result<std::vector<MetricCount>> ChartQuery::metrics(const DocumentFilter& filter)
 {
     const FilterSql where(filter, QStringLiteral("st.document_id"), 1);
-    auto stmt = prepare(*m_db, QStringLiteral("SELECT st.metric_key, st.unit, count(*), count(DISTINCT st.document_id),"
-                                              " min(st.metric) FROM statistics st WHERE 1%1"
-                                              " GROUP BY st.metric_key, st.unit ORDER BY count(*) DESC, st.metric_key")
-                                   .arg(where.conditions()));
-    if (!stmt)
-        return Error{stmt.error()};
+    const QString sql =
+        filter.isEmpty()
+            ? QStringLiteral("SELECT metric_key, unit, statistics, documents FROM metric_counts WHERE statistics > 0"
+                             " ORDER BY statistics DESC, metric_key")
+            : QStringLiteral("SELECT st.metric_key, st.unit, count(*), count(DISTINCT st.document_id)"
+                             " FROM statistics st WHERE 1%1 GROUP BY st.metric_key, st.unit"
+                             " ORDER BY count(*) DESC, st.metric_key")
+                  .arg(where.conditions());
+    auto stmt = prepare(*m_db, sql);
+    auto words = m_db->prepare("SELECT metric FROM statistics WHERE metric_key = ?1 LIMIT 1");
+    if (!stmt || !words)
+        return Error{m_db->lastError()};
     where.bind(*stmt);
     std::vector<MetricCount> out;
-    while (stmt->step())
-        out.push_back({stmt->text(0), metricLabel(stmt->text(0), stmt->text(4)), stmt->text(1), stmt->integer(2),
-                       stmt->integer(3)});
+    while (stmt->step()) {
+        const QString key = stmt->text(0);
+        QString label = metricLabel(key, {});
+        if (label.isEmpty()) {  // a metric the vocabulary does not name: the articles' own words
+            words->bind(1, key);
+            label = words->step() ? words->text(0) : key;
+            words->reset();
+        }
+        out.push_back({key, label, stmt->text(1), stmt->integer(2), stmt->integer(3)});
+    }
     if (!stmt->status())
         return failed("reading the metrics", *stmt);
     return out;
@@ -115,27 +130,45 @@ Result<StatisticSeries> ChartQuery::statistics(const DocumentFilter& filter, con
     series.metricKey = chosen->key;
     series.label = chosen->label;
     series.unit = chosen->unit;
+    series.documentCount = chosen->documents;
 
     const FilterSql where(filter, QStringLiteral("st.document_id"), 3);
-    auto groups = prepare(*m_db, QStringLiteral("SELECT st.subject, coalesce(st.period, ''), st.value, count(*),"
-                                                " count(DISTINCT st.document_id), min(st.id),"
-                                                " group_concat(DISTINCT d.source), coalesce(e.kind, '')"
-                                                " FROM statistics st JOIN documents d ON d.id = st.document_id"
-                                                " LEFT JOIN entities e ON e.id = st.subject_entity_id"
-                                                " WHERE st.metric_key = ?1 AND st.unit = ?2%1"
-                                                " GROUP BY st.subject, coalesce(st.period, ''), st.value")
-                                     .arg(where.conditions()));
-    auto first = m_db->prepare(
-        "SELECT st.document_id, st.sentence_id, s.ordinal, st.span_start, st.span_end, s.text, d.file_name"
-        " FROM statistics st JOIN sentences s ON s.id = st.sentence_id JOIN documents d ON d.id = st.document_id"
-        " WHERE st.id = ?1");
+    const QString sql =
+        filter.isEmpty()
+            ? QStringLiteral("SELECT sv.subject, sv.period, sv.value, sv.occurrences, sv.documents,"
+                             " coalesce((SELECT e.kind FROM entities e WHERE e.name = sv.subject"
+                             " AND e.kind IN ('country', 'company') LIMIT 1), '')"
+                             " FROM statistic_values sv WHERE sv.metric_key = ?1 AND sv.unit = ?2 AND sv.occurrences > 0")
+            : QStringLiteral("SELECT st.subject, coalesce(st.period, ''), st.value, count(*),"
+                             " count(DISTINCT st.document_id), coalesce(min(e.kind), '')"
+                             " FROM statistics st LEFT JOIN entities e ON e.id = st.subject_entity_id"
+                             " WHERE st.metric_key = ?1 AND st.unit = ?2%1"
+                             " GROUP BY st.subject, coalesce(st.period, ''), st.value")
+                  .arg(where.conditions());
+    auto groups = prepare(*m_db, sql);
+    // the first statistic of a value, and the sources reporting it, for the bar's click and label
+    const FilterSql whereValue(filter, QStringLiteral("st.document_id"), 6);
+    auto first = prepare(*m_db, QStringLiteral("SELECT st.document_id, st.sentence_id, s.ordinal, st.span_start,"
+                                               " st.span_end, s.text, coalesce(d.source, d.file_name), st.id"
+                                               " FROM statistics st JOIN sentences s ON s.id = st.sentence_id"
+                                               " JOIN documents d ON d.id = st.document_id"
+                                               " WHERE st.metric_key = ?1 AND st.unit = ?2 AND st.subject = ?3"
+                                               " AND coalesce(st.period, '') = ?4 AND st.value = ?5%1"
+                                               " ORDER BY st.id LIMIT 1")
+                                    .arg(whereValue.conditions()));
+    auto sources = prepare(*m_db, QStringLiteral("SELECT DISTINCT coalesce(d.source, d.file_name) FROM statistics st"
+                                                 " JOIN documents d ON d.id = st.document_id"
+                                                 " WHERE st.metric_key = ?1 AND st.unit = ?2 AND st.subject = ?3"
+                                                 " AND coalesce(st.period, '') = ?4 AND st.value = ?5%1 LIMIT 6")
+                                      .arg(whereValue.conditions()));
     auto docs = prepare(*m_db, QStringLiteral("SELECT DISTINCT st.document_id FROM statistics st"
-                                              " WHERE st.metric_key = ?1 AND st.unit = ?2%1 ORDER BY st.document_id")
+                                              " WHERE st.metric_key = ?1 AND st.unit = ?2%1 LIMIT 100")
                                    .arg(where.conditions()));
-    if (!groups || !first || !docs)
+    if (!groups || !first || !sources || !docs)
         return Error{m_db->lastError()};
     groups->bind(1, series.metricKey).bind(2, series.unit);
-    where.bind(*groups);
+    if (!filter.isEmpty())
+        where.bind(*groups);
     while (groups->step()) {
         StatisticValue v;
         v.subject = groups->text(0);
@@ -143,22 +176,7 @@ Result<StatisticSeries> ChartQuery::statistics(const DocumentFilter& filter, con
         v.value = groups->real(2);
         v.occurrences = groups->integer(3);
         v.documents = groups->integer(4);
-        v.statisticId = groups->int64(5);
-        // group_concat(DISTINCT) takes no separator; outlet names rarely hold commas
-        v.sources = groups->text(6).split(u',', Qt::SkipEmptyParts);
-        v.subjectKind = groups->text(7);
-        first->bind(1, v.statisticId);
-        if (first->step()) {
-            v.documentId = first->int64(0);
-            v.sentenceId = first->int64(1);
-            v.sentenceOrdinal = first->integer(2);
-            v.start = first->int64(3);
-            v.end = first->int64(4);
-            v.sentence = first->text(5);
-            if (v.sources.isEmpty())
-                v.sources.append(first->text(6));
-        }
-        first->reset();
+        v.subjectKind = groups->text(5);
         series.values.push_back(std::move(v));
     }
     if (!groups->status())
@@ -197,14 +215,39 @@ Result<StatisticSeries> ChartQuery::statistics(const DocumentFilter& filter, con
         i = j;
     }
 
+    // Only the bars a plot can hold need their evidence; a metric with thousands of distinct values
+    // keeps the rest as counts.
+    constexpr size_t kWithEvidence = 300;
+    for (size_t i = 0; i < std::min(series.values.size(), kWithEvidence); ++i) {
+        StatisticValue& v = series.values[i];
+        for (Statement* stmt : {&*first, &*sources}) {
+            stmt->bind(1, series.metricKey).bind(2, series.unit).bind(3, v.subject).bind(4, v.period).bind(5, v.value);
+            whereValue.bind(*stmt);
+        }
+        if (first->step()) {
+            v.documentId = first->int64(0);
+            v.sentenceId = first->int64(1);
+            v.sentenceOrdinal = first->integer(2);
+            v.start = first->int64(3);
+            v.end = first->int64(4);
+            v.sentence = first->text(5);
+            v.statisticId = first->int64(7);
+            v.sources.append(first->text(6));
+        }
+        first->reset();
+        if (v.conflict >= 0 || v.documents > 1) {
+            v.sources.clear();
+            while (sources->step())
+                v.sources.append(sources->text(0));
+        }
+        sources->reset();
+    }
+
     docs->bind(1, series.metricKey).bind(2, series.unit);
     where.bind(*docs);
     std::vector<std::int64_t> ids;
-    while (docs->step()) {
-        if (ids.size() < 100)
-            ids.push_back(docs->int64(0));
-        ++series.documentCount;
-    }
+    while (docs->step())
+        ids.push_back(docs->int64(0));
     auto refs = documentRefs(ids);
     if (!refs)
         return Error{refs.error()};
@@ -302,14 +345,20 @@ Result<ClaimsOverTime> ChartQuery::claimsOverTime(const DocumentFilter& filter, 
         return out;
     const int n = static_cast<int>(companies.size());
     const FilterSql where(filter, QStringLiteral("c.document_id"), n + 1);
+    // A claim's actors are named in its document, so when the filter is only companies and every
+    // stack is one of them, the filter keeps all of each stack's claims: the aggregate is exact.
+    DocumentFilter companiesOnly;
+    companiesOnly.companies = filter.companies;
+    const bool exact = filter.isEmpty() || (filter == companiesOnly && std::all_of(companies.begin(), companies.end(), [&](const QString& c) {
+                                                return filter.companies.contains(c);
+                                            }));
     const QString sql =
-        filter.isEmpty()
+        exact
             ? QStringLiteral("SELECT e.name, em.month, em.claims FROM entity_months em JOIN entities e"
                              " ON e.id = em.entity_id WHERE e.kind = 'company' AND e.name IN (%1) AND em.claims > 0")
                   .arg(marks(1, n))
             : QStringLiteral("SELECT e.name, substr(%3, 1, 7), count(*) FROM claim_actors ca"
                              " JOIN entities e ON e.id = ca.entity_id JOIN claims c ON c.id = ca.claim_id"
-                             " JOIN documents d ON d.id = c.document_id"
                              " WHERE e.kind = 'company' AND e.name IN (%1)%2 GROUP BY 1, 2")
                   .arg(marks(1, n), where.conditions(), QLatin1String(kClaimWhen));
     auto stmt = prepare(*m_db, sql);
@@ -317,7 +366,7 @@ Result<ClaimsOverTime> ChartQuery::claimsOverTime(const DocumentFilter& filter, 
         return Error{stmt.error()};
     for (int i = 0; i < n; ++i)
         stmt->bind(i + 1, companies.at(i));
-    if (!filter.isEmpty())
+    if (!exact)
         where.bind(*stmt);
     QMap<QString, QHash<QString, int>> byPeriod;  // period -> company -> claims, periods sorted
     while (stmt->step()) {
@@ -377,10 +426,9 @@ Result<TimelineClaims> ChartQuery::timelineClaims(const DocumentFilter& filter, 
                                               " JOIN sentences s ON s.id = c.sentence_id WHERE 1%1"
                                               " ORDER BY c.id LIMIT ?1")
                                    .arg(where.conditions()));
-    auto count = prepare(*m_db, QStringLiteral("SELECT count(*) FROM claims c WHERE 1%1").arg(where.conditions()));
-    if (!stmt || !count)
-        return Error{m_db->lastError()};
-    stmt->bind(1, limit);
+    if (!stmt)
+        return Error{stmt.error()};
+    stmt->bind(1, limit + 1);  // one more than shown says whether there are more
     where.bind(*stmt);
     TimelineClaims out;
     while (stmt->step()) {
@@ -411,13 +459,9 @@ Result<TimelineClaims> ChartQuery::timelineClaims(const DocumentFilter& filter, 
     }
     if (!stmt->status())
         return failed("reading the claims", *stmt);
-    out.total = static_cast<int>(out.claims.size());
-    if (static_cast<int>(out.claims.size()) >= limit) {
-        // SQLite pads unused parameters with NULL, so the count takes the same filter binding.
-        count->bindNull(1);
-        where.bind(*count);
-        if (count->step())
-            out.total = count->integer(0);
+    if (static_cast<int>(out.claims.size()) > limit) {
+        out.claims.pop_back();
+        out.truncated = true;
     }
     auto key = [](const TimelineClaim& c) { return std::make_tuple(!c.date.isValid(), c.date.year, c.date.month, c.date.day); };
     std::stable_sort(out.claims.begin(), out.claims.end(),

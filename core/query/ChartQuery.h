@@ -107,7 +107,9 @@ struct TimelineClaim {
 
 struct TimelineClaims {
     std::vector<TimelineClaim> claims;  ///< dated first, by date; then the undated
-    int total = 0;                      ///< claims the filter matches, when more than `limit` were asked
+    /// The filter matches more claims than the limit (not counted: counting a million rows would
+    /// cost more than reading the ones shown).
+    bool truncated = false;
 };
 
 /// A sentence behind a chart mark.
@@ -153,7 +155,7 @@ public:
     Result<std::vector<Evidence>> claimEvidence(const DocumentFilter& filter, const QString& company,
                                                 const QString& period, int limit = 200);
 
-    /// Claims for the timeline, at most `limit` (dated ones first, by date).
+    /// Claims for the timeline, the first `limit` stored (then dated ones first, by date).
     Result<TimelineClaims> timelineClaims(const DocumentFilter& filter, int limit = 20000);
 
     /// How many documents the filter lets through.

@@ -99,7 +99,7 @@ Result<DocumentStore> DocumentStore::create(Database& db)
         {&store.m_insertClaim,
          "INSERT INTO claims(document_id, sentence_id, score, date, date_precision, source) VALUES (?1,?2,?3,?4,?5,?6)"},
         {&store.m_insertClaimActor, "INSERT OR IGNORE INTO claim_actors(claim_id, entity_id) VALUES (?1, ?2)"},
-        // adds (?2 = 1) or takes away (?2 = -1) a document's share of the charts' aggregate
+        // the charts' counts: ?1 a document, ?2 = 1 adds its share, -1 takes it away
         {&store.m_countMonths,
          "INSERT INTO entity_months(entity_id, month, documents, claims)"
          " SELECT entity_id, month, sum(documents) * ?2, sum(claims) * ?2 FROM ("
@@ -111,6 +111,17 @@ Result<DocumentStore> DocumentStore::create(Database& db)
          " WHERE true GROUP BY entity_id, month"
          " ON CONFLICT(entity_id, month) DO UPDATE SET documents = documents + excluded.documents,"
          " claims = claims + excluded.claims"},
+        {&store.m_countStatistics,
+         "INSERT INTO statistic_values(metric_key, unit, subject, period, value, occurrences, documents)"
+         " SELECT metric_key, unit, subject, coalesce(period, ''), value, count(*) * ?2, ?2 FROM statistics"
+         " WHERE document_id = ?1 GROUP BY 1, 2, 3, 4, 5"
+         " ON CONFLICT(metric_key, unit, subject, period, value) DO UPDATE SET"
+         " occurrences = occurrences + excluded.occurrences, documents = documents + excluded.documents"},
+        {&store.m_countMetrics,
+         "INSERT INTO metric_counts(metric_key, unit, statistics, documents)"
+         " SELECT metric_key, unit, count(*) * ?2, ?2 FROM statistics WHERE document_id = ?1 GROUP BY 1, 2"
+         " ON CONFLICT(metric_key, unit) DO UPDATE SET statistics = statistics + excluded.statistics,"
+         " documents = documents + excluded.documents"},
     };
     for (const auto& p : statements) {
         auto stmt = db.prepare(p.sql);
@@ -168,9 +179,8 @@ Result<std::int64_t> DocumentStore::insert(const DocumentFile& file, const Artic
 
 Status DocumentStore::replaceDerived(std::int64_t documentId, const Article& article, const Extraction& extraction)
 {
-    m_countMonths.bind(1, documentId).bind(2, -1);
-    if (Status s = m_countMonths.exec(); !s)
-        return fail("updating the chart counts", s);
+    if (Status s = countForCharts(documentId, -1); !s)
+        return s;
     const auto sources = article.sourceNames();
     m_updateDocument.bind(1, documentId)
         .bind(2, article.title)
@@ -365,17 +375,25 @@ Status DocumentStore::insertExtraction(std::int64_t id, const Article& article, 
                 return fail("storing a claim's actors", s);
         }
     }
-    m_countMonths.bind(1, id).bind(2, 1);
-    if (Status s = m_countMonths.exec(); !s)
-        return fail("updating the chart counts", s);
+    if (Status s = countForCharts(id, 1); !s)
+        return s;
+    return {};
+}
+
+Status DocumentStore::countForCharts(std::int64_t id, int sign)
+{
+    for (Statement* stmt : {&m_countMonths, &m_countStatistics, &m_countMetrics}) {
+        stmt->bind(1, id).bind(2, sign);
+        if (Status s = stmt->exec(); !s)
+            return fail("updating the chart counts", s);
+    }
     return {};
 }
 
 Status DocumentStore::remove(std::int64_t documentId)
 {
-    m_countMonths.bind(1, documentId).bind(2, -1);
-    if (Status s = m_countMonths.exec(); !s)
-        return fail("updating the chart counts", s);
+    if (Status s = countForCharts(documentId, -1); !s)
+        return s;
     m_delete.bind(1, documentId);
     return m_delete.exec();
 }

@@ -51,12 +51,14 @@ private:
     Status insertExtraction(std::int64_t id, const Article& article, const Extraction& extraction,
                             const std::vector<std::int64_t>& sentenceIds);
     Result<std::int64_t> entityId(EntityKind kind, const QString& name);
+    /// Adds (sign 1) or takes away (-1) a document's share of the charts' counts.
+    Status countForCharts(std::int64_t id, int sign);
 
     Database* m_db;
     Statement m_byHash, m_byPath, m_isDuplicate, m_insertDocument, m_updateDocument, m_insertBlock, m_insertSentence,
         m_indexSentence, m_insertSource, m_delete, m_insertDuplicate, m_findEntity, m_insertEntity,
         m_insertMention, m_insertDocumentEntity, m_insertStatistic, m_insertEvent, m_insertClaim, m_insertClaimActor,
-        m_countMonths;
+        m_countMonths, m_countStatistics, m_countMetrics;
     QHash<QString, std::int64_t> m_entityIds;  ///< "kind:name" -> id, filled as entities are met
 };
 

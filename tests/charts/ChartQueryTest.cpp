@@ -1,0 +1,257 @@
+// The data behind the charts from a fixture database: values, conflicts, counts, the filter, and
+// the aggregates kept current through ingest, re-extraction and replacement.
+#include "ChartsFixture.h"
+
+#include "ingest/IngestJob.h"
+#include "ingest/ReextractJob.h"
+#include "query/ChartQuery.h"
+
+#include <QFile>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+using namespace claimlens;
+
+namespace {
+
+const StatisticValue* find(const StatisticSeries& s, const QString& subject, const QString& period, double value)
+{
+    for (const StatisticValue& v : s.values)
+        if (v.subject == subject && v.period == period && v.value == value)
+            return &v;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST(ChartQuery, MetricsWithValueAndDocumentCounts)
+{
+    auto& f = test::ChartsFixture::shared();
+    auto metrics = ChartQuery(f.db()).metrics({});
+    ASSERT_TRUE(metrics.ok()) << qPrintable(metrics.error());
+    auto patents = std::find_if(metrics->begin(), metrics->end(), [](const MetricCount& m) {
+        return m.key == QStringLiteral("patents") && m.unit == QStringLiteral("count");
+    });
+    ASSERT_NE(patents, metrics->end());
+    EXPECT_EQ(patents->label, QStringLiteral("Patents"));
+    EXPECT_EQ(patents->values, f.count("SELECT count(*) FROM statistics WHERE metric_key = 'patents' AND unit = 'count'"));
+    EXPECT_EQ(patents->documents,
+              f.count("SELECT count(DISTINCT document_id) FROM statistics WHERE metric_key = 'patents' AND unit = 'count'"));
+    EXPECT_GT(patents->documents, 1);
+    // most values first
+    EXPECT_TRUE(std::is_sorted(metrics->begin(), metrics->end(),
+                               [](const MetricCount& a, const MetricCount& b) { return a.values > b.values; }));
+}
+
+TEST(ChartQuery, StatisticValuesBySubjectWithConflicts)
+{
+    auto& f = test::ChartsFixture::shared();
+    auto s = ChartQuery(f.db()).statistics({}, QStringLiteral("patents"));
+    ASSERT_TRUE(s.ok()) << qPrintable(s.error());
+    EXPECT_EQ(s->metricKey, QStringLiteral("patents"));
+    EXPECT_EQ(s->unit, QStringLiteral("count"));
+    ASSERT_FALSE(s->values.empty());
+    EXPECT_EQ(s->values.front().subject, QStringLiteral("China"));  // the largest value leads
+    const StatisticValue* wipo = find(*s, QStringLiteral("China"), QStringLiteral("2014-2023"), 38000);
+    const StatisticValue* other = find(*s, QStringLiteral("China"), QStringLiteral("2014-2023"), 54000);
+    ASSERT_TRUE(wipo && other);
+    ASSERT_GE(wipo->conflict, 0);
+    EXPECT_EQ(wipo->conflict, other->conflict);
+    const ConflictGroup& g = s->conflicts[static_cast<size_t>(wipo->conflict)];
+    EXPECT_EQ(g.subject, QStringLiteral("China"));
+    EXPECT_EQ(g.values, (std::vector<double>{54000, 38000}));
+    // every value carries the sentence it came from
+    EXPECT_TRUE(wipo->sentence.contains(QStringLiteral("38,000"))) << qPrintable(wipo->sentence);
+    EXPECT_GT(wipo->documentId, 0);
+    EXPECT_GT(wipo->end, wipo->start);
+    EXPECT_FALSE(wipo->sources.isEmpty());
+    const StatisticValue* tencent = find(*s, QStringLiteral("Tencent"), QString(), 2074);
+    ASSERT_TRUE(tencent);
+    EXPECT_EQ(tencent->conflict, -1);
+    EXPECT_EQ(tencent->subjectKind, QStringLiteral("company"));
+    EXPECT_EQ(s->documentCount, f.count("SELECT count(DISTINCT document_id) FROM statistics WHERE metric_key = 'patents' AND unit = 'count'"));
+
+    // words of the label find the metric too
+    auto byWords = ChartQuery(f.db()).statistics({}, QStringLiteral("usage rate"));
+    ASSERT_TRUE(byWords.ok());
+    EXPECT_EQ(byWords->metricKey, QStringLiteral("genai_usage"));
+    EXPECT_FALSE(byWords->conflicts.empty());  // the US share read as 65, 54 and 24
+}
+
+TEST(ChartQuery, FilterNarrowsEveryChart)
+{
+    auto& f = test::ChartsFixture::shared();
+    ChartQuery q(f.db());
+    DocumentFilter ibm;  // two of the four documents reporting patents name IBM
+    ibm.companies = QStringList{QStringLiteral("IBM")};
+    auto all = q.statistics({}, QStringLiteral("patents"));
+    auto some = q.statistics(ibm, QStringLiteral("patents"));
+    ASSERT_TRUE(all.ok() && some.ok());
+    EXPECT_LT(some->values.size(), all->values.size());
+    EXPECT_LT(some->documentCount, all->documentCount);
+    for (const StatisticValue& v : some->values) {
+        auto evidence = q.statisticEvidence(ibm, some->metricKey, some->unit, v);
+        ASSERT_TRUE(evidence.ok());
+        ASSERT_FALSE(evidence->empty());
+        for (const Evidence& e : *evidence) {
+            const QByteArray sql = QStringLiteral("SELECT count(*) FROM document_entities de JOIN entities e ON e.id = de.entity_id"
+                                                  " WHERE e.name = 'IBM' AND de.document_id = %1")
+                                       .arg(e.documentId)
+                                       .toUtf8();
+            EXPECT_EQ(f.count(sql.constData()), 1) << qPrintable(e.fileName);
+        }
+    }
+    // filtered and unfiltered document counts take different paths (aggregate vs base tables)
+    auto companies = q.documentsPerEntity({}, EntityKind::Company, 0);
+    auto filtered = q.documentsPerEntity(ibm, EntityKind::Company, 0);
+    ASSERT_TRUE(companies.ok() && filtered.ok());
+    auto count = [](const std::vector<EntityDocuments>& v, const QString& name) {
+        auto it = std::find_if(v.begin(), v.end(), [&](const EntityDocuments& e) { return e.name == name; });
+        return it == v.end() ? 0 : it->documents;
+    };
+    EXPECT_EQ(count(*companies, QStringLiteral("IBM")), count(*filtered, QStringLiteral("IBM")));
+    EXPECT_EQ(count(*filtered, QStringLiteral("IBM")),
+              f.count("SELECT count(*) FROM document_entities de JOIN entities e ON e.id = de.entity_id WHERE e.name = 'IBM'"));
+    EXPECT_LT(filtered->size(), companies->size());
+    EXPECT_EQ(*q.documentCount(ibm), count(*companies, QStringLiteral("IBM")));
+}
+
+TEST(ChartQuery, DocumentsPerEntityMostFirstWithLimit)
+{
+    auto& f = test::ChartsFixture::shared();
+    auto top = ChartQuery(f.db()).documentsPerEntity({}, EntityKind::Company, 3);
+    ASSERT_TRUE(top.ok());
+    ASSERT_EQ(top->size(), 3u);
+    EXPECT_GE(top->at(0).documents, top->at(1).documents);
+    EXPECT_GE(top->at(1).documents, top->at(2).documents);
+    auto countries = ChartQuery(f.db()).documentsPerEntity({}, EntityKind::Country, 0);
+    ASSERT_TRUE(countries.ok());
+    ASSERT_FALSE(countries->empty());
+    EXPECT_EQ(countries->front().name, QStringLiteral("China"));
+    auto evidence = ChartQuery(f.db()).entityEvidence({}, EntityKind::Country, QStringLiteral("China"));
+    ASSERT_TRUE(evidence.ok());
+    EXPECT_EQ(static_cast<int>(evidence->size()), countries->front().documents);  // one sentence per document
+}
+
+TEST(ChartQuery, ClaimsOverTimeAgreeAcrossPaths)
+{
+    auto& f = test::ChartsFixture::shared();
+    ChartQuery q(f.db());
+    auto companies = q.selectedCompanies({}, 5);
+    ASSERT_TRUE(companies.ok());
+    ASSERT_EQ(companies->size(), 5);
+    auto fast = q.claimsOverTime({}, *companies, TimeBucket::Year);
+    // a filter every document passes takes the base-table path
+    DocumentFilter everything;
+    everything.search = QString();
+    everything.to = QDate(9999, 12, 31);
+    auto viaTables = q.claimsOverTime(everything, *companies, TimeBucket::Year);
+    ASSERT_TRUE(fast.ok() && viaTables.ok());
+    int total = 0;
+    for (const auto& c : fast->counts)
+        for (int n : c)
+            total += n;
+    const QByteArray sql = QStringLiteral("SELECT count(*) FROM claim_actors ca JOIN entities e ON e.id = ca.entity_id"
+                                          " JOIN claims c ON c.id = ca.claim_id JOIN documents d ON d.id = c.document_id"
+                                          " WHERE e.kind = 'company' AND e.name IN ('%1') AND coalesce(c.date, d.published) IS NOT NULL")
+                               .arg(companies->join(QStringLiteral("','")))
+                               .toUtf8();
+    EXPECT_EQ(total, f.count(sql.constData()));
+    EXPECT_GT(total, 0);
+    // the dated subset of the base-table path (the date filter drops documents without a date)
+    for (qsizetype p = 0; p < viaTables->periods.size(); ++p) {
+        const qsizetype i = fast->periods.indexOf(viaTables->periods.at(p));
+        ASSERT_GE(i, 0);
+        for (size_t c = 0; c < viaTables->counts.size(); ++c)
+            EXPECT_LE(viaTables->counts[c][static_cast<size_t>(p)], fast->counts[c][static_cast<size_t>(i)]);
+    }
+    EXPECT_TRUE(std::is_sorted(fast->periods.begin(), fast->periods.end()));
+    // months: claims known only to the year are counted apart, not dropped silently
+    auto months = q.claimsOverTime({}, *companies, TimeBucket::Month);
+    ASSERT_TRUE(months.ok());
+    int monthTotal = months->yearOnly;
+    for (const auto& c : months->counts)
+        for (int n : c)
+            monthTotal += n;
+    EXPECT_EQ(monthTotal, total);
+    // filtered by the stacked company itself: every claim of it stays, so the aggregate answers
+    DocumentFilter baidu;
+    baidu.companies = QStringList{QStringLiteral("Baidu")};
+    auto own = q.claimsOverTime(baidu, baidu.companies, TimeBucket::Year);
+    ASSERT_TRUE(own.ok());
+    int ownTotal = 0;
+    for (int n : own->counts.front())
+        ownTotal += n;
+    EXPECT_EQ(ownTotal, f.count("SELECT count(*) FROM claim_actors ca JOIN entities e ON e.id = ca.entity_id"
+                                " JOIN claims c ON c.id = ca.claim_id JOIN documents d ON d.id = c.document_id"
+                                " WHERE e.name = 'Baidu' AND coalesce(c.date, d.published) IS NOT NULL"));
+    EXPECT_GT(ownTotal, 0);
+    // a bar's sentences
+    for (size_t c = 0; c < fast->counts.size(); ++c)
+        for (size_t p = 0; p < fast->counts[c].size(); ++p)
+            if (fast->counts[c][p] > 0) {
+                auto evidence = q.claimEvidence({}, companies->at(static_cast<qsizetype>(c)), fast->periods.at(static_cast<qsizetype>(p)));
+                ASSERT_TRUE(evidence.ok());
+                EXPECT_EQ(static_cast<int>(evidence->size()), fast->counts[c][p]);
+            }
+}
+
+TEST(ChartQuery, TimelineKeepsUndatedClaims)
+{
+    auto& f = test::ChartsFixture::shared();
+    auto t = ChartQuery(f.db()).timelineClaims({});
+    ASSERT_TRUE(t.ok());
+    EXPECT_EQ(static_cast<int>(t->claims.size()), f.count("SELECT count(*) FROM claims"));
+    EXPECT_FALSE(t->truncated);
+    const auto undated = std::count_if(t->claims.begin(), t->claims.end(), [](const TimelineClaim& c) { return !c.date.isValid(); });
+    EXPECT_EQ(undated, f.count("SELECT count(*) FROM claims c JOIN documents d ON d.id = c.document_id"
+                               " WHERE c.date IS NULL AND d.published IS NULL"));
+    EXPECT_GT(undated, 0);
+    // dated first, in date order
+    auto firstUndated = std::find_if(t->claims.begin(), t->claims.end(), [](const TimelineClaim& c) { return !c.date.isValid(); });
+    EXPECT_TRUE(std::all_of(firstUndated, t->claims.end(), [](const TimelineClaim& c) { return !c.date.isValid(); }));
+    EXPECT_TRUE(std::any_of(t->claims.begin(), t->claims.end(), [](const TimelineClaim& c) { return !c.actors.isEmpty(); }));
+    auto limited = ChartQuery(f.db()).timelineClaims({}, 10);
+    ASSERT_TRUE(limited.ok());
+    EXPECT_EQ(limited->claims.size(), 10u);
+    EXPECT_TRUE(limited->truncated);
+}
+
+TEST(ChartQuery, AggregatesStayCurrentThroughReextractAndReplace)
+{
+    test::Workspace ws;
+    QFile::copy(test::testData(QStringLiteral("articles/001_wipo-genai-patents.txt")), ws.path(QStringLiteral("001.txt")));
+    QFile::copy(test::testData(QStringLiteral("articles/002_sas-genai-adoption-blog.txt")), ws.path(QStringLiteral("002.txt")));
+    QFile::copy(test::testData(QStringLiteral("articles/014_baidu-ernie-feature.txt")), ws.path(QStringLiteral("014.txt")));
+    for (const char* name : {"001.txt", "002.txt", "014.txt"})
+        QFile(ws.path(QLatin1String(name))).setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    IngestResult r = IngestJob({{ws.path()}, ws.database()}).run();
+    ASSERT_TRUE(r.ok());
+    ASSERT_EQ(r.imported, 3);
+    {
+        auto db = Database::open(ws.database());
+        ASSERT_TRUE(db.ok());
+        test::expectAggregatesCurrent(*db);
+    }
+    ASSERT_TRUE(ReextractJob(ws.database()).run().ok());
+    {
+        auto db = Database::open(ws.database());
+        test::expectAggregatesCurrent(*db);
+    }
+    // a changed file replaces its document; a removed-from-view document leaves the counts
+    QFile changed(ws.path(QStringLiteral("002.txt")));
+    ASSERT_TRUE(changed.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    changed.write("Baidu Files More Patents\n\nBaidu filed 4,100 patents in 2024, the company said.\n");
+    changed.close();
+    r = IngestJob({{ws.path()}, ws.database()}).run();
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r.updated, 1);
+    auto db = Database::open(ws.database());
+    test::expectAggregatesCurrent(*db);
+    auto s = ChartQuery(*db).statistics({}, QStringLiteral("genai_usage"));
+    ASSERT_TRUE(s.ok());
+    for (const StatisticValue& v : s->values)
+        EXPECT_NE(v.documentId, 0);  // nothing counted from the replaced text
+}

@@ -1,0 +1,160 @@
+// The two tabs the window embeds, offscreen over the fixture database: they follow the filter,
+// list a bar's sentences, export, and look right (CLAIMLENS_CHART_SHOTS=DIR keeps their pictures).
+#include "ChartsFixture.h"
+
+#include "charts/ChartsTab.h"
+#include "charts/TimelineTab.h"
+
+#include <QAbstractBarSeries>
+#include <QChart>
+#include <QComboBox>
+#include <QDir>
+#include <QImage>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+using namespace claimlens;
+using namespace claimlens::charts;
+
+namespace {
+
+void keepShot(QWidget& w, const QString& name)
+{
+    const QString dir = qEnvironmentVariable("CLAIMLENS_CHART_SHOTS");
+    if (dir.isEmpty())
+        return;
+    QDir().mkpath(dir);
+    w.grab().save(QDir(dir).filePath(name));
+}
+
+}  // namespace
+
+TEST(ChartsTab, ShowsEveryKindAndFollowsTheFilter)
+{
+    auto& f = test::ChartsFixture::shared();
+    ChartsTab tab;
+    EXPECT_FALSE(tab.canExport());
+    tab.resize(1300, 900);
+    tab.setDatabase(&f.db());
+    // the presets exist because the fixture reports patents and usage rates
+    auto* kinds = tab.findChild<QComboBox*>();
+    ASSERT_TRUE(kinds);
+    EXPECT_GE(kinds->findText(QStringLiteral("Patent counts")), 0);
+    EXPECT_GE(kinds->findText(QStringLiteral("Usage rates")), 0);
+    kinds->setCurrentIndex(kinds->findText(QStringLiteral("Patent counts")));
+    ASSERT_TRUE(tab.currentModel());
+    EXPECT_EQ(tab.currentModel()->metricKey, QStringLiteral("patents"));
+    EXPECT_TRUE(tab.currentModel()->categories.contains(QStringLiteral("Tencent")));
+    EXPECT_TRUE(tab.canExport());
+    tab.show();
+    QTest::qWait(50);
+    keepShot(tab, QStringLiteral("charts-tab-patents.png"));
+
+    // a bar's sentences, and a double click opens the first
+    const int china = static_cast<int>(tab.currentModel()->categories.indexOf(QStringLiteral("China (2014-2023) \u2014 WIPO")));
+    const std::vector<Evidence> evidence = tab.evidenceFor(0, china >= 0 ? china : 0);
+    ASSERT_FALSE(evidence.empty());
+    QSignalSpy opened(&tab, &ChartsTab::openDocument);
+    auto* series = qobject_cast<QAbstractBarSeries*>(tab.chart()->series().first());
+    ASSERT_TRUE(series);
+    const int bar = static_cast<int>(tab.currentModel()->categories.size()) - 1;  // the top bar
+    Q_EMIT series->doubleClicked(bar, series->barSets().first());
+    ASSERT_EQ(opened.count(), 1);
+    EXPECT_GT(opened.first().at(0).toLongLong(), 0);
+
+    const qsizetype all = tab.currentModel()->categories.size();
+    DocumentFilter ibm;
+    ibm.companies = QStringList{QStringLiteral("IBM")};
+    tab.setFilter(ibm);
+    EXPECT_LT(tab.currentModel()->categories.size(), all);
+    EXPECT_TRUE(tab.currentModel()->filterText.contains(QStringLiteral("IBM")));
+    tab.setFilter({});
+
+    tab.showChart(ChartKind::Statistic, QStringLiteral("genai_usage"));
+    EXPECT_TRUE(std::find(tab.currentModel()->conflict.begin(), tab.currentModel()->conflict.end(), true) !=
+                tab.currentModel()->conflict.end());
+    QTest::qWait(20);
+    keepShot(tab, QStringLiteral("charts-tab-usage.png"));
+    tab.showChart(ChartKind::CompanyMentions);
+    EXPECT_EQ(tab.currentModel()->categories.size(), 10);  // top 10 by default
+    QTest::qWait(20);
+    keepShot(tab, QStringLiteral("charts-tab-companies.png"));
+    tab.showChart(ChartKind::CountryMentions);
+    EXPECT_EQ(tab.currentModel()->categories.first(), QStringLiteral("China"));
+    tab.showChart(ChartKind::ClaimsOverTime);
+    EXPECT_TRUE(tab.currentModel()->stacked);
+    QTest::qWait(20);
+    keepShot(tab, QStringLiteral("charts-tab-claims.png"));
+
+    test::Workspace ws;
+    ASSERT_TRUE(tab.exportTo(ws.path(QStringLiteral("claims.png")), {}).ok());
+    EXPECT_EQ(QImage(ws.path(QStringLiteral("claims.png"))).size(), QSize(2400, 1600));
+
+    tab.setDatabase(nullptr);
+    EXPECT_FALSE(tab.canExport());
+}
+
+TEST(TimelineTab, EveryClaimInALaneOrTheUndatedStrip)
+{
+    auto& f = test::ChartsFixture::shared();
+    TimelineTab tab;
+    tab.resize(1300, 700);
+    tab.setDatabase(&f.db());
+    const TimelinePicture& picture = tab.view()->picture();
+    EXPECT_EQ(static_cast<int>(picture.claims().size()), f.count("SELECT count(*) FROM claims"));
+    EXPECT_GT(picture.undatedCount(), 0);
+    EXPECT_FALSE(picture.lanes().isEmpty());
+    EXPECT_TRUE(tab.canExport());
+    tab.show();
+    QTest::qWait(50);
+    keepShot(tab, QStringLiteral("timeline-tab.png"));
+
+    // keyboard zoom and fit all
+    const auto full = tab.view()->visibleRange();
+    tab.view()->setFocus();
+    QTest::keyClick(tab.view(), Qt::Key_Plus);
+    const auto zoomed = tab.view()->visibleRange();
+    EXPECT_LT(zoomed.second - zoomed.first, full.second - full.first);
+    QTest::keyClick(tab.view(), Qt::Key_Right);
+    EXPECT_GT(tab.view()->visibleRange().first, zoomed.first);
+    QTest::keyClick(tab.view(), Qt::Key_0);
+    EXPECT_EQ(tab.view()->visibleRange(), full);
+
+    // a click on a mark opens its claim
+    QSignalSpy opened(&tab, &TimelineTab::openDocument);
+    bool clicked = false;
+    for (int y = 40; y < tab.view()->height() && !clicked; y += 4)
+        for (int x = 160; x < tab.view()->width() && !clicked; x += 3) {
+            QTest::mouseClick(tab.view(), Qt::LeftButton, {}, QPoint(x, y));
+            clicked = opened.count() > 0;
+        }
+    EXPECT_TRUE(clicked);
+
+    tab.setLaneMode(LaneMode::Country);
+    EXPECT_TRUE(tab.view()->picture().lanes().contains(QStringLiteral("China")));
+    QTest::qWait(20);
+    keepShot(tab, QStringLiteral("timeline-tab-countries.png"));
+    tab.setLaneMode(LaneMode::Company);
+
+    DocumentFilter baidu;
+    baidu.companies = QStringList{QStringLiteral("Baidu")};
+    tab.setFilter(baidu);
+    EXPECT_LT(tab.view()->picture().claims().size(), static_cast<size_t>(f.count("SELECT count(*) FROM claims")));
+    EXPECT_EQ(tab.view()->picture().lanes().first(), QStringLiteral("Baidu"));
+    tab.setFilter({});
+
+    test::Workspace ws;
+    ASSERT_TRUE(tab.exportTo(ws.path(QStringLiteral("timeline.svg")), {}).ok());
+    const QByteArray svg = test::readAll(ws.path(QStringLiteral("timeline.svg")));
+    EXPECT_TRUE(svg.contains("Claims over time by company"));
+    EXPECT_TRUE(svg.contains("Undated ("));
+    ASSERT_TRUE(tab.exportTo(ws.path(QStringLiteral("timeline.png")), {}).ok());
+    const QImage png(ws.path(QStringLiteral("timeline.png")));
+    EXPECT_EQ(png.size(), QSize(2400, 1600));
+    EXPECT_TRUE(png.text(QStringLiteral("Description")).contains(QStringLiteral("undated")));
+    if (const QString dir = qEnvironmentVariable("CLAIMLENS_CHART_SHOTS"); !dir.isEmpty()) {
+        EXPECT_TRUE(tab.exportTo(QDir(dir).filePath(QStringLiteral("timeline-export.png")), {}).ok());
+    }
+}

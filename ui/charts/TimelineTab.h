@@ -1,0 +1,60 @@
+#pragma once
+
+#include "charts/ChartExporter.h"
+#include "charts/TimelineView.h"
+#include "query/DocumentFilter.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+
+namespace claimlens {
+class Database;
+}
+
+namespace claimlens::charts {
+
+/// The claim timeline tab: one lane per selected company (or country, or source), each claim a
+/// mark at its date, undated claims in their own strip. Follows the window's filter; a click on a
+/// claim opens it in the reader.
+class TimelineTab : public QWidget {
+    Q_OBJECT
+public:
+    explicit TimelineTab(QWidget* parent = nullptr);
+
+    /// The GUI thread's read connection, owned by the window; nullptr shows nothing.
+    void setDatabase(claimlens::Database* db);
+    void setFilter(const claimlens::DocumentFilter& filter);
+    bool canExport() const;
+
+    void setLaneMode(LaneMode mode);
+    TimelineView* view() const { return m_view; }
+    /// What an export of the visible range holds (picture, caption, CSV).
+    ExportContent exportContent() const;
+    Status exportTo(const QString& path, const ExportOptions& options) const;
+
+    /// At most this many claims are drawn; the tab says when the filter matches more.
+    static constexpr int kClaimLimit = 4000;
+
+public Q_SLOTS:
+    void reload();
+    void exportCurrent();
+
+Q_SIGNALS:
+    void openDocument(qint64 documentId, int sentenceOrdinal);
+
+private:
+    claimlens::Database* m_db = nullptr;
+    DocumentFilter m_filter;
+    QComboBox* m_lanes;
+    QPushButton* m_export;
+    QLabel* m_summary;
+    TimelineView* m_view;
+    bool m_truncated = false;
+    int m_documents = 0;
+    QStringList m_documentNames;
+};
+
+}  // namespace claimlens::charts

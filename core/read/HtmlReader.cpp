@@ -275,12 +275,14 @@ bool isInside(const GumboNode* n, const GumboNode* ancestor)
 
 bool isInsideDropped(const GumboNode* n)
 {
-    for (const GumboNode* p = n; p; p = p->parent) {
-        bool held = false; // whether an article or main holds p, which keeps its own <header>
-        for (const GumboNode* q = p->parent; q; q = q->parent)
-            held = held || opensArticle(q);
-        if (isElement(p) && isDropped(p, held))
+    std::vector<const GumboNode*> chain;  // the root first
+    for (const GumboNode* p = n; p; p = p->parent)
+        chain.push_back(p);
+    bool held = false;  // whether an article or main holds the node, which keeps its own <header>
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+        if (isElement(*it) && isDropped(*it, held))
             return true;
+        held = held || opensArticle(*it);
     }
     return false;
 }

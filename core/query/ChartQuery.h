@@ -155,7 +155,7 @@ public:
     Result<std::vector<Evidence>> claimEvidence(const DocumentFilter& filter, const QString& company,
                                                 const QString& period, int limit = 200);
 
-    /// Claims for the timeline, the first `limit` stored (then dated ones first, by date).
+    /// Claims for the timeline: the first `limit` in document order, then dated ones first, by date.
     Result<TimelineClaims> timelineClaims(const DocumentFilter& filter, int limit = 20000);
 
     /// How many documents the filter lets through.

@@ -166,7 +166,8 @@ int main(int argc, char* argv[])
         measure([&] { (void)query.claimsOverTime(all, companies, TimeBucket::Month); }));
     row("timeline claims, the tab's first 4,000 with actors (all)", measure([&] { (void)query.timelineClaims(all, 4000); }));
     row("timeline claims, first 20,000 with actors (all)", measure([&] { (void)query.timelineClaims(all, 20000); }));
-    row("timeline claims (company Baidu)", measure([&] { (void)query.timelineClaims(baidu, 4000); }, 2));
+    row("timeline claims, first 4,000 (company Baidu)", measure([&] { (void)query.timelineClaims(baidu, 4000); }, 2));
+    row("timeline claims, first 4,000 (published July 2024)", measure([&] { (void)query.timelineClaims(year, 4000); }, 2));
     row("metrics found (published July 2024)", measure([&] { (void)query.metrics(year); }));
     row("documents per company, top 10 (published July 2024)",
         measure([&] { (void)query.documentsPerEntity(year, EntityKind::Company, 10); }));

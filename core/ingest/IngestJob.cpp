@@ -130,6 +130,7 @@ IngestResult IngestJob::run(IngestProgress* progress, const std::atomic_bool* ca
         result.error = store.error();
         return result;
     }
+    store->setDeferIndexing(true);  // each batch's sentences enter the full-text index together
 
     // Reading, parsing and extraction run on a thread of their own while this one writes: the two
     // halves cost about the same, and the machine has a core for each. The reader asks its own
@@ -190,6 +191,12 @@ IngestResult IngestJob::run(IngestProgress* progress, const std::atomic_bool* ca
     auto commit = [&]() -> bool {
         if (!open)
             return true;
+        if (Status s = store->flushIndex(); !s) {
+            tx.rollback();
+            open = false;
+            result.error = QStringLiteral("%1: indexing failed: %2").arg(m_params.databasePath, s.error());
+            return false;
+        }
         if (Status s = tx.commit(); !s) {
             result.error = QStringLiteral("%1: commit failed: %2").arg(m_params.databasePath, s.error());
             return false;
@@ -247,6 +254,7 @@ IngestResult IngestJob::run(IngestProgress* progress, const std::atomic_bool* ca
         // rolls the whole batch back and stops the job; bad files never get this far.
         auto fail = [&](const QString& what) {
             tx.rollback();
+            store->discardIndex();
             open = false;
             result.error = QStringLiteral("%1: %2 (the batch in progress was rolled back)").arg(p.path, what);
         };

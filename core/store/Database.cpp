@@ -32,6 +32,12 @@ Statement& Statement::bind(int index, const QByteArray& value)
     return *this;
 }
 
+Statement& Statement::bindText(int index, const QByteArray& utf8)
+{
+    sqlite3_bind_text(m_stmt.get(), index, utf8.constData(), static_cast<int>(utf8.size()), SQLITE_STATIC);
+    return *this;
+}
+
 Statement& Statement::bindNull(int index)
 {
     sqlite3_bind_null(m_stmt.get(), index);

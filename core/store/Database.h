@@ -24,6 +24,8 @@ public:
     Statement& bind(int index, double value);
     Statement& bind(int index, const QString& value);  ///< a null QString binds NULL
     Statement& bind(int index, const QByteArray& value);
+    /// UTF-8 text, not copied: `utf8` must stay as it is until the statement is reset.
+    Statement& bindText(int index, const QByteArray& utf8);
     Statement& bindNull(int index);
     template <typename T>
     Statement& bind(int index, const std::optional<T>& value)

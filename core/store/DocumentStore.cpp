@@ -179,6 +179,8 @@ Result<std::int64_t> DocumentStore::insert(const DocumentFile& file, const Artic
 
 Status DocumentStore::replaceDerived(std::int64_t documentId, const Article& article, const Extraction& extraction)
 {
+    if (Status s = flushIndex(); !s)
+        return s;
     if (Status s = countForCharts(documentId, -1); !s)
         return s;
     const auto sources = article.sourceNames();
@@ -208,37 +210,71 @@ Status DocumentStore::replaceDerived(std::int64_t documentId, const Article& art
 
 Status DocumentStore::insertDerived(std::int64_t id, const Article& article, const Extraction& extraction)
 {
-    for (size_t i = 0; i < article.blocks.size(); ++i) {
-        const Block& b = article.blocks[i];
-        m_insertBlock.bind(1, id)
-            .bind(2, static_cast<std::int64_t>(i))
-            .bind(3, blockKindName(b.kind))
-            .bind(4, static_cast<std::int64_t>(b.start))
-            .bind(5, static_cast<std::int64_t>(b.end))
-            .bind(6, static_cast<std::int64_t>(b.contentStart));
-        if (b.attachedTo >= 0)
-            m_insertBlock.bind(7, b.attachedTo);
-        m_insertBlock.bind(8, nullIfEmpty(b.key)).bind(9, nullIfEmpty(b.value));
-        if (Status s = m_insertBlock.exec(); !s)
+    // Rows go in several to a statement: a document has dozens of blocks and sentences, and every
+    // statement run has a fixed cost (step, halt, reset) beside its rows.
+    const size_t blockCount = article.blocks.size();
+    for (size_t first = 0; first < blockCount; first += kRowsPerStatement) {
+        const size_t n = std::min(kRowsPerStatement, blockCount - first);
+        Statement* insert = rowsStatement(m_insertBlocks, "INSERT INTO blocks(document_id, ordinal, kind, span_start,"
+                                                          " span_end, content_start, attached_to, key, value) VALUES ",
+                                          9, n);
+        if (!insert)
+            return Error{QStringLiteral("storing a block: %1").arg(m_db->lastError())};
+        for (size_t r = 0; r < n; ++r) {
+            const size_t i = first + r;
+            const Block& b = article.blocks[i];
+            const int at = static_cast<int>(r) * 9;
+            insert->bind(at + 1, id)
+                .bind(at + 2, static_cast<std::int64_t>(i))
+                .bind(at + 3, blockKindName(b.kind))
+                .bind(at + 4, static_cast<std::int64_t>(b.start))
+                .bind(at + 5, static_cast<std::int64_t>(b.end))
+                .bind(at + 6, static_cast<std::int64_t>(b.contentStart));
+            if (b.attachedTo >= 0)
+                insert->bind(at + 7, b.attachedTo);
+            insert->bind(at + 8, nullIfEmpty(b.key)).bind(at + 9, nullIfEmpty(b.value));
+        }
+        if (Status s = insert->exec(); !s)
             return fail("storing a block", s);
     }
     std::vector<std::int64_t> sentenceIds;
     sentenceIds.reserve(article.sentences.size());
-    for (size_t i = 0; i < article.sentences.size(); ++i) {
-        const Sentence& sentence = article.sentences[i];
-        const QString text = article.sentenceText(sentence);
-        m_insertSentence.bind(1, id)
-            .bind(2, sentence.block)
-            .bind(3, static_cast<std::int64_t>(i))
-            .bind(4, static_cast<std::int64_t>(sentence.start))
-            .bind(5, static_cast<std::int64_t>(sentence.end))
-            .bind(6, text);
-        if (Status s = m_insertSentence.exec(); !s)
+    const size_t sentenceCount = article.sentences.size();
+    std::vector<QByteArray> texts;  // each sentence converted once, for its row and its index entry
+    for (size_t first = 0; first < sentenceCount; first += kRowsPerStatement) {
+        const size_t n = std::min(kRowsPerStatement, sentenceCount - first);
+        Statement* insert = rowsStatement(
+            m_insertSentences,
+            "INSERT INTO sentences(document_id, block_ordinal, ordinal, span_start, span_end, text) VALUES ", 6, n);
+        if (!insert)
+            return Error{QStringLiteral("storing a sentence: %1").arg(m_db->lastError())};
+        texts.clear();
+        for (size_t r = 0; r < n; ++r) {
+            const size_t i = first + r;
+            const Sentence& sentence = article.sentences[i];
+            texts.push_back(article.sentenceText(sentence).toUtf8());
+            const int at = static_cast<int>(r) * 6;
+            insert->bind(at + 1, id)
+                .bind(at + 2, sentence.block)
+                .bind(at + 3, static_cast<std::int64_t>(i))
+                .bind(at + 4, static_cast<std::int64_t>(sentence.start))
+                .bind(at + 5, static_cast<std::int64_t>(sentence.end))
+                .bindText(at + 6, texts.back());
+        }
+        if (Status s = insert->exec(); !s)
             return fail("storing a sentence", s);
-        sentenceIds.push_back(m_db->lastInsertId());
-        m_indexSentence.bind(1, sentenceIds.back()).bind(2, text);
-        if (Status s = m_indexSentence.exec(); !s)
-            return fail("indexing a sentence", s);
+        // rows given no id take one more than the largest so far, so one statement's are consecutive
+        const std::int64_t last = m_db->lastInsertId();
+        for (size_t r = 0; r < n; ++r) {
+            sentenceIds.push_back(last - static_cast<std::int64_t>(n - 1 - r));
+            if (m_deferIndexing) {
+                m_pendingIndex.push_back({sentenceIds.back(), std::move(texts[r])});
+                continue;
+            }
+            m_indexSentence.bind(1, sentenceIds.back()).bindText(2, texts[r]);
+            if (Status s = m_indexSentence.exec(); !s)
+                return fail("indexing a sentence", s);
+        }
     }
     auto storeSource = [&](const CitedSource& src) {
         m_insertSource.bind(1, id);
@@ -258,6 +294,36 @@ Status DocumentStore::insertDerived(std::int64_t id, const Article& article, con
         if (Status s = storeSource(src); !s)
             return fail("storing a cited source", s);
     return insertExtraction(id, article, extraction, sentenceIds);
+}
+
+Status DocumentStore::flushIndex()
+{
+    for (const auto& [rowid, text] : m_pendingIndex) {
+        m_indexSentence.bind(1, rowid).bindText(2, text);
+        if (Status s = m_indexSentence.exec(); !s)
+            return fail("indexing a sentence", s);
+    }
+    m_pendingIndex.clear();
+    return {};
+}
+
+Statement* DocumentStore::rowsStatement(std::vector<Statement>& cache, const char* head, int columns, size_t rows)
+{
+    if (cache.size() <= rows)
+        cache.resize(rows + 1);
+    Statement& stmt = cache[rows];
+    if (!stmt.valid()) {
+        QByteArray row = "(" + QByteArray("?,").repeated(columns);
+        row.back() = ')';
+        QByteArray sql = head;
+        for (size_t r = 0; r < rows; ++r)
+            sql += (r ? "," : "") + row;
+        auto prepared = m_db->prepare(sql.constData());
+        if (!prepared)
+            return nullptr;
+        stmt = std::move(prepared.value());
+    }
+    return &stmt;
 }
 
 Result<std::int64_t> DocumentStore::entityId(EntityKind kind, const QString& name)
@@ -392,6 +458,9 @@ Status DocumentStore::countForCharts(std::int64_t id, int sign)
 
 Status DocumentStore::remove(std::int64_t documentId)
 {
+    // the index must hold what the delete trigger takes out of it
+    if (Status s = flushIndex(); !s)
+        return s;
     if (Status s = countForCharts(documentId, -1); !s)
         return s;
     m_delete.bind(1, documentId);

@@ -43,6 +43,15 @@ public:
     /// keeping the document and its id: what re-extraction does after the rules change.
     Status replaceDerived(std::int64_t documentId, const Article& article, const Extraction& extraction);
     Status remove(std::int64_t documentId);
+
+    /// Holds sentences' full-text entries back until flushIndex(), for bulk ingest: FTS5 writes
+    /// out its pending index at every statement savepoint (which multi-row and aggregate
+    /// statements open), so entries indexed one document at a time are written one tiny segment
+    /// per document; held to the end of a batch they go in as one. The caller must call
+    /// flushIndex() before committing and discardIndex() when it rolls back.
+    void setDeferIndexing(bool defer) { m_deferIndexing = defer; }
+    Status flushIndex();
+    void discardIndex() { m_pendingIndex.clear(); }
     Status recordDuplicate(std::int64_t documentId, const QString& path);
 
 private:
@@ -59,6 +68,12 @@ private:
         m_indexSentence, m_insertSource, m_delete, m_insertDuplicate, m_findEntity, m_insertEntity,
         m_insertMention, m_insertDocumentEntity, m_insertStatistic, m_insertEvent, m_insertClaim, m_insertClaimActor,
         m_countMonths, m_countStatistics, m_countMetrics;
+    /// The statement inserting `rows` rows of `columns` values after `head`, prepared on first use.
+    Statement* rowsStatement(std::vector<Statement>& cache, const char* head, int columns, size_t rows);
+    static constexpr size_t kRowsPerStatement = 16;
+    std::vector<Statement> m_insertBlocks, m_insertSentences;  ///< by row count
+    bool m_deferIndexing = false;
+    std::vector<std::pair<std::int64_t, QByteArray>> m_pendingIndex;  ///< sentence id, UTF-8 text
     QHash<QString, std::int64_t> m_entityIds;  ///< "kind:name" -> id, filled as entities are met
 };
 

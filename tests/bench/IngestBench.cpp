@@ -166,14 +166,16 @@ Timing writeRun(const QString& folder, const QString& dbPath, int limit)
     const double cpu0 = threadCpuSeconds();
     auto db = Database::open(dbPath);
     auto store = DocumentStore::create(*db);
+    store->setDeferIndexing(true);  // as the ingest writes
     Database::Transaction tx(*db);
     const int batch = IngestParams{}.batchSize;
     for (size_t i = 0; i < parsed.size(); ++i) {
-        if (i % static_cast<size_t>(batch) == 0 && (i == 0 || tx.commit()))
+        if (i % static_cast<size_t>(batch) == 0 && (i == 0 || (store->flushIndex() && tx.commit())))
             (void)tx.begin();
         if (!store->insert(parsed[i].file, parsed[i].article, parsed[i].extraction))
             std::fprintf(stderr, "bench: insert failed\n");
     }
+    (void)store->flushIndex();
     (void)tx.commit();
     return {static_cast<double>(timer.nsecsElapsed()) / 1e9, peakMiB(), threadCpuSeconds() - cpu0};
 }

@@ -6,6 +6,8 @@
 #include "Plural.h"
 #include "ReaderView.h"
 #include "Settings.h"
+#include "charts/ChartsTab.h"
+#include "charts/TimelineTab.h"
 #include "models/ClaimListModel.h"
 #include "models/DocumentListModel.h"
 #include "query/DocumentListQuery.h"
@@ -254,10 +256,8 @@ void MainWindow::buildCentral()
     m_claimView->horizontalHeader()->resizeSection(ClaimListModel::Score, 60);
     m_claimView->setToolTip(tr("Double-click or press Enter to open the claim in its document"));
     connect(m_claimView, &QTableView::activated, this, [this](const QModelIndex& index) {
-        const qint64 doc = index.data(ClaimListModel::DocumentIdRole).toLongLong();
-        const int sentence = index.data(ClaimListModel::SentenceOrdinalRole).toInt();
-        m_tabs->setCurrentIndex(0);
-        openDocument(doc, sentence);
+        openFromView(index.data(ClaimListModel::DocumentIdRole).toLongLong(),
+                     index.data(ClaimListModel::SentenceOrdinalRole).toInt());
     });
 
     m_tabs = new QTabWidget(this);
@@ -265,10 +265,18 @@ void MainWindow::buildCentral()
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_documentSplitter, tr("&Documents"));
     m_tabs->addTab(m_claimView, tr("C&laims"));
+    m_timeline = new charts::TimelineTab(this);
+    m_timeline->setObjectName(QStringLiteral("timeline"));
+    m_tabs->addTab(m_timeline, tr("&Timeline"));
+    m_charts = new charts::ChartsTab(this);
+    m_charts->setObjectName(QStringLiteral("charts"));
+    m_tabs->addTab(m_charts, tr("C&harts"));
+    connect(m_timeline, &charts::TimelineTab::openDocument, this, &MainWindow::openFromView);
+    connect(m_charts, &charts::ChartsTab::openDocument, this, &MainWindow::openFromView);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
-        if (m_tabs->currentWidget() != m_claimView || !m_db)
-            return;
-        m_claims->setQuery(&*m_db, m_filter);
+        refreshCurrentTab();
+        if (m_exportAction)
+            m_exportAction->setEnabled(canExportCurrent());
     });
 
     auto* right = new QWidget(this);
@@ -320,6 +328,12 @@ void MainWindow::buildMenus()
     file->addAction(tr("&New Database\u2026"), this, &MainWindow::chooseNewDatabase)->setShortcut(QKeySequence::New);
     file->addAction(tr("&Open Database\u2026"), this, &MainWindow::chooseOpenDatabase)->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    m_exportAction = file->addAction(tr("&Export Chart\u2026"), this, &MainWindow::exportCurrent);
+    m_exportAction->setShortcut(QKeySequence(tr("Ctrl+E")));
+    m_exportAction->setToolTip(tr("Export the chart or timeline in view as PNG, SVG, PDF, the clipboard or CSV"));
+    m_exportAction->setEnabled(false);
+    connect(file, &QMenu::aboutToShow, this, [this] { m_exportAction->setEnabled(canExportCurrent()); });
     file->addSeparator();
     file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
 
@@ -435,7 +449,7 @@ bool MainWindow::openDatabase(const QString& path)
     m_reader->clear();
     m_db.emplace(std::move(*db));
     m_documents->setDatabase(&*m_db);
-    m_claims->setDatabase(m_tabs->currentWidget() == m_claimView ? &*m_db : nullptr);
+    ++m_dataVersion;
     Settings s;
     s.set(Setting::LastDatabase, path);
     s.addRecentDatabase(QFileInfo(path).absoluteFilePath());
@@ -563,10 +577,8 @@ void MainWindow::refreshFacets()
 void MainWindow::refreshAll()
 {
     m_documents->reload();
-    if (m_tabs->currentWidget() == m_claimView)
-        m_claims->reload();
-    else
-        m_claims->setDatabase(nullptr);  // read again when the tab is shown
+    ++m_dataVersion;
+    refreshCurrentTab();
     refreshFacets();
     updateStatus();
 }
@@ -581,8 +593,7 @@ void MainWindow::setFilter(const DocumentFilter& filter)
     m_undoFilterAction->setEnabled(!m_filterHistory.isEmpty());
     m_filter = filter;
     m_documents->setFilter(filter);
-    if (m_tabs->currentWidget() == m_claimView)
-        m_claims->setFilter(filter);  // else when the tab is shown: a hidden tab does not query
+    refreshCurrentTab();  // the other tabs follow when they are shown: a hidden tab does not query
     m_filterPanel->showFilter(filter);
     m_chips->showFilter(filter);
     if (m_search->text() != filter.search)
@@ -662,6 +673,53 @@ void MainWindow::openDocument(qint64 documentId, int sentenceOrdinal)
     }
     if (sentenceOrdinal >= 0)
         m_reader->showSentence(sentenceOrdinal);
+}
+
+void MainWindow::refreshCurrentTab()
+{
+    QWidget* tab = m_tabs->currentWidget();
+    if (!m_db || tab == m_documentSplitter)
+        return;
+    TabState& state = m_tabStates[tab];
+    const bool dataChanged = state.dataVersion != m_dataVersion;
+    if (!dataChanged && state.filter == m_filter)
+        return;
+    Database* db = &*m_db;
+    // Each view reads once: with new data, its source is taken away while the filter is set.
+    auto update = [&](auto* view) {
+        if (dataChanged)
+            view->setDatabase(nullptr);
+        view->setFilter(m_filter);
+        if (dataChanged)
+            view->setDatabase(db);
+    };
+    if (tab == m_claimView)
+        update(m_claims);
+    else if (tab == m_timeline)
+        update(m_timeline);
+    else if (tab == m_charts)
+        update(m_charts);
+    state = {m_filter, m_dataVersion};
+}
+
+bool MainWindow::canExportCurrent() const
+{
+    QWidget* tab = m_tabs->currentWidget();
+    return (tab == m_charts && m_charts->canExport()) || (tab == m_timeline && m_timeline->canExport());
+}
+
+void MainWindow::exportCurrent()
+{
+    if (m_tabs->currentWidget() == m_charts && m_charts->canExport())
+        m_charts->exportCurrent();
+    else if (m_tabs->currentWidget() == m_timeline && m_timeline->canExport())
+        m_timeline->exportCurrent();
+}
+
+void MainWindow::openFromView(qint64 documentId, int sentenceOrdinal)
+{
+    m_tabs->setCurrentWidget(m_documentSplitter);
+    openDocument(documentId, sentenceOrdinal);
 }
 
 void MainWindow::updateRecentMenu()

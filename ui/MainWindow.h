@@ -4,6 +4,7 @@
 #include "query/DocumentFilter.h"
 #include "store/Database.h"
 
+#include <QHash>
 #include <QMainWindow>
 
 #include <optional>
@@ -20,6 +21,11 @@ class QTableView;
 class QThread;
 class QTimer;
 class QToolButton;
+
+namespace claimlens::charts {
+class ChartsTab;
+class TimelineTab;
+}  // namespace claimlens::charts
 
 namespace claimlens::ui {
 
@@ -61,6 +67,8 @@ public:
 
     DocumentListModel* documentModel() const { return m_documents; }
     ClaimListModel* claimModel() const { return m_claims; }
+    charts::ChartsTab* chartsTab() const { return m_charts; }
+    charts::TimelineTab* timelineTab() const { return m_timeline; }
     FilterPanel* filterPanel() const { return m_filterPanel; }
     FilterChips* filterChips() const { return m_chips; }
     ReaderView* reader() const { return m_reader; }
@@ -76,6 +84,12 @@ Q_SIGNALS:
     /// The filter panel's counts have been read (they are read off the GUI thread).
     void facetsLoaded();
 
+public Q_SLOTS:
+    /// Shows a document from another view (claims, timeline, charts) in the reader, at a sentence.
+    void openFromView(qint64 documentId, int sentenceOrdinal);
+    /// Exports the chart or timeline in view (File → Export Chart, Ctrl+E).
+    void exportCurrent();
+
 protected:
     void closeEvent(QCloseEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -87,6 +101,9 @@ private:
     void restoreSettings();
     void saveSettings();
     void refreshFacets();
+    /// Brings the tab in view up to the filter and the data; hidden tabs wait until shown.
+    void refreshCurrentTab();
+    bool canExportCurrent() const;
     void refreshAll();
     void updateStatus();
     void updateRecentMenu();
@@ -110,6 +127,14 @@ private:
     QTableView* m_documentView = nullptr;
     QTableView* m_claimView = nullptr;
     QTabWidget* m_tabs = nullptr;
+    charts::TimelineTab* m_timeline = nullptr;
+    charts::ChartsTab* m_charts = nullptr;
+    struct TabState {
+        DocumentFilter filter;
+        int dataVersion = -1;
+    };
+    QHash<QWidget*, TabState> m_tabStates;
+    int m_dataVersion = 0;  ///< counts databases opened and imports finished
     QSplitter* m_mainSplitter = nullptr;
     QSplitter* m_documentSplitter = nullptr;
     QLineEdit* m_search = nullptr;
@@ -128,6 +153,7 @@ private:
     QAction* m_importFolderAction = nullptr;
     QAction* m_showFurnitureAction = nullptr;
     QAction* m_undoFilterAction = nullptr;
+    QAction* m_exportAction = nullptr;
     QList<DocumentFilter> m_filterHistory;
     bool m_undoingFilter = false;
     int m_totalDocuments = 0;

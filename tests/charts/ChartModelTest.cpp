@@ -161,3 +161,28 @@ TEST(ChartModel, ClaimsStackedByCompanyFromTheFixture)
     EXPECT_EQ(series->count(), static_cast<int>(m.sets.size()));
     EXPECT_EQ(chart->theme(), QChart::ChartThemeDark);
 }
+
+TEST(ChartModel, TwoValuesFromOneSourceKeepABarEach)
+{
+    // One survey reporting two rates for the same country (a reading to check, and so a conflict):
+    // a bar axis keeps one category per label, so equal labels would shift every bar after them.
+    StatisticSeries s;
+    s.metricKey = QStringLiteral("usage");
+    s.label = QStringLiteral("Usage rate");
+    s.unit = QStringLiteral("percent");
+    StatisticValue china = sv(QStringLiteral("China"), 83, {QStringLiteral("Survey Wire")});
+    StatisticValue us = sv(QStringLiteral("United States"), 65, {QStringLiteral("Survey Wire")});
+    StatisticValue us2 = us;
+    us2.value = 54;
+    us.conflict = us2.conflict = 0;
+    s.values = {china, us, us2};
+    s.conflicts = {{QStringLiteral("United States"), {}, {65, 54}}};
+    const ChartModel m = statisticModel(s, {});
+    ASSERT_EQ(m.categories.size(), 3);
+    QStringList unique = m.categories;
+    EXPECT_EQ(unique.removeDuplicates(), 0);
+    std::unique_ptr<QChart> chart(ChartBuilder::build(m, false));
+    auto* axis = qobject_cast<QBarCategoryAxis*>(chart->axes(Qt::Vertical).first());
+    EXPECT_EQ(axis->count(), 3) << "a bar for every value";
+    EXPECT_EQ(axis->categories().last(), QStringLiteral("China"));
+}

@@ -7,7 +7,10 @@
 #include "ReaderView.h"
 #include "TestSupport.h"
 #include "models/DocumentListModel.h"
+#include "models/ClaimListModel.h"
 #include "models/FacetModel.h"
+#include "charts/ChartsTab.h"
+#include "charts/TimelineTab.h"
 
 #include <QFileInfo>
 #include <QLineEdit>
@@ -203,4 +206,30 @@ TEST(MainWindowTest, FilterChangesCanBeUndone)
     EXPECT_EQ(window.filter().companies, QStringList{QStringLiteral("Nvidia")});
     EXPECT_EQ(listedFiles(window),
               test::goldFilesNaming(test::testData(QStringLiteral("articles/gold.json")), QStringLiteral("Nvidia")));
+}
+
+TEST(MainWindowTest, ChartsAndTimelineFollowTheFilterWhenShownAndOpenTheReader)
+{
+    test::Workspace ws;
+    MainWindow window;
+    window.show();
+    ASSERT_TRUE(window.openDatabase(ws.database()));
+    importAndWait(window, test::goldArticleFiles());
+    checkCompany(window, QStringLiteral("Kuaishou"));
+    window.tabs()->setCurrentWidget(window.chartsTab());
+    ASSERT_NE(window.chartsTab()->currentModel(), nullptr);
+    EXPECT_TRUE(window.chartsTab()->canExport());
+    window.chartsTab()->showChart(charts::ChartKind::CompanyMentions);
+    ASSERT_NE(window.chartsTab()->currentModel(), nullptr);
+    EXPECT_TRUE(window.chartsTab()->currentModel()->categories.contains(QStringLiteral("Kuaishou")));
+    // A mark's sentence opens in the reader, on the documents tab.
+    ClaimListModel* claims = window.claimModel();
+    window.tabs()->setCurrentWidget(window.claimView());
+    ASSERT_GT(claims->rowCount(), 0);
+    const qint64 doc = claims->index(0, 0).data(ClaimListModel::DocumentIdRole).toLongLong();
+    const int sentence = claims->index(0, 0).data(ClaimListModel::SentenceOrdinalRole).toInt();
+    window.tabs()->setCurrentWidget(window.timelineTab());
+    Q_EMIT window.timelineTab()->openDocument(doc, sentence);
+    EXPECT_EQ(window.tabs()->currentIndex(), 0);
+    EXPECT_EQ(window.currentDocument(), doc);
 }

@@ -3,6 +3,7 @@
 // usage: claimlens-screenshot --db FILE --out PNG [--company NAME] [--country NAME] [--search WORDS]
 //                             [--tab N] [--document-row N] [--claim-row N] [--width W --height H]
 #include "MainWindow.h"
+#include "MessageBox.h"
 #include "Settings.h"
 #include "models/DocumentListModel.h"
 
@@ -61,8 +62,12 @@ int main(int argc, char* argv[])
     claimlens::ui::MainWindow window;
     window.resize(parser.value(width).toInt(), parser.value(height).toInt());
     window.show();
-    if (!window.openDatabase(parser.value(db)))
+    claimlens::ui::MessageBox::setAutoAnswer(QMessageBox::Ok);  // nobody is there to answer a dialog
+    if (!window.openDatabase(parser.value(db))) {
+        std::fprintf(stderr, "claimlens-screenshot: %s\n%s\n", qPrintable(claimlens::ui::MessageBox::lastText()),
+                     qPrintable(claimlens::ui::MessageBox::lastDetails()));
         return 3;
+    }
     claimlens::DocumentFilter filter;
     if (parser.isSet(company))
         filter.companies = parser.values(company);

@@ -135,6 +135,9 @@ ChartModel statisticModel(const StatisticSeries& series, const DocumentFilter& f
             label += QStringLiteral(" (%1)").arg(v.period);
         if (v.conflict >= 0)
             label += QStringLiteral(" \u2014 %1").arg(v.sources.isEmpty() ? QStringLiteral("?") : v.sources.join(QStringLiteral(", ")));
+        // A bar axis keeps one category per label: two values from the same source need two labels.
+        for (int n = 2; m.categories.contains(label); ++n)
+            label = label.section(QStringLiteral(" #"), 0, 0) + QStringLiteral(" #%1").arg(n);
         m.categories.append(label);
         m.conflict.push_back(v.conflict >= 0);
         const double shownValue = v.value / m.scale;

@@ -1,5 +1,7 @@
 #include "knowledge/Knowledge.h"
 
+#include "store/DatabaseLocation.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -290,7 +292,7 @@ std::shared_ptr<const Knowledge> Knowledge::defaults()
             if (Status s = k->add(f.readAll(), f.fileName()); !s)
                 qFatal("claimlens: built-in knowledge is broken: %s", qPrintable(s.error()));
         }
-        const QString userFile = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        const QString userFile = QDir(userDataFolder())
                                      .filePath(QStringLiteral("knowledge.json"));
         QFile user(userFile);
         if (user.exists() && user.open(QIODevice::ReadOnly)) {

@@ -1,5 +1,7 @@
 #include "structure/StructureRules.h"
 
+#include "store/DatabaseLocation.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -91,7 +93,7 @@ std::shared_ptr<const StructureRules> StructureRules::defaults()
         if (!base)  // the built-in file ships with the program; a broken one is a build defect
             qFatal("claimlens: built-in structure rules are broken: %s", qPrintable(base.error()));
         auto out = std::make_shared<StructureRules>(std::move(base.value()));
-        const QString userFile = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        const QString userFile = QDir(userDataFolder())
                                      .filePath(QStringLiteral("structure-rules.json"));
         QFile user(userFile);
         if (user.exists() && user.open(QIODevice::ReadOnly)) {

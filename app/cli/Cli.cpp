@@ -11,6 +11,7 @@
 #include "query/ExtractionQuery.h"
 #include "query/DocumentListQuery.h"
 #include "query/DocumentQuery.h"
+#include "read/ArticleReader.h"
 #include "read/TextDecoder.h"
 #include "structure/StructureParser.h"
 #include "store/Database.h"
@@ -370,7 +371,7 @@ int Cli::extract(const QStringList& args)
     // what the rules read in a file, without storing it: for trying rules and knowledge
     if (args.isEmpty())
         return usage(QStringLiteral("extract needs a file"));
-    const StructureParser parser;
+    const ArticleReader reader;
     const Extractor extractor;
     int code = Ok;
     for (const QString& path : args) {
@@ -380,13 +381,13 @@ int Cli::extract(const QStringList& args)
             code = SomeSkipped;
             continue;
         }
-        auto decoded = decodeText(file.readAll());
-        if (!decoded) {
-            m_err << "claimlens-cli: " << path << ": " << decoded.error() << '\n';
+        auto read = reader.read(file.readAll(), path);  // pages and PDFs as ingest reads them
+        if (!read) {
+            m_err << "claimlens-cli: " << path << ": " << read.error() << '\n';
             code = SomeSkipped;
             continue;
         }
-        const Article article = parser.parse(decoded->text);
+        const Article article = reader.article(*read);
         const Extraction found = extractor.extract(article);
         auto sentence = [&](int i) { return article.sentenceText(article.sentences[static_cast<size_t>(i)]); };
         m_out << "== " << path << '\n';

@@ -7,6 +7,7 @@
 #include <QDate>
 #include <QHash>
 #include <QSet>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QScopeGuard>
 
@@ -320,9 +321,20 @@ void Extractor::findCompaniesByContext(SentenceContext& c, Extraction& out) cons
                     QStringLiteral("Or"),  QStringLiteral("In"),  QStringLiteral("On"),  QStringLiteral("At"),
                     QStringLiteral("Its"), QStringLiteral("This"), QStringLiteral("That"), QStringLiteral("But"),
                     QStringLiteral("However"), QStringLiteral("While"), QStringLiteral("Chinese"), QStringLiteral("American")};
+                // months and weekdays open sentences ("In early May, the Hangzhou lab X ..."): never a name
+                static const QSet<QString> dateWords = [] {
+                    QSet<QString> words;
+                    const QLocale english(QLocale::English);
+                    for (int month = 1; month <= 12; ++month)
+                        words << english.monthName(month) << english.monthName(month, QLocale::ShortFormat);
+                    for (int day = 1; day <= 7; ++day)
+                        words << english.dayName(day) << english.dayName(day, QLocale::ShortFormat);
+                    return words;
+                }();
                 const QStringList tokens = candidate.split(u' ');
-                if (candidate.size() < 2 ||
-                    std::any_of(tokens.begin(), tokens.end(), [](const QString& t) { return functionWords.contains(t); }))
+                if (candidate.size() < 2 || std::any_of(tokens.begin(), tokens.end(), [](const QString& t) {
+                        return functionWords.contains(t) || dateWords.contains(t);
+                    }))
                     continue;
                 // a name the list or the other rules already read is theirs
                 const bool known = std::any_of(c.mentionIndexes.begin(), c.mentionIndexes.end(), [&](size_t i) {

@@ -265,3 +265,16 @@ TEST(Extractor, WireStoryFigures)
     ASSERT_EQ(e.sources.size(), 1u);
     EXPECT_EQ(e.sources[0].name, QStringLiteral("China Securities Regulatory Commission"));
 }
+
+TEST(Extractor, DateWordsBeforeACompanyPhraseAreNotCompanies)
+{
+    // "In early May, the Hangzhou lab X ...": the apposition belongs to X; a month or a weekday is
+    // never a company, whatever follows its comma.
+    const Extraction e = extract(QStringLiteral(
+        "In early May, the Hangzhou lab Deepwell released its model. On Tuesday, a Shenzhen start-up "
+        "called Brightloom said it had raised funds. Last September, the chipmaker Lumora grew.\n"));
+    const QStringList companies = names(e, EntityKind::Company);
+    for (const QString& dateWord : {QStringLiteral("May"), QStringLiteral("Tuesday"), QStringLiteral("September")})
+        EXPECT_FALSE(companies.contains(dateWord)) << qPrintable(dateWord);
+    EXPECT_TRUE(companies.contains(QStringLiteral("Lumora")));
+}

@@ -68,12 +68,6 @@ Result<DocumentStore> DocumentStore::create(Database& db)
         {&store.m_updateDocument,
          "UPDATE documents SET title = ?2, author = ?3, section = ?4, source = ?5, published = ?6,"
          " published_precision = ?7 WHERE id = ?1"},
-        {&store.m_insertBlock,
-         "INSERT INTO blocks(document_id, ordinal, kind, span_start, span_end, content_start, attached_to, key, value)"
-         " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)"},
-        {&store.m_insertSentence,
-         "INSERT INTO sentences(document_id, block_ordinal, ordinal, span_start, span_end, text)"
-         " VALUES (?1,?2,?3,?4,?5,?6)"},
         {&store.m_indexSentence, "INSERT INTO sentences_fts(rowid, text) VALUES (?1, ?2)"},
         {&store.m_insertSource,
          "INSERT INTO cited_sources(document_id, sentence_ordinal, name, kind, relative_age, span_start, span_end)"

@@ -64,7 +64,7 @@ private:
     Status countForCharts(std::int64_t id, int sign);
 
     Database* m_db;
-    Statement m_byHash, m_byPath, m_isDuplicate, m_insertDocument, m_updateDocument, m_insertBlock, m_insertSentence,
+    Statement m_byHash, m_byPath, m_isDuplicate, m_insertDocument, m_updateDocument,
         m_indexSentence, m_insertSource, m_delete, m_insertDuplicate, m_findEntity, m_insertEntity,
         m_insertMention, m_insertDocumentEntity, m_insertStatistic, m_insertEvent, m_insertClaim, m_insertClaimActor,
         m_countMonths, m_countStatistics, m_countMetrics;

@@ -2,6 +2,7 @@
 // inserting the same raw text into SQLite + FTS5 in one transaction, measured in the same run.
 // Ratios hold on a noisy machine; absolute times do not.
 #include "ArticleGenerator.h"
+#include "BenchSupport.h"
 
 #include "ingest/IngestJob.h"
 #include "read/FileCollector.h"
@@ -24,27 +25,10 @@
 #include <ctime>
 
 using namespace claimlens;
+using claimlens::bench::peakMiB;
+using claimlens::bench::resetPeak;
 
 namespace {
-
-/// Peak resident memory since the last reset, in MiB (Linux VmHWM).
-double peakMiB()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : status.readAll().split('\n'))
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    return -1;
-}
-
-void resetPeak()
-{
-    QFile clear(QStringLiteral("/proc/self/clear_refs"));
-    if (clear.open(QIODevice::WriteOnly))
-        clear.write("5");
-}
 
 struct Timing {
     double seconds;

@@ -4,6 +4,7 @@
 //        claimlens-bench --generate DIR and claimlens-cli ingest DIR)
 // To measure a company in 1% and one in 95% of the documents whatever the corpus, the bench adds
 // two companies to the database's per-document entity table once (on the file it is given).
+#include "BenchSupport.h"
 #include "MainWindow.h"
 #include "Settings.h"
 #include "models/DocumentListModel.h"
@@ -22,19 +23,9 @@
 #include <vector>
 
 using namespace claimlens;
+using claimlens::bench::peakMiB;
 
 namespace {
-
-double peakMiB()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : status.readAll().split('\n'))
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    return -1;
-}
 
 double ms(const QElapsedTimer& t)
 {

@@ -2,6 +2,8 @@
 // description and text, PDF, CSV.
 #include "TestSupport.h"
 
+#include "ChartsFixture.h"
+
 #include "charts/ChartExporter.h"
 #include "charts/ChartModel.h"
 
@@ -18,13 +20,7 @@ namespace {
 
 StatisticValue sv(const QString& subject, double value, const QStringList& sources = {})
 {
-    StatisticValue v;
-    v.subject = subject;
-    v.value = value;
-    v.occurrences = 1;
-    v.documents = 1;
-    v.sources = sources;
-    return v;
+    return test::statisticValue(subject, value, sources);
 }
 
 ChartModel model()

@@ -22,13 +22,7 @@ namespace {
 
 StatisticValue sv(const QString& subject, double value, const QStringList& sources = {})
 {
-    StatisticValue v;
-    v.subject = subject;
-    v.value = value;
-    v.occurrences = 1;
-    v.documents = 1;
-    v.sources = sources;
-    return v;
+    return test::statisticValue(subject, value, sources);
 }
 
 StatisticSeries patents()

@@ -63,4 +63,15 @@ void expectAggregatesCurrent(Database& db)
     EXPECT_EQ(missingRows(db, metricsNow, metrics), 0);
 }
 
+StatisticValue statisticValue(const QString& subject, double value, const QStringList& sources)
+{
+    StatisticValue v;
+    v.subject = subject;
+    v.value = value;
+    v.occurrences = 1;
+    v.documents = 1;
+    v.sources = sources;
+    return v;
+}
+
 }  // namespace claimlens::test

@@ -2,6 +2,7 @@
 
 #include "TestSupport.h"
 
+#include "query/ChartQuery.h"
 #include "store/Database.h"
 
 #include <memory>
@@ -23,6 +24,9 @@ private:
     QString m_path;
     std::unique_ptr<Database> m_db;
 };
+
+/// A statistic value found once in one document, for chart models built by hand.
+StatisticValue statisticValue(const QString& subject, double value, const QStringList& sources = {});
 
 /// Rows of `a` missing from `b`, as "a EXCEPT b" (0 when b holds every row of a).
 int missingRows(Database& db, const QString& a, const QString& b);

@@ -11,6 +11,7 @@
 #include "models/ClaimListModel.h"
 #include "models/DocumentListModel.h"
 #include "query/DocumentListQuery.h"
+#include "query/DocumentQuery.h"
 #include "query/ExtractionQuery.h"
 #include "query/ReaderQuery.h"
 #include "store/DatabaseLocation.h"
@@ -32,9 +33,7 @@
 #include <QMenuBar>
 #include <QMimeData>
 #include <QProgressBar>
-#include <QRegularExpression>
 #include <QScopedValueRollback>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -53,20 +52,12 @@
 namespace claimlens::ui {
 namespace {
 
-/// The words of a search as the reader highlights them: quotes and a trailing * dropped.
+/// The words of a search as the reader highlights them: as search reads them, quotes and * dropped.
 QStringList searchTerms(const QString& search)
 {
-    static const QRegularExpression parts(QStringLiteral("\"([^\"]*)\"|(\\S+)"));
     QStringList out;
-    auto it = parts.globalMatch(search);
-    while (it.hasNext()) {
-        const auto m = it.next();
-        QString term = m.captured(1).isNull() ? m.captured(2) : m.captured(1);
-        if (term.endsWith(u'*'))
-            term.chop(1);
-        if (!term.trimmed().isEmpty())
-            out.append(term.trimmed());
-    }
+    for (const SearchTerm& term : DocumentQuery::searchTerms(search))
+        out.append(term.text.trimmed());
     return out;
 }
 

@@ -141,8 +141,7 @@ void ReaderView::render()
 {
     QTextDocument* out = document();
     out->clear();
-    m_blockStarts.clear();
-    m_blockRanges.clear();
+    m_shown.clear();
     m_furnitureCount = 0;
     if (!m_doc)
         return;
@@ -199,8 +198,7 @@ void ReaderView::render()
             cursor.insertText(prefix, label);
         }
         const qsizetype from = b.end - b.text.size();
-        m_blockStarts.emplace_back(from, cursor.position());
-        m_blockRanges.emplace_back(from, b.end);
+        m_shown.push_back({from, b.end, cursor.position()});
 
         // Split the block at every mark boundary; each piece takes the formats of the marks over it.
         std::vector<const TextMark*> marks;
@@ -275,20 +273,17 @@ void ReaderView::render()
 
 int ReaderView::positionOf(qsizetype textOffset) const
 {
-    for (size_t i = 0; i < m_blockRanges.size(); ++i)
-        if (textOffset >= m_blockRanges[i].first && textOffset < m_blockRanges[i].second)
-            return m_blockStarts[i].second + static_cast<int>(textOffset - m_blockStarts[i].first);
+    for (const ShownBlock& b : m_shown)
+        if (textOffset >= b.start && textOffset < b.end)
+            return b.position + static_cast<int>(textOffset - b.start);
     return -1;
 }
 
 bool ReaderView::inArticle(int documentPosition) const
 {
-    for (size_t i = 0; i < m_blockStarts.size(); ++i) {
-        const int start = m_blockStarts[i].second;
-        if (documentPosition >= start && documentPosition < start + (m_blockRanges[i].second - m_blockRanges[i].first))
-            return true;
-    }
-    return false;
+    return std::any_of(m_shown.begin(), m_shown.end(), [&](const ShownBlock& b) {
+        return documentPosition >= b.position && documentPosition < b.position + (b.end - b.start);
+    });
 }
 
 QString ReaderView::detailsAt(int documentPosition) const

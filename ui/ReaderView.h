@@ -60,9 +60,13 @@ private:
     bool m_showFurniture = false;
     int m_furnitureCount = 0;
     int m_currentSentence = -1;
-    /// For each rendered block: its first character in the clean text and in the shown text.
-    std::vector<std::pair<qsizetype, int>> m_blockStarts;
-    std::vector<std::pair<qsizetype, qsizetype>> m_blockRanges;
+    /// A rendered block: its run of the clean text and where that run starts in the shown text.
+    struct ShownBlock {
+        qsizetype start;
+        qsizetype end;
+        int position;
+    };
+    std::vector<ShownBlock> m_shown;
 };
 
 }  // namespace claimlens::ui

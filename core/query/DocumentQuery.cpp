@@ -179,23 +179,32 @@ Result<std::vector<QString>> DocumentQuery::duplicatePaths(std::int64_t document
     return out;
 }
 
+std::vector<SearchTerm> DocumentQuery::searchTerms(const QString& text)
+{
+    static const QRegularExpression parts(QStringLiteral("\"([^\"]*)\"|(\\S+)"));
+    std::vector<SearchTerm> out;
+    auto it = parts.globalMatch(text);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        const bool quoted = !m.captured(1).isNull();
+        SearchTerm term{quoted ? m.captured(1) : m.captured(2), false};
+        term.prefix = !quoted && term.text.endsWith(u'*') && term.text.size() > 1;
+        if (term.prefix)
+            term.text.chop(1);
+        if (!term.text.trimmed().isEmpty())
+            out.push_back(std::move(term));
+    }
+    return out;
+}
+
 QString DocumentQuery::ftsQuery(const QString& text)
 {
     // Quoted runs stay phrases; other words become quoted terms, so that punctuation or FTS5
     // operators typed by the user (AND, NEAR, -, :) are searched as text.
-    static const QRegularExpression parts(QStringLiteral("\"([^\"]*)\"|(\\S+)"));
     QStringList terms;
-    auto it = parts.globalMatch(text);
-    while (it.hasNext()) {
-        const auto m = it.next();
-        QString term = m.captured(1).isNull() ? m.captured(2) : m.captured(1);
-        const bool prefix = m.captured(1).isNull() && term.endsWith(u'*') && term.size() > 1;
-        if (prefix)
-            term.chop(1);
-        term.replace(u'"', QStringLiteral("\"\""));
-        if (term.trimmed().isEmpty())
-            continue;
-        terms.append(QStringLiteral("\"%1\"%2").arg(term, prefix ? QStringLiteral("*") : QString()));
+    for (SearchTerm term : searchTerms(text)) {
+        term.text.replace(u'"', QStringLiteral("\"\""));
+        terms.append(QStringLiteral("\"%1\"%2").arg(term.text, term.prefix ? QStringLiteral("*") : QString()));
     }
     return terms.join(u' ');
 }

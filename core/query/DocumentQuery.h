@@ -55,6 +55,12 @@ struct SearchHit {
     QString snippet;  ///< the sentence with matches between [ and ]
 };
 
+/// A word or "a phrase" of what a user typed into a search box.
+struct SearchTerm {
+    QString text;         ///< without its quotes or trailing *
+    bool prefix = false;  ///< typed as `word*`
+};
+
 struct StoreStats {
     int documents = 0;
     int duplicates = 0;
@@ -86,6 +92,8 @@ public:
     Result<std::vector<SearchHit>> search(const QString& text, int limit = 50);
     Result<StoreStats> stats();
 
+    /// The words and phrases of what a user typed, as search reads them.
+    static std::vector<SearchTerm> searchTerms(const QString& text);
     /// Turns what a user typed into an FTS5 query that cannot be a syntax error.
     static QString ftsQuery(const QString& text);
 

@@ -165,21 +165,6 @@ Result<ClaimPage> ExtractionQuery::claimPage(const DocumentFilter& filter, Claim
     return page;
 }
 
-Result<std::vector<ClaimRow>> ExtractionQuery::claims(const DocumentFilter& filter)
-{
-    std::vector<ClaimRow> out;
-    ListCursor cursor;
-    for (;;) {
-        auto page = claimPage(filter, ClaimSort::Date, false, cursor, 1000);
-        if (!page)
-            return Error{page.error()};
-        std::move(page->rows.begin(), page->rows.end(), std::back_inserter(out));
-        if (page->atEnd)
-            return out;
-        cursor = page->next;
-    }
-}
-
 Result<DocumentExtraction> ExtractionQuery::forDocument(std::int64_t documentId)
 {
     DocumentExtraction out;

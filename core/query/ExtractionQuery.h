@@ -99,9 +99,7 @@ public:
     Result<std::vector<StatisticRow>> statistics(const ExtractionFilter& filter = {});
     Result<std::vector<EventRow>> events(const ExtractionFilter& filter = {});
     Result<std::vector<ClaimRow>> claims(const ExtractionFilter& filter = {});
-    /// The claims of the documents a filter keeps, by date (undated last).
-    Result<std::vector<ClaimRow>> claims(const DocumentFilter& filter);
-    /// Up to `limit` of those claims after `after`, in the asked order (undated or untitled last).
+    /// Up to `limit` of the claims of the documents a filter keeps after `after`, in the asked order (undated or untitled last).
     Result<ClaimPage> claimPage(const DocumentFilter& filter, ClaimSort sort, bool descending, const ListCursor& after,
                                 int limit);
     Result<DocumentExtraction> forDocument(std::int64_t documentId);

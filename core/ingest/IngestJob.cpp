@@ -12,7 +12,9 @@
 #include <QScopeGuard>
 
 #include <condition_variable>
+#include <algorithm>
 #include <deque>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -52,58 +54,116 @@ struct Prepared {
     Extraction extraction;
 };
 
-/// A bounded hand-over between the reading thread and the writing one: memory stays flat however
-/// many files there are, and order is kept.
+/// The hand-over between the preparing threads and the writing one: files are numbered as they
+/// are found, prepared by whichever thread is free, and handed to the writer in their number's
+/// order. Bounded, so memory stays flat however many files there are.
 class PreparedQueue {
 public:
-    void push(Prepared p)
+    /// The next file to prepare and its number, or nothing when the walk is done or stopped.
+    std::optional<std::pair<std::int64_t, QString>> take()
     {
         std::unique_lock lock(m_mutex);
-        m_notFull.wait(lock, [&] { return m_items.size() < kCapacity || m_stopped; });
-        if (m_stopped)
-            return;
-        m_items.push_back(std::move(p));
-        m_notEmpty.notify_one();
+        m_pathsAdded.wait(lock, [&] { return !m_paths.empty() || m_walked || m_stopped; });
+        if (m_stopped || m_paths.empty())
+            return std::nullopt;
+        auto next = std::move(m_paths.front());
+        m_paths.pop_front();
+        return next;
     }
-    /// The next prepared file, or nothing once the reader has finished and all are taken.
+    /// Called by the walk: waits while the preparers are far enough ahead of the writer.
+    bool offer(const QString& path)
+    {
+        std::unique_lock lock(m_mutex);
+        m_written.wait(lock, [&] { return m_found - m_nextOut < kCapacity || m_stopped; });
+        if (m_stopped)
+            return false;
+        m_paths.emplace_back(m_found++, path);
+        m_pathsAdded.notify_one();
+        return true;
+    }
+    void walked()
+    {
+        std::lock_guard lock(m_mutex);
+        m_walked = true;
+        m_pathsAdded.notify_all();
+        m_prepared.notify_one();
+    }
+    void put(std::int64_t number, Prepared p)
+    {
+        std::lock_guard lock(m_mutex);
+        m_ready.emplace(number, std::move(p));
+        if (number == m_nextOut)
+            m_prepared.notify_one();
+    }
+    /// The next prepared file in order, or nothing once every file found has been handed out.
     std::optional<Prepared> pop()
     {
         std::unique_lock lock(m_mutex);
-        m_notEmpty.wait(lock, [&] { return !m_items.empty() || m_finished; });
-        if (m_items.empty())
+        m_prepared.wait(lock, [&] {
+            return m_ready.contains(m_nextOut) || (m_walked && m_nextOut == m_found) || m_stopped;
+        });
+        const auto it = m_ready.find(m_nextOut);
+        if (it == m_ready.end())
             return std::nullopt;
-        Prepared p = std::move(m_items.front());
-        m_items.pop_front();
-        m_notFull.notify_one();
+        Prepared p = std::move(it->second);
+        m_ready.erase(it);
+        ++m_nextOut;
+        m_written.notify_one();
         return p;
     }
-    void finish()
-    {
-        std::lock_guard lock(m_mutex);
-        m_finished = true;
-        m_notEmpty.notify_all();
-    }
-    /// The writer stopped early: the reader stops waiting and stops reading.
+    /// The writer stopped early: the walk and the preparers stop.
     void stop()
     {
         std::lock_guard lock(m_mutex);
         m_stopped = true;
-        m_notFull.notify_all();
-    }
-    bool stopped()
-    {
-        std::lock_guard lock(m_mutex);
-        return m_stopped;
+        m_pathsAdded.notify_all();
+        m_written.notify_all();
+        m_prepared.notify_all();
     }
 
 private:
-    static constexpr size_t kCapacity = 64;
+    /// files found but not yet written: enough to keep every preparer busy through a batch's
+    /// commit, when the writer takes none for a while
+    static constexpr std::int64_t kCapacity = 256;
     std::mutex m_mutex;
-    std::condition_variable m_notEmpty, m_notFull;
-    std::deque<Prepared> m_items;
-    bool m_finished = false;
+    /// each wakes only the side that waits for it: the preparers, the walk, the writer
+    std::condition_variable m_pathsAdded, m_written, m_prepared;
+    std::deque<std::pair<std::int64_t, QString>> m_paths;
+    std::map<std::int64_t, Prepared> m_ready;
+    std::int64_t m_found = 0, m_nextOut = 0;
+    bool m_walked = false;
     bool m_stopped = false;
 };
+
+/// Reads, decodes, parses and extracts one file (a prepared file the writer only stores).
+/// `known` tells which files are stored unchanged, so a resumed ingest does not parse them again.
+Prepared prepare(const QString& path, const ArticleReader& articles, const Extractor& extractor,
+                 DocumentStore* known)
+{
+    Prepared p;
+    p.path = path;
+    auto bytes = readFile(path);
+    if (!bytes) {
+        p.skipReason = bytes.error();
+        return p;
+    }
+    // text, a saved web page or a PDF, by its suffix; all come back as clean text
+    auto read = articles.read(*bytes, path);
+    if (!read) {
+        p.skipReason = read.error();
+        return p;
+    }
+    p.size = bytes->size();
+    p.encoding = read->encoding;
+    p.hash = contentHash(read->text);
+    const auto stored = known ? known->findByPath(path) : std::nullopt;
+    if (!stored || stored->contentHash != p.hash) {
+        p.article = articles.article(*read);
+        p.extraction = extractor.extract(*p.article);
+    }
+    p.text = std::move(read->text);
+    return p;
+}
 
 }  // namespace
 
@@ -124,7 +184,9 @@ IngestResult IngestJob::run(IngestProgress* progress, const std::atomic_bool* ca
     }
     // Checkpoint the WAL every 32 MiB rather than every 4 MiB: each checkpoint syncs, and FTS5
     // re-merges its segments at every commit, so fewer, larger rounds write the same index faster.
-    (void)db->exec("PRAGMA wal_autocheckpoint=8192");
+    // A 64 MiB page cache holds a batch's pages: with the default 2 MiB the cache spills to the WAL
+    // in the middle of each transaction and the same pages are written again at its end.
+    (void)db->exec("PRAGMA wal_autocheckpoint=8192; PRAGMA cache_size=-65536");
     auto store = DocumentStore::create(*db);
     if (!store) {
         result.error = store.error();
@@ -132,54 +194,36 @@ IngestResult IngestJob::run(IngestProgress* progress, const std::atomic_bool* ca
     }
     store->setDeferIndexing(true);  // each batch's sentences enter the full-text index together
 
-    // Reading, parsing and extraction run on a thread of their own while this one writes: the two
-    // halves cost about the same, and the machine has a core for each. The reader asks its own
-    // connection which files are stored unchanged, so a resumed ingest does not parse them again;
-    // the writer's own check below stays the one that counts.
+    // Reading, parsing and extraction run on threads of their own while this one writes: preparing
+    // costs about as much as writing, and preparers that are ahead keep working while the writer
+    // commits a batch. Each preparer asks its own connection which files are stored
+    // unchanged, so a resumed ingest does not parse them again; the writer's own check below stays
+    // the one that counts.
     PreparedQueue queue;
-    std::thread reader([&] {
-        auto readDb = Database::open(m_params.databasePath);
-        std::optional<DocumentStore> known;
-        if (readDb)
-            if (auto s = DocumentStore::create(*readDb))
-                known.emplace(std::move(s.value()));
-        const ArticleReader articles;
-        const Extractor extractor;
-        files.forEach([&](const QString& path) {
-            if ((cancel && cancel->load()) || queue.stopped())
-                return false;
-            Prepared p;
-            p.path = path;
-            auto bytes = readFile(path);
-            if (!bytes) {
-                p.skipReason = bytes.error();
-                queue.push(std::move(p));
-                return true;
-            }
-            // text, a saved web page or a PDF, by its suffix; all come back as clean text
-            auto read = articles.read(*bytes, path);
-            if (!read) {
-                p.skipReason = read.error();
-                queue.push(std::move(p));
-                return true;
-            }
-            p.size = bytes->size();
-            p.encoding = read->encoding;
-            p.hash = contentHash(read->text);
-            const auto stored = known ? known->findByPath(path) : std::nullopt;
-            if (!stored || stored->contentHash != p.hash) {
-                p.article = articles.article(*read);
-                p.extraction = extractor.extract(*p.article);
-            }
-            p.text = std::move(read->text);
-            queue.push(std::move(p));
-            return true;
-        });
-        queue.finish();
+    std::thread walker([&] {
+        files.forEach([&](const QString& path) { return !(cancel && cancel->load()) && queue.offer(path); });
+        queue.walked();
     });
-    auto joinReader = qScopeGuard([&] {
+    std::vector<std::thread> preparers;
+    // the writer keeps a core of its own: on two cores a second preparer only takes turns with it
+    const int preparerCount = std::clamp(static_cast<int>(std::thread::hardware_concurrency()) - 1, 1, 4);
+    for (int t = 0; t < preparerCount; ++t)
+        preparers.emplace_back([&] {
+            auto readDb = Database::open(m_params.databasePath);
+            std::optional<DocumentStore> known;
+            if (readDb)
+                if (auto s = DocumentStore::create(*readDb))
+                    known.emplace(std::move(s.value()));
+            const ArticleReader articles;
+            const Extractor extractor;
+            while (auto next = queue.take())
+                queue.put(next->first, prepare(next->second, articles, extractor, known ? &*known : nullptr));
+        });
+    auto joinThreads = qScopeGuard([&] {
         queue.stop();
-        reader.join();
+        walker.join();
+        for (std::thread& t : preparers)
+            t.join();
     });
 
     const StructureParser parser;  // for a file the reader took for stored but that changed since
@@ -191,7 +235,7 @@ IngestResult IngestJob::run(IngestProgress* progress, const std::atomic_bool* ca
     auto commit = [&]() -> bool {
         if (!open)
             return true;
-        if (Status s = store->flushIndex(); !s) {
+        if (Status s = store->flushPending(); !s) {
             tx.rollback();
             open = false;
             result.error = QStringLiteral("%1: indexing failed: %2").arg(m_params.databasePath, s.error());
@@ -254,7 +298,7 @@ IngestResult IngestJob::run(IngestProgress* progress, const std::atomic_bool* ca
         // rolls the whole batch back and stops the job; bad files never get this far.
         auto fail = [&](const QString& what) {
             tx.rollback();
-            store->discardIndex();
+            store->discardPending();
             open = false;
             result.error = QStringLiteral("%1: %2 (the batch in progress was rolled back)").arg(p.path, what);
         };
@@ -282,9 +326,11 @@ IngestResult IngestJob::run(IngestProgress* progress, const std::atomic_bool* ca
     }
     if (cancel && cancel->load())
         result.cancelled = true;
-    joinReader.dismiss();
+    joinThreads.dismiss();
     queue.stop();
-    reader.join();
+    walker.join();
+    for (std::thread& t : preparers)
+        t.join();
     result.skipped.insert(result.skipped.begin(), files.skipped().begin(), files.skipped().end());
     result.ignored = files.ignored();
     if (result.ok() && commit() && progress)

@@ -5,6 +5,9 @@
 #include <QFileInfo>
 #include <QMap>
 
+#include <algorithm>
+#include <map>
+
 namespace claimlens {
 namespace {
 
@@ -69,34 +72,30 @@ Result<DocumentStore> DocumentStore::create(Database& db)
          "UPDATE documents SET title = ?2, author = ?3, section = ?4, source = ?5, published = ?6,"
          " published_precision = ?7 WHERE id = ?1"},
         {&store.m_indexSentence, "INSERT INTO sentences_fts(rowid, text) VALUES (?1, ?2)"},
-        {&store.m_insertSource,
-         "INSERT INTO cited_sources(document_id, sentence_ordinal, name, kind, relative_age, span_start, span_end)"
-         " VALUES (?1,?2,?3,?4,?5,?6,?7)"},
         {&store.m_delete, "DELETE FROM documents WHERE id = ?1"},
         {&store.m_insertDuplicate,
          "INSERT INTO duplicates(document_id, path, found_at) VALUES (?1,?2,?3)"
          " ON CONFLICT(path) DO UPDATE SET document_id = excluded.document_id, found_at = excluded.found_at"},
         {&store.m_findEntity, "SELECT id FROM entities WHERE kind = ?1 AND name = ?2"},
         {&store.m_insertEntity, "INSERT INTO entities(kind, name, country) VALUES (?1, ?2, ?3)"},
-        {&store.m_insertMention,
-         "INSERT INTO mentions(document_id, sentence_id, entity_id, via_entity_id, span_start, span_end, surface)"
-         " VALUES (?1,?2,?3,?4,?5,?6,?7)"},
-        {&store.m_insertDocumentEntity,
-         "INSERT INTO document_entities(entity_id, document_id, mention_count, via_product, published)"
-         " VALUES (?1,?2,?3,?4,?5)"},
-        {&store.m_insertStatistic,
-         "INSERT INTO statistics(document_id, sentence_id, subject_entity_id, subject, metric_key, metric, value, unit,"
-         " qualifier, period, span_start, span_end) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)"},
-        {&store.m_insertEvent,
-         "INSERT INTO events(document_id, sentence_id, date, precision, relative, span_start, span_end)"
-         " VALUES (?1,?2,?3,?4,?5,?6,?7)"},
-        {&store.m_insertClaim,
-         "INSERT INTO claims(document_id, sentence_id, score, date, date_precision, source) VALUES (?1,?2,?3,?4,?5,?6)"},
-        {&store.m_insertClaimActor, "INSERT OR IGNORE INTO claim_actors(claim_id, entity_id) VALUES (?1, ?2)"},
-        // the charts' counts: ?1 a document, ?2 = 1 adds its share, -1 takes it away
-        {&store.m_countMonths,
+        // the charts' counts: a batch's additions, summed in memory (flushCounts)
+        {&store.m_addMonth,
+         "INSERT INTO entity_months(entity_id, month, documents, claims) VALUES (?1,?2,?3,?4)"
+         " ON CONFLICT(entity_id, month) DO UPDATE SET documents = documents + excluded.documents,"
+         " claims = claims + excluded.claims"},
+        {&store.m_addValue,
+         "INSERT INTO statistic_values(metric_key, unit, subject, period, value, occurrences, documents)"
+         " VALUES (?1,?2,?3,?4,?5,?6,?7) ON CONFLICT(metric_key, unit, subject, period, value) DO UPDATE SET"
+         " occurrences = occurrences + excluded.occurrences, documents = documents + excluded.documents"},
+        {&store.m_addMetric,
+         "INSERT INTO metric_counts(metric_key, unit, statistics, documents) VALUES (?1,?2,?3,?4)"
+         " ON CONFLICT(metric_key, unit) DO UPDATE SET statistics = statistics + excluded.statistics,"
+         " documents = documents + excluded.documents"},
+        // a stored document's share taken away before it is replaced or removed, read back from its
+        // rows (they may be from an earlier batch or session)
+        {&store.m_uncountMonths,
          "INSERT INTO entity_months(entity_id, month, documents, claims)"
-         " SELECT entity_id, month, sum(documents) * ?2, sum(claims) * ?2 FROM ("
+         " SELECT entity_id, month, sum(documents) * -1, sum(claims) * -1 FROM ("
          "  SELECT de.entity_id AS entity_id, substr(de.published, 1, 7) AS month, 1 AS documents, 0 AS claims"
          "   FROM document_entities de WHERE de.document_id = ?1"
          "  UNION ALL SELECT ca.entity_id, substr(coalesce(c.date, d.published, ''), 1, 7), 0, 1"
@@ -105,15 +104,15 @@ Result<DocumentStore> DocumentStore::create(Database& db)
          " WHERE true GROUP BY entity_id, month"
          " ON CONFLICT(entity_id, month) DO UPDATE SET documents = documents + excluded.documents,"
          " claims = claims + excluded.claims"},
-        {&store.m_countStatistics,
+        {&store.m_uncountStatistics,
          "INSERT INTO statistic_values(metric_key, unit, subject, period, value, occurrences, documents)"
-         " SELECT metric_key, unit, subject, coalesce(period, ''), value, count(*) * ?2, ?2 FROM statistics"
+         " SELECT metric_key, unit, subject, coalesce(period, ''), value, count(*) * -1, -1 FROM statistics"
          " WHERE document_id = ?1 GROUP BY 1, 2, 3, 4, 5"
          " ON CONFLICT(metric_key, unit, subject, period, value) DO UPDATE SET"
          " occurrences = occurrences + excluded.occurrences, documents = documents + excluded.documents"},
-        {&store.m_countMetrics,
+        {&store.m_uncountMetrics,
          "INSERT INTO metric_counts(metric_key, unit, statistics, documents)"
-         " SELECT metric_key, unit, count(*) * ?2, ?2 FROM statistics WHERE document_id = ?1 GROUP BY 1, 2"
+         " SELECT metric_key, unit, count(*) * -1, -1 FROM statistics WHERE document_id = ?1 GROUP BY 1, 2"
          " ON CONFLICT(metric_key, unit) DO UPDATE SET statistics = statistics + excluded.statistics,"
          " documents = documents + excluded.documents"},
     };
@@ -173,9 +172,9 @@ Result<std::int64_t> DocumentStore::insert(const DocumentFile& file, const Artic
 
 Status DocumentStore::replaceDerived(std::int64_t documentId, const Article& article, const Extraction& extraction)
 {
-    if (Status s = flushIndex(); !s)
+    if (Status s = flushPending(); !s)
         return s;
-    if (Status s = countForCharts(documentId, -1); !s)
+    if (Status s = uncountForCharts(documentId); !s)
         return s;
     const auto sources = article.sourceNames();
     m_updateDocument.bind(1, documentId)
@@ -202,95 +201,108 @@ Status DocumentStore::replaceDerived(std::int64_t documentId, const Article& art
     return insertDerived(documentId, article, extraction);
 }
 
+template <typename BindRow>
+Status DocumentStore::insertRows(std::vector<Statement>& cache, const char* head, int columns, size_t count,
+                                 BindRow bindRow, std::vector<std::int64_t>* ids)
+{
+    for (size_t first = 0; first < count; first += kRowsPerStatement) {
+        const size_t n = std::min(kRowsPerStatement, count - first);
+        Statement* insert = rowsStatement(cache, head, columns, n);
+        if (!insert)
+            return Error{m_db->lastError()};
+        for (size_t r = 0; r < n; ++r)
+            bindRow(*insert, static_cast<int>(r) * columns + 1, first + r);
+        if (Status s = insert->exec(); !s)
+            return s;
+        if (ids) {
+            // rows given no id take one more than the largest so far, so one statement's are consecutive
+            const std::int64_t last = m_db->lastInsertId();
+            for (size_t r = 0; r < n; ++r)
+                ids->push_back(last - static_cast<std::int64_t>(n - 1 - r));
+        }
+    }
+    return {};
+}
+
 Status DocumentStore::insertDerived(std::int64_t id, const Article& article, const Extraction& extraction)
 {
-    // Rows go in several to a statement: a document has dozens of blocks and sentences, and every
-    // statement run has a fixed cost (step, halt, reset) beside its rows.
-    const size_t blockCount = article.blocks.size();
-    for (size_t first = 0; first < blockCount; first += kRowsPerStatement) {
-        const size_t n = std::min(kRowsPerStatement, blockCount - first);
-        Statement* insert = rowsStatement(m_insertBlocks, "INSERT INTO blocks(document_id, ordinal, kind, span_start,"
-                                                          " span_end, content_start, attached_to, key, value) VALUES ",
-                                          9, n);
-        if (!insert)
-            return Error{QStringLiteral("storing a block: %1").arg(m_db->lastError())};
-        for (size_t r = 0; r < n; ++r) {
-            const size_t i = first + r;
-            const Block& b = article.blocks[i];
-            const int at = static_cast<int>(r) * 9;
-            insert->bind(at + 1, id)
-                .bind(at + 2, static_cast<std::int64_t>(i))
-                .bind(at + 3, blockKindName(b.kind))
-                .bind(at + 4, static_cast<std::int64_t>(b.start))
-                .bind(at + 5, static_cast<std::int64_t>(b.end))
-                .bind(at + 6, static_cast<std::int64_t>(b.contentStart));
-            if (b.attachedTo >= 0)
-                insert->bind(at + 7, b.attachedTo);
-            insert->bind(at + 8, nullIfEmpty(b.key)).bind(at + 9, nullIfEmpty(b.value));
-        }
-        if (Status s = insert->exec(); !s)
-            return fail("storing a block", s);
-    }
+    // Rows go in several to a statement: a document has dozens of blocks, sentences and mentions,
+    // and every statement run has a fixed cost (step, halt, reset) beside its rows.
+    Status s = insertRows(m_insertBlocks,
+                          "INSERT INTO blocks(document_id, ordinal, kind, span_start, span_end, content_start,"
+                          " attached_to, key, value) VALUES ",
+                          9, article.blocks.size(), [&](Statement& st, int at, size_t i) {
+                              const Block& b = article.blocks[i];
+                              st.bind(at, id)
+                                  .bind(at + 1, static_cast<std::int64_t>(i))
+                                  .bind(at + 2, blockKindName(b.kind))
+                                  .bind(at + 3, static_cast<std::int64_t>(b.start))
+                                  .bind(at + 4, static_cast<std::int64_t>(b.end))
+                                  .bind(at + 5, static_cast<std::int64_t>(b.contentStart))
+                                  .bind(at + 6, b.attachedTo >= 0 ? std::optional<int>(b.attachedTo) : std::nullopt)
+                                  .bind(at + 7, nullIfEmpty(b.key))
+                                  .bind(at + 8, nullIfEmpty(b.value));
+                          });
+    if (!s)
+        return fail("storing a block", s);
+
+    // each sentence converted once, for its row and its index entry; held until the rows are in
+    std::vector<QByteArray> texts;
+    texts.reserve(article.sentences.size());
+    for (const Sentence& sentence : article.sentences)
+        texts.push_back(article.sentenceText(sentence).toUtf8());
     std::vector<std::int64_t> sentenceIds;
     sentenceIds.reserve(article.sentences.size());
-    const size_t sentenceCount = article.sentences.size();
-    std::vector<QByteArray> texts;  // each sentence converted once, for its row and its index entry
-    for (size_t first = 0; first < sentenceCount; first += kRowsPerStatement) {
-        const size_t n = std::min(kRowsPerStatement, sentenceCount - first);
-        Statement* insert = rowsStatement(
-            m_insertSentences,
-            "INSERT INTO sentences(document_id, block_ordinal, ordinal, span_start, span_end, text) VALUES ", 6, n);
-        if (!insert)
-            return Error{QStringLiteral("storing a sentence: %1").arg(m_db->lastError())};
-        texts.clear();
-        for (size_t r = 0; r < n; ++r) {
-            const size_t i = first + r;
+    s = insertRows(
+        m_insertSentences,
+        "INSERT INTO sentences(document_id, block_ordinal, ordinal, span_start, span_end, text) VALUES ", 6,
+        article.sentences.size(),
+        [&](Statement& st, int at, size_t i) {
             const Sentence& sentence = article.sentences[i];
-            texts.push_back(article.sentenceText(sentence).toUtf8());
-            const int at = static_cast<int>(r) * 6;
-            insert->bind(at + 1, id)
-                .bind(at + 2, sentence.block)
-                .bind(at + 3, static_cast<std::int64_t>(i))
-                .bind(at + 4, static_cast<std::int64_t>(sentence.start))
-                .bind(at + 5, static_cast<std::int64_t>(sentence.end))
-                .bindText(at + 6, texts.back());
+            st.bind(at, id)
+                .bind(at + 1, sentence.block)
+                .bind(at + 2, static_cast<std::int64_t>(i))
+                .bind(at + 3, static_cast<std::int64_t>(sentence.start))
+                .bind(at + 4, static_cast<std::int64_t>(sentence.end))
+                .bindText(at + 5, texts[i]);
+        },
+        &sentenceIds);
+    if (!s)
+        return fail("storing a sentence", s);
+    for (size_t i = 0; i < texts.size(); ++i) {
+        if (m_deferIndexing) {
+            m_pendingIndex.push_back({sentenceIds[i], std::move(texts[i])});
+            continue;
         }
-        if (Status s = insert->exec(); !s)
-            return fail("storing a sentence", s);
-        // rows given no id take one more than the largest so far, so one statement's are consecutive
-        const std::int64_t last = m_db->lastInsertId();
-        for (size_t r = 0; r < n; ++r) {
-            sentenceIds.push_back(last - static_cast<std::int64_t>(n - 1 - r));
-            if (m_deferIndexing) {
-                m_pendingIndex.push_back({sentenceIds.back(), std::move(texts[r])});
-                continue;
-            }
-            m_indexSentence.bind(1, sentenceIds.back()).bindText(2, texts[r]);
-            if (Status s = m_indexSentence.exec(); !s)
-                return fail("indexing a sentence", s);
-        }
+        m_indexSentence.bind(1, sentenceIds[i]).bindText(2, texts[i]);
+        if (Status x = m_indexSentence.exec(); !x)
+            return fail("indexing a sentence", x);
     }
-    auto storeSource = [&](const CitedSource& src) {
-        m_insertSource.bind(1, id);
-        if (src.sentence >= 0)
-            m_insertSource.bind(2, src.sentence);
-        m_insertSource.bind(3, src.name)
-            .bind(4, sourceKindName(src.kind))
-            .bind(5, nullIfEmpty(src.relativeAge))
-            .bind(6, static_cast<std::int64_t>(src.start))
-            .bind(7, static_cast<std::int64_t>(src.end));
-        return m_insertSource.exec();
-    };
+
+    std::vector<const CitedSource*> sources;
     for (const CitedSource& src : article.sources)
-        if (Status s = storeSource(src); !s)
-            return fail("storing a cited source", s);
+        sources.push_back(&src);
     for (const CitedSource& src : extraction.sources)
-        if (Status s = storeSource(src); !s)
-            return fail("storing a cited source", s);
+        sources.push_back(&src);
+    s = insertRows(m_insertSources,
+                   "INSERT INTO cited_sources(document_id, sentence_ordinal, name, kind, relative_age, span_start,"
+                   " span_end) VALUES ",
+                   7, sources.size(), [&](Statement& st, int at, size_t i) {
+                       const CitedSource& src = *sources[i];
+                       st.bind(at, id)
+                           .bind(at + 1, src.sentence >= 0 ? std::optional<int>(src.sentence) : std::nullopt)
+                           .bind(at + 2, src.name)
+                           .bind(at + 3, sourceKindName(src.kind))
+                           .bind(at + 4, nullIfEmpty(src.relativeAge))
+                           .bind(at + 5, static_cast<std::int64_t>(src.start))
+                           .bind(at + 6, static_cast<std::int64_t>(src.end));
+                   });
+    if (!s)
+        return fail("storing a cited source", s);
     return insertExtraction(id, article, extraction, sentenceIds);
 }
 
-Status DocumentStore::flushIndex()
+Status DocumentStore::flushPending()
 {
     for (const auto& [rowid, text] : m_pendingIndex) {
         m_indexSentence.bind(1, rowid).bindText(2, text);
@@ -298,7 +310,13 @@ Status DocumentStore::flushIndex()
             return fail("indexing a sentence", s);
     }
     m_pendingIndex.clear();
-    return {};
+    return flushCounts();
+}
+
+void DocumentStore::discardPending()
+{
+    m_pendingIndex.clear();
+    m_counts = {};
 }
 
 Statement* DocumentStore::rowsStatement(std::vector<Statement>& cache, const char* head, int columns, size_t rows)
@@ -322,9 +340,9 @@ Statement* DocumentStore::rowsStatement(std::vector<Statement>& cache, const cha
 
 Result<std::int64_t> DocumentStore::entityId(EntityKind kind, const QString& name)
 {
-    const QString key = entityKindName(kind) + u':' + name;
-    if (const auto it = m_entityIds.constFind(key); it != m_entityIds.cend())
-        return *it;
+    const auto key = std::make_pair(static_cast<int>(kind), name);
+    if (const auto it = m_entityIds.find(key); it != m_entityIds.end())
+        return it->second;
     m_findEntity.bind(1, entityKindName(kind)).bind(2, name);
     std::int64_t id = -1;
     if (m_findEntity.step())
@@ -340,7 +358,7 @@ Result<std::int64_t> DocumentStore::entityId(EntityKind kind, const QString& nam
             return fail("storing an entity", s);
         id = m_db->lastInsertId();
     }
-    m_entityIds.insert(key, id);
+    m_entityIds.emplace(key, id);
     return id;
 }
 
@@ -348,18 +366,28 @@ Status DocumentStore::insertExtraction(std::int64_t id, const Article& article, 
                                        const std::vector<std::int64_t>& sentenceIds)
 {
     auto sentenceId = [&](int index) { return sentenceIds[static_cast<size_t>(index)]; };
+    // entities first (a new one is a row of its own), then every table's rows in multi-row statements
+    struct MentionIds {
+        std::int64_t entity;
+        std::optional<std::int64_t> via;
+    };
+    std::vector<MentionIds> mentionIds;
+    mentionIds.reserve(extraction.mentions.size());
     struct PerEntity {
         int mentions = 0;
         bool direct = false;
     };
-    QMap<std::int64_t, PerEntity> perEntity;
-    QHash<int, std::vector<std::int64_t>> actorsBySentence;  // what a claim's actors are drawn from
+    std::map<std::int64_t, PerEntity> perEntity;
+    std::map<int, std::vector<std::int64_t>> actorsBySentence;  // what a claim's actors are drawn from
     for (const Mention& m : extraction.mentions) {
         auto entity = entityId(m.kind, m.name);
         if (!entity)
             return Error{entity.error()};
-        if (m.kind != EntityKind::Product)
-            actorsBySentence[m.sentence].push_back(*entity);
+        if (m.kind != EntityKind::Product) {
+            auto& actors = actorsBySentence[m.sentence];
+            if (std::find(actors.begin(), actors.end(), *entity) == actors.end())
+                actors.push_back(*entity);
+        }
         std::optional<std::int64_t> via;
         if (!m.via.isEmpty()) {
             auto product = entityId(EntityKind::Product, m.via);
@@ -367,83 +395,183 @@ Status DocumentStore::insertExtraction(std::int64_t id, const Article& article, 
                 return Error{product.error()};
             via = *product;
         }
-        m_insertMention.bind(1, id)
-            .bind(2, sentenceId(m.sentence))
-            .bind(3, *entity)
-            .bind(4, via)
-            .bind(5, static_cast<std::int64_t>(m.start))
-            .bind(6, static_cast<std::int64_t>(m.end))
-            .bind(7, m.surface);
-        if (Status s = m_insertMention.exec(); !s)
-            return fail("storing a mention", s);
+        mentionIds.push_back({*entity, via});
         PerEntity& e = perEntity[*entity];
         ++e.mentions;
         e.direct |= m.via.isEmpty();
     }
-    for (auto it = perEntity.cbegin(); it != perEntity.cend(); ++it) {
-        m_insertDocumentEntity.bind(1, it.key())
-            .bind(2, id)
-            .bind(3, it->mentions)
-            .bind(4, it->direct ? 0 : 1)
-            .bind(5, article.published.isValid() ? article.published.iso() : QStringLiteral(""));  // the key cannot hold NULL
-        if (Status s = m_insertDocumentEntity.exec(); !s)
-            return fail("storing a document's entities", s);
-    }
+    std::vector<std::int64_t> statisticSubjects;
+    statisticSubjects.reserve(extraction.statistics.size());
     for (const Statistic& st : extraction.statistics) {
         auto subject = entityId(st.subjectKind, st.subject);
         if (!subject)
             return Error{subject.error()};
-        m_insertStatistic.bind(1, id)
-            .bind(2, sentenceId(st.sentence))
-            .bind(3, *subject)
-            .bind(4, st.subject)
-            .bind(5, st.metricKey)
-            .bind(6, st.metric)
-            .bind(7, st.value)
-            .bind(8, st.unit)
-            .bind(9, nullIfEmpty(st.qualifier))
-            .bind(10, nullIfEmpty(st.period))
-            .bind(11, static_cast<std::int64_t>(st.start))
-            .bind(12, static_cast<std::int64_t>(st.end));
-        if (Status s = m_insertStatistic.exec(); !s)
-            return fail("storing a statistic", s);
+        statisticSubjects.push_back(*subject);
     }
-    for (const Event& e : extraction.events) {
-        m_insertEvent.bind(1, id)
-            .bind(2, sentenceId(e.sentence))
-            .bind(3, nullIfEmpty(e.date.iso()))
-            .bind(4, static_cast<int>(e.date.precision))
-            .bind(5, nullIfEmpty(e.relative))
-            .bind(6, static_cast<std::int64_t>(e.start))
-            .bind(7, static_cast<std::int64_t>(e.end));
-        if (Status s = m_insertEvent.exec(); !s)
-            return fail("storing an event", s);
+
+    Status s = insertRows(m_insertMentions,
+                          "INSERT INTO mentions(document_id, sentence_id, entity_id, via_entity_id, span_start,"
+                          " span_end, surface) VALUES ",
+                          7, extraction.mentions.size(), [&](Statement& st, int at, size_t i) {
+                              const Mention& m = extraction.mentions[i];
+                              st.bind(at, id)
+                                  .bind(at + 1, sentenceId(m.sentence))
+                                  .bind(at + 2, mentionIds[i].entity)
+                                  .bind(at + 3, mentionIds[i].via)
+                                  .bind(at + 4, static_cast<std::int64_t>(m.start))
+                                  .bind(at + 5, static_cast<std::int64_t>(m.end))
+                                  .bind(at + 6, m.surface);
+                          });
+    if (!s)
+        return fail("storing a mention", s);
+
+    const QString published = article.published.iso();
+    const std::vector<std::pair<std::int64_t, PerEntity>> entities(perEntity.begin(), perEntity.end());
+    s = insertRows(m_insertDocumentEntities,
+                   "INSERT INTO document_entities(entity_id, document_id, mention_count, via_product, published)"
+                   " VALUES ",
+                   5, entities.size(), [&](Statement& st, int at, size_t i) {
+                       st.bind(at, entities[i].first)
+                           .bind(at + 1, id)
+                           .bind(at + 2, entities[i].second.mentions)
+                           .bind(at + 3, entities[i].second.direct ? 0 : 1)
+                           .bind(at + 4, published.isEmpty() ? QStringLiteral("") : published);  // the key cannot hold NULL
+                   });
+    if (!s)
+        return fail("storing a document's entities", s);
+
+    s = insertRows(m_insertStatistics,
+                   "INSERT INTO statistics(document_id, sentence_id, subject_entity_id, subject, metric_key, metric,"
+                   " value, unit, qualifier, period, span_start, span_end) VALUES ",
+                   12, extraction.statistics.size(), [&](Statement& st, int at, size_t i) {
+                       const Statistic& x = extraction.statistics[i];
+                       st.bind(at, id)
+                           .bind(at + 1, sentenceId(x.sentence))
+                           .bind(at + 2, statisticSubjects[i])
+                           .bind(at + 3, x.subject)
+                           .bind(at + 4, x.metricKey)
+                           .bind(at + 5, x.metric)
+                           .bind(at + 6, x.value)
+                           .bind(at + 7, x.unit)
+                           .bind(at + 8, nullIfEmpty(x.qualifier))
+                           .bind(at + 9, nullIfEmpty(x.period))
+                           .bind(at + 10, static_cast<std::int64_t>(x.start))
+                           .bind(at + 11, static_cast<std::int64_t>(x.end));
+                   });
+    if (!s)
+        return fail("storing a statistic", s);
+
+    s = insertRows(m_insertEvents,
+                   "INSERT INTO events(document_id, sentence_id, date, precision, relative, span_start, span_end)"
+                   " VALUES ",
+                   7, extraction.events.size(), [&](Statement& st, int at, size_t i) {
+                       const Event& e = extraction.events[i];
+                       st.bind(at, id)
+                           .bind(at + 1, sentenceId(e.sentence))
+                           .bind(at + 2, nullIfEmpty(e.date.iso()))
+                           .bind(at + 3, static_cast<int>(e.date.precision))
+                           .bind(at + 4, nullIfEmpty(e.relative))
+                           .bind(at + 5, static_cast<std::int64_t>(e.start))
+                           .bind(at + 6, static_cast<std::int64_t>(e.end));
+                   });
+    if (!s)
+        return fail("storing an event", s);
+
+    std::vector<std::int64_t> claimIds;
+    claimIds.reserve(extraction.claims.size());
+    s = insertRows(
+        m_insertClaims, "INSERT INTO claims(document_id, sentence_id, score, date, date_precision, source) VALUES ", 6,
+        extraction.claims.size(),
+        [&](Statement& st, int at, size_t i) {
+            const Claim& c = extraction.claims[i];
+            st.bind(at, id)
+                .bind(at + 1, sentenceId(c.sentence))
+                .bind(at + 2, c.score)
+                .bind(at + 3, nullIfEmpty(c.date.iso()))
+                .bind(at + 4, static_cast<int>(c.date.precision))
+                .bind(at + 5, nullIfEmpty(c.source));
+        },
+        &claimIds);
+    if (!s)
+        return fail("storing a claim", s);
+    std::vector<std::pair<std::int64_t, std::int64_t>> claimActors;  // claim id, entity id
+    for (size_t i = 0; i < extraction.claims.size(); ++i)
+        if (const auto it = actorsBySentence.find(extraction.claims[i].sentence); it != actorsBySentence.end())
+            for (std::int64_t entity : it->second)
+                claimActors.emplace_back(claimIds[i], entity);
+    s = insertRows(m_insertClaimActors, "INSERT INTO claim_actors(claim_id, entity_id) VALUES ", 2, claimActors.size(),
+                   [&](Statement& st, int at, size_t i) {
+                       st.bind(at, claimActors[i].first).bind(at + 1, claimActors[i].second);
+                   });
+    if (!s)
+        return fail("storing a claim's actors", s);
+
+    // the charts' counts, computed here from what was just stored rather than read back
+    // 'YYYY-MM', 'YYYY', or '' when undated (never NULL: it is part of the key)
+    auto month = [](const QString& iso) { return iso.isEmpty() ? QStringLiteral("") : iso.left(7); };
+    for (const auto& [entity, e] : entities) {
+        (void)e;
+        ++m_counts.months[{entity, month(published)}].first;
     }
-    for (const Claim& c : extraction.claims) {
-        m_insertClaim.bind(1, id)
-            .bind(2, sentenceId(c.sentence))
-            .bind(3, c.score)
-            .bind(4, nullIfEmpty(c.date.iso()))
-            .bind(5, static_cast<int>(c.date.precision))
-            .bind(6, nullIfEmpty(c.source));
-        if (Status s = m_insertClaim.exec(); !s)
-            return fail("storing a claim", s);
-        const std::int64_t claimId = m_db->lastInsertId();
-        for (std::int64_t entity : actorsBySentence.value(c.sentence)) {
-            m_insertClaimActor.bind(1, claimId).bind(2, entity);
-            if (Status s = m_insertClaimActor.exec(); !s)
-                return fail("storing a claim's actors", s);
-        }
+    for (size_t i = 0; i < extraction.claims.size(); ++i) {
+        const Claim& c = extraction.claims[i];
+        const QString iso = c.date.iso();
+        const QString date = iso.isEmpty() ? published : iso;
+        if (const auto it = actorsBySentence.find(c.sentence); it != actorsBySentence.end())
+            for (std::int64_t entity : it->second)
+                ++m_counts.months[{entity, month(date)}].second;
     }
-    if (Status s = countForCharts(id, 1); !s)
-        return s;
+    std::map<ChartCounts::ValueKey, int> values;
+    std::map<std::pair<QString, QString>, int> metrics;
+    for (const Statistic& st : extraction.statistics) {
+        ++values[{st.metricKey, st.unit, st.subject, st.period, st.value}];
+        ++metrics[{st.metricKey, st.unit}];
+    }
+    for (const auto& [key, n] : values) {
+        auto& v = m_counts.values[key];
+        v.first += n;
+        ++v.second;
+    }
+    for (const auto& [key, n] : metrics) {
+        auto& v = m_counts.metrics[key];
+        v.first += n;
+        ++v.second;
+    }
+    return m_deferIndexing ? Status{} : flushCounts();
+}
+
+Status DocumentStore::flushCounts()
+{
+    for (const auto& [key, n] : m_counts.months) {
+        m_addMonth.bind(1, key.first).bind(2, key.second).bind(3, n.first).bind(4, n.second);
+        if (Status s = m_addMonth.exec(); !s)
+            return fail("updating the chart counts", s);
+    }
+    for (const auto& [key, n] : m_counts.values) {
+        const auto& [metricKey, unit, subject, period, value] = key;
+        m_addValue.bind(1, metricKey)
+            .bind(2, unit)
+            .bind(3, subject)
+            .bind(4, period.isNull() ? QStringLiteral("") : period)
+            .bind(5, value)
+            .bind(6, n.first)
+            .bind(7, n.second);
+        if (Status s = m_addValue.exec(); !s)
+            return fail("updating the chart counts", s);
+    }
+    for (const auto& [key, n] : m_counts.metrics) {
+        m_addMetric.bind(1, key.first).bind(2, key.second).bind(3, n.first).bind(4, n.second);
+        if (Status s = m_addMetric.exec(); !s)
+            return fail("updating the chart counts", s);
+    }
+    m_counts = {};
     return {};
 }
 
-Status DocumentStore::countForCharts(std::int64_t id, int sign)
+Status DocumentStore::uncountForCharts(std::int64_t id)
 {
-    for (Statement* stmt : {&m_countMonths, &m_countStatistics, &m_countMetrics}) {
-        stmt->bind(1, id).bind(2, sign);
+    for (Statement* stmt : {&m_uncountMonths, &m_uncountStatistics, &m_uncountMetrics}) {
+        stmt->bind(1, id);
         if (Status s = stmt->exec(); !s)
             return fail("updating the chart counts", s);
     }
@@ -453,9 +581,9 @@ Status DocumentStore::countForCharts(std::int64_t id, int sign)
 Status DocumentStore::remove(std::int64_t documentId)
 {
     // the index must hold what the delete trigger takes out of it
-    if (Status s = flushIndex(); !s)
+    if (Status s = flushPending(); !s)
         return s;
-    if (Status s = countForCharts(documentId, -1); !s)
+    if (Status s = uncountForCharts(documentId); !s)
         return s;
     m_delete.bind(1, documentId);
     return m_delete.exec();

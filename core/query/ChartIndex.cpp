@@ -115,7 +115,8 @@ Result<std::shared_ptr<const ChartIndex>> ChartIndex::load(Database& db)
 
     // documents, in id order
     {
-        auto stmt = db.prepare("SELECT id, published, coalesce(source, file_name) FROM documents ORDER BY id");
+        auto stmt = db.prepare("SELECT id, published, coalesce(source, file_name), published_precision, source, file_name"
+                               " FROM documents ORDER BY id");
         if (!stmt)
             return failed("documents", db);
         Interner display(x.m_displaySources);
@@ -124,6 +125,9 @@ Result<std::shared_ptr<const ChartIndex>> ChartIndex::load(Database& db)
             x.m_hasPublished.push_back(!stmt->isNull(1));
             x.m_published.push_back(stmt->text(1).toStdString());
             x.m_docDisplaySource.push_back(display(stmt->text(2)));
+            x.m_publishedPrecision.push_back(static_cast<std::int8_t>(stmt->integer(3)));
+            x.m_docSource.push_back(stmt->text(4));
+            x.m_docFileName.push_back(stmt->text(5));
         }
         if (!stmt->status())
             return failed("documents", db);
@@ -281,7 +285,6 @@ Result<std::shared_ptr<const ChartIndex>> ChartIndex::load(Database& db)
         for (size_t i = 0; i < docs; ++i)
             x.m_docClaimStart[i + 1] += x.m_docClaimStart[i];
 
-        const int company = x.kindCode(QStringLiteral("company"));
         auto actors = db.prepare("SELECT claim_id, entity_id FROM claim_actors");
         if (!actors)
             return failed("claim actors", db);
@@ -289,7 +292,7 @@ Result<std::shared_ptr<const ChartIndex>> ChartIndex::load(Database& db)
         while (actors->step()) {
             const auto claim = claimIndex.find(actors->int64(0));
             const int slot = x.slotOfEntity(actors->int64(1));
-            if (claim == claimIndex.end() || slot < 0 || x.m_entityKind[static_cast<size_t>(slot)] != company)
+            if (claim == claimIndex.end() || slot < 0)
                 continue;
             pairs.emplace_back(static_cast<std::int32_t>(claim->second), slot);
         }
@@ -405,6 +408,8 @@ size_t ChartIndex::bytes() const
     for (const QString& s : m_entityName)
         n += static_cast<size_t>(s.size()) * 4;
     n += m_statistics.size() * (sizeof(Statistic) + 4) + m_docStatStart.size() * 4 + strings(m_subjects) + strings(m_periods);
+    for (size_t d = 0; d < m_docFileName.size(); ++d)
+        n += static_cast<size_t>(m_docFileName[d].size() + m_docSource[d].size()) * 2 + 2 * sizeof(QString) + 1;
     n += m_claimId.size() * (8 + 2) + m_docClaimStart.size() * 4 + m_claimActorStart.size() * 4 + m_claimActors.size() * 4;
     return n;
 }

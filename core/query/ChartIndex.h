@@ -104,15 +104,23 @@ public:
     /// substr(coalesce(claims.date, documents.published, ''), 1, 7), an index into months().
     int claimMonth(std::uint32_t claim) const { return m_claimMonth[claim]; }
     const QStringList& months() const { return m_months; }
-    /// The company entity slots among a claim's actors.
+    /// The entity slots among a claim's actors, in entity id order (claim_actors' key).
     template <typename F>
-    void forEachCompanyActor(std::uint32_t claim, F&& f) const
+    void forEachActor(std::uint32_t claim, F&& f) const
     {
         for (std::uint32_t i = m_claimActorStart[claim]; i < m_claimActorStart[claim + 1]; ++i)
             f(m_claimActors[i]);
     }
 
     std::int64_t documentId(int doc) const { return m_docIds[static_cast<size_t>(doc)]; }
+    /// documents.published (null when NULL) and its precision, source and file name.
+    QString published(int doc) const
+    {
+        return m_hasPublished[static_cast<size_t>(doc)] ? QString::fromStdString(m_published[static_cast<size_t>(doc)]) : QString();
+    }
+    int publishedPrecision(int doc) const { return m_publishedPrecision[static_cast<size_t>(doc)]; }
+    const QString& source(int doc) const { return m_docSource[static_cast<size_t>(doc)]; }
+    const QString& fileName(int doc) const { return m_docFileName[static_cast<size_t>(doc)]; }
 
 private:
     int slotOfEntity(std::int64_t id) const;
@@ -129,6 +137,8 @@ private:
     std::vector<std::int32_t> m_denseOfId;  // id -> dense, -1 when none
     std::vector<std::string> m_published;   // '' when NULL (see m_hasPublished)
     std::vector<bool> m_hasPublished;
+    std::vector<std::int8_t> m_publishedPrecision;
+    std::vector<QString> m_docSource, m_docFileName;
     std::vector<int> m_docDisplaySource;
     QStringList m_displaySources;
     QHash<QString, std::vector<int>> m_sourceDocs;  // documents.source and cited_sources.name -> docs

@@ -117,6 +117,14 @@ void finishClaims(ClaimsOverTime& out, const QMap<QString, QHash<QString, int>>&
     }
 }
 
+/// Dated claims first, by date; the undated after them, each in the order read.
+void sortTimeline(TimelineClaims& out)
+{
+    auto key = [](const TimelineClaim& c) { return std::make_tuple(!c.date.isValid(), c.date.year, c.date.month, c.date.day); };
+    std::stable_sort(out.claims.begin(), out.claims.end(),
+                     [&](const TimelineClaim& a, const TimelineClaim& b) { return key(a) < key(b); });
+}
+
 /// The connection's index and the documents the filter lets through.
 struct Indexed {
     std::shared_ptr<const ChartIndex> index;
@@ -612,7 +620,7 @@ Result<ClaimsOverTime> ChartQuery::claimsOverTime(const DocumentFilter& filter, 
                 continue;
             const auto [first, end] = x.documentClaims(d);
             for (std::uint32_t c = first; c < end; ++c)
-                x.forEachCompanyActor(c, [&](int slot) {
+                x.forEachActor(c, [&](int slot) {
                     if (const int s = stack[static_cast<size_t>(slot)]; s >= 0)
                         ++counts[static_cast<size_t>(s) * months + static_cast<size_t>(x.claimMonth(c))];
                 });
@@ -675,24 +683,64 @@ Result<TimelineClaims> ChartQuery::timelineClaims(const DocumentFilter& filter, 
     // Claims in document order, which the claims_document index walks (and the filter's document
     // list joins) without sorting a million rows; dated and ordered here. Under a filter the index
     // picks the claims and SQL reads them by id.
-    const bool useIndex = indexed(filter);
-    std::vector<std::int64_t> ids;
-    if (useIndex) {
+    if (indexed(filter)) {
         auto found = indexedDocuments(*m_db, filter);
         if (!found)
             return Error{found.error()};
         const ChartIndex& x = *found->index;
         const DocumentSet& docs = found->documents;
-        for (int d = 0; d < x.documentCount() && static_cast<int>(ids.size()) <= limit; ++d) {
+        // the claims, their documents and actors from the index; the sentence and date by id
+        auto stmt = m_db->prepare("SELECT s.ordinal, s.text, c.date, c.date_precision, c.source FROM claims c"
+                                  " JOIN sentences s ON s.id = c.sentence_id WHERE c.id = ?1");
+        if (!stmt)
+            return Error{stmt.error()};
+        const int company = x.kindCode(QStringLiteral("company")), country = x.kindCode(QStringLiteral("country"));
+        TimelineClaims out;
+        for (int d = 0; d < x.documentCount() && !out.truncated; ++d) {
             if (!docs.has(d))
                 continue;
             const auto [first, end] = x.documentClaims(d);
-            for (std::uint32_t c = first; c < end && static_cast<int>(ids.size()) <= limit; ++c)
-                ids.push_back(x.claimId(c));
+            for (std::uint32_t i = first; i < end; ++i) {
+                if (static_cast<int>(out.claims.size()) >= limit) {
+                    out.truncated = true;
+                    break;
+                }
+                stmt->bind(1, x.claimId(i));
+                if (!stmt->step()) {
+                    if (!stmt->status())
+                        return failed("reading the claims", *stmt);
+                    stmt->reset();
+                    continue;
+                }
+                TimelineClaim c;
+                c.id = x.claimId(i);
+                c.documentId = x.documentId(d);
+                c.sentenceOrdinal = stmt->integer(0);
+                c.text = stmt->text(1);
+                if (!stmt->isNull(2)) {
+                    c.date = PartialDate::fromIso(stmt->text(2));
+                    c.date.precision = static_cast<DatePrecision>(stmt->integer(3));
+                } else if (const QString published = x.published(d); !published.isNull()) {
+                    c.date = PartialDate::fromIso(published);
+                    c.date.precision = static_cast<DatePrecision>(x.publishedPrecision(d));
+                    c.datedByDocument = c.date.isValid();
+                }
+                c.source = stmt->isNull(4) ? x.source(d) : stmt->text(4);
+                c.fileName = x.fileName(d);
+                x.forEachActor(i, [&](int slot) {
+                    if (x.entityKind(slot) == company)
+                        c.actors.append(x.entityName(slot));
+                    else if (x.entityKind(slot) == country)
+                        c.countries.append(x.entityName(slot));
+                });
+                stmt->reset();
+                out.claims.push_back(std::move(c));
+            }
         }
+        sortTimeline(out);
+        return out;
     }
-    const FilterSql where(useIndex ? DocumentFilter{} : filter, QStringLiteral("c.document_id"), 2);
-    const QString condition = useIndex ? QStringLiteral(" AND c.id = ?2") : where.conditions();
+    const FilterSql where(filter, QStringLiteral("c.document_id"), 2);
     auto stmt = prepare(*m_db, QStringLiteral("SELECT c.id, c.document_id, s.ordinal, s.text, c.date, c.date_precision,"
                                               " d.published, d.published_precision, coalesce(c.source, d.source),"
                                               " d.file_name, (SELECT group_concat(e.kind || ':' || e.name, '|')"
@@ -701,25 +749,13 @@ Result<TimelineClaims> ChartQuery::timelineClaims(const DocumentFilter& filter, 
                                               " FROM claims c JOIN documents d ON d.id = c.document_id"
                                               " JOIN sentences s ON s.id = c.sentence_id WHERE 1%1"
                                               " ORDER BY c.document_id, c.id LIMIT ?1")
-                                   .arg(condition));
+                                   .arg(where.conditions()));
     if (!stmt)
         return Error{stmt.error()};
     stmt->bind(1, limit + 1);  // one more than shown says whether there are more
     where.bind(*stmt);
     TimelineClaims out;
-    size_t next = 0;
-    auto step = [&] {
-        if (!useIndex)
-            return stmt->step();
-        while (next < ids.size()) {
-            stmt->reset();  // which clears the bindings
-            stmt->bind(1, limit + 1).bind(2, ids[next++]);
-            if (stmt->step())
-                return true;
-        }
-        return false;
-    };
-    while (step()) {
+    while (stmt->step()) {
         TimelineClaim c;
         c.id = stmt->int64(0);
         c.documentId = stmt->int64(1);
@@ -751,9 +787,7 @@ Result<TimelineClaims> ChartQuery::timelineClaims(const DocumentFilter& filter, 
         out.claims.pop_back();
         out.truncated = true;
     }
-    auto key = [](const TimelineClaim& c) { return std::make_tuple(!c.date.isValid(), c.date.year, c.date.month, c.date.day); };
-    std::stable_sort(out.claims.begin(), out.claims.end(),
-                     [&](const TimelineClaim& a, const TimelineClaim& b) { return key(a) < key(b); });
+    sortTimeline(out);
     return out;
 }
 

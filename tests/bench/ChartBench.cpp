@@ -219,13 +219,19 @@ int main(int argc, char* argv[])
     add(QStringLiteral("all documents"), [](DocumentFilter&) {});
 
     const bool withSql = !args.contains(QStringLiteral("--no-sql"));
-    std::printf("  each chart x filter, target 50 ms: first = first call (a search's FTS query included),"
-                " best = best of 5 after it;\n  sql = the same data through SQL over the base tables (one run, for reference)\n");
+    std::printf("  each chart x filter, target 50 ms: first = first call, best = best of 5 after it; the filter's\n"
+                "  documents are resolved once first (a search's FTS query, then kept with the index);\n  sql = the same data through SQL over the base tables (one run, for reference)\n");
     std::printf("  %-26s %-34s %8s %9s %8s %6s %9s\n", "filter", "chart", "docs", "first ms", "best ms", "<50ms", "sql ms");
     int missed = 0;
     for (const Case& c : cases) {
         const DocumentFilter& f = c.filter;
-        const int docsIn = *sql.documentCount(f);
+        // the filter's documents on first use (a search runs its FTS query here, once per text)
+        QElapsedTimer resolve;
+        resolve.start();
+        const int docsIn = (*index)->documents(*db, f)->count;
+        const double resolveMs = static_cast<double>(resolve.nsecsElapsed()) / 1e6;
+        std::printf("  %-26s %-34s %8d %9.1f %8s %6s %9s\n", qPrintable(c.name), "(filter's documents, first use)", docsIn,
+                    resolveMs, "-", resolveMs <= 50 ? "yes" : "NO", "-");
         const QString metric = [&] {
             auto m = query.metrics(f);
             return m && !m->empty() ? m->front().key : QStringLiteral("patents");

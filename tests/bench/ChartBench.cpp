@@ -222,7 +222,7 @@ int main(int argc, char* argv[])
     std::printf("  each chart x filter, target 50 ms: first = first call, best = best of 5 after it; the filter's\n"
                 "  documents are resolved once first (a search's FTS query, then kept with the index);\n  sql = the same data through SQL over the base tables (one run, for reference)\n");
     std::printf("  %-26s %-34s %8s %9s %8s %6s %9s\n", "filter", "chart", "docs", "first ms", "best ms", "<50ms", "sql ms");
-    int missed = 0;
+    int missed = 0, resolveMissed = 0;
     for (const Case& c : cases) {
         const DocumentFilter& f = c.filter;
         // the filter's documents on first use (a search runs its FTS query here, once per text)
@@ -232,6 +232,7 @@ int main(int argc, char* argv[])
         const double resolveMs = static_cast<double>(resolve.nsecsElapsed()) / 1e6;
         std::printf("  %-26s %-34s %8d %9.1f %8s %6s %9s\n", qPrintable(c.name), "(filter's documents, first use)", docsIn,
                     resolveMs, "-", resolveMs <= 50 ? "yes" : "NO", "-");
+        resolveMissed += resolveMs <= 50 ? 0 : 1;
         const QString metric = [&] {
             auto m = query.metrics(f);
             return m && !m->empty() ? m->front().key : QStringLiteral("patents");
@@ -269,7 +270,7 @@ int main(int argc, char* argv[])
                         sqlMs < 0 ? "-" : qPrintable(QString::number(sqlMs, 'f', 1)));
         }
     }
-    std::printf("  %d chart x filter cases over 50 ms\n", missed);
+    std::printf("  %d chart x filter cases over 50 ms; %d filters over 50 ms to resolve on first use\n", missed, resolveMissed);
     const DocumentFilter all;
 
     // export: ours (caption, theme, labels, text chunks) beside Qt Charts alone, same bars, same pixels

@@ -1,11 +1,14 @@
 #include "query/ChartQuery.h"
 
 #include "knowledge/Knowledge.h"
+#include "query/ChartIndex.h"
 
 #include <QHash>
 #include <QMap>
 
 #include <algorithm>
+#include <cstring>
+#include <unordered_map>
 
 namespace claimlens {
 namespace {
@@ -51,6 +54,94 @@ QString metricLabel(const QString& key, const QString& fallback)
     return fallback;
 }
 
+/// Subjects by their largest value, largest first; within a subject and period, largest value
+/// first; values of one subject and period that differ become a conflict group.
+void orderAndMarkConflicts(StatisticSeries& series)
+{
+    // documents disagree when one subject and period carry more than one value
+    QMap<std::pair<QString, QString>, std::vector<size_t>> bySubject;
+    QHash<QString, double> largest;
+    for (size_t i = 0; i < series.values.size(); ++i) {
+        const StatisticValue& v = series.values[i];
+        bySubject[{v.subject, v.period}].push_back(i);
+        largest[v.subject] = std::max(largest.value(v.subject, v.value), v.value);
+    }
+    std::stable_sort(series.values.begin(), series.values.end(), [&](const StatisticValue& a, const StatisticValue& b) {
+        if (a.subject != b.subject) {
+            const double la = largest.value(a.subject), lb = largest.value(b.subject);
+            return la != lb ? la > lb : a.subject < b.subject;
+        }
+        if (a.period != b.period)
+            return a.period < b.period;
+        return a.value > b.value;
+    });
+    for (size_t i = 0; i < series.values.size();) {
+        size_t j = i;
+        while (j < series.values.size() && series.values[j].subject == series.values[i].subject &&
+               series.values[j].period == series.values[i].period)
+            ++j;
+        if (j - i > 1) {
+            ConflictGroup g{series.values[i].subject, series.values[i].period, {}};
+            for (size_t k = i; k < j; ++k) {
+                g.values.push_back(series.values[k].value);
+                series.values[k].conflict = static_cast<int>(series.conflicts.size());
+            }
+            series.conflicts.push_back(std::move(g));
+        }
+        i = j;
+    }
+
+}
+
+/// Claims of a company in a month ('YYYY-MM', 'YYYY' or '') into their period.
+void countClaims(ClaimsOverTime& out, QMap<QString, QHash<QString, int>>& byPeriod, TimeBucket bucket,
+                 const QString& company, const QString& month, int claims)
+{
+    if (month.isEmpty()) {
+        out.undated += claims;
+        return;
+    }
+    if (bucket == TimeBucket::Month && month.size() < 7) {
+        out.yearOnly += claims;
+        return;
+    }
+    byPeriod[bucket == TimeBucket::Year ? month.left(4) : month][company] += claims;
+}
+
+void finishClaims(ClaimsOverTime& out, const QMap<QString, QHash<QString, int>>& byPeriod, const QStringList& companies)
+{
+    for (auto it = byPeriod.cbegin(); it != byPeriod.cend(); ++it) {
+        out.periods.append(it.key());
+        for (qsizetype i = 0; i < companies.size(); ++i)
+            out.counts[static_cast<size_t>(i)].push_back(it->value(companies.at(i)));
+    }
+}
+
+/// Dated claims first, by date; the undated after them, each in the order read.
+void sortTimeline(TimelineClaims& out)
+{
+    auto key = [](const TimelineClaim& c) { return std::make_tuple(!c.date.isValid(), c.date.year, c.date.month, c.date.day); };
+    std::stable_sort(out.claims.begin(), out.claims.end(),
+                     [&](const TimelineClaim& a, const TimelineClaim& b) { return key(a) < key(b); });
+}
+
+/// The connection's index and the documents the filter lets through.
+struct Indexed {
+    std::shared_ptr<const ChartIndex> index;
+    DocumentSet documents;
+};
+
+Result<Indexed> indexedDocuments(Database& db, const DocumentFilter& filter)
+{
+    auto index = ChartIndex::forDatabase(db);
+    if (!index)
+        return Error{index.error()};
+    auto documents = (*index)->documents(db, filter);
+    if (!documents)
+        return Error{documents.error()};
+    return Indexed{std::move(*index), std::move(*documents)};
+}
+
 }  // namespace
 
 QString unitSymbol(const QString& unit)
@@ -62,16 +153,71 @@ QString unitSymbol(const QString& unit)
     return unit.toUpper();  // currencies: usd -> USD, cny -> CNY
 }
 
+QString ChartQuery::metricLabelFor(const QString& key)
+{
+    QString label = metricLabel(key, {});
+    if (!label.isEmpty())
+        return label;
+    // a metric the vocabulary does not name: the articles' own words
+    auto words = m_db->prepare("SELECT metric FROM statistics WHERE metric_key = ?1 LIMIT 1");
+    if (!words)
+        return key;
+    words->bind(1, key);
+    return words->step() ? words->text(0) : key;
+}
+
 Result<std::vector<MetricCount>> ChartQuery::metrics(const DocumentFilter& filter)
 {
+    if (indexed(filter)) {
+        auto found = indexedDocuments(*m_db, filter);
+        if (!found)
+            return Error{found.error()};
+        const ChartIndex& x = *found->index;
+        const DocumentSet& docs = found->documents;
+        const auto metrics = static_cast<size_t>(x.metricKeys().size());
+        std::vector<int> values(metrics, 0), documents(metrics, 0), lastDoc(metrics, -1);
+        const auto& stats = x.statistics();
+        for (int d = 0; d < x.documentCount(); ++d) {
+            if (!docs.has(d))
+                continue;
+            const auto [first, end] = x.documentStatistics(d);
+            for (std::uint32_t i = first; i < end; ++i) {
+                const auto m = static_cast<size_t>(stats[i].metric);
+                ++values[m];
+                if (lastDoc[m] != d) {
+                    lastDoc[m] = d;
+                    ++documents[m];
+                }
+            }
+        }
+        std::vector<int> order;
+        for (size_t m = 0; m < metrics; ++m)
+            if (values[m] > 0)
+                order.push_back(static_cast<int>(m));
+        // as ORDER BY count(*) DESC, metric_key, unit
+        std::sort(order.begin(), order.end(), [&](int a, int b) {
+            if (values[static_cast<size_t>(a)] != values[static_cast<size_t>(b)])
+                return values[static_cast<size_t>(a)] > values[static_cast<size_t>(b)];
+            if (x.metricKeys()[a] != x.metricKeys()[b])
+                return x.metricKeyRank(a) < x.metricKeyRank(b);
+            return x.metricUnitRank(a) < x.metricUnitRank(b);
+        });
+        std::vector<MetricCount> out;
+        for (int m : order) {
+            const QString& key = x.metricKeys()[m];
+            out.push_back({key, metricLabelFor(key), x.metricUnits()[m], values[static_cast<size_t>(m)],
+                           documents[static_cast<size_t>(m)]});
+        }
+        return out;
+    }
     const FilterSql where(filter, QStringLiteral("st.document_id"), 1);
     const QString sql =
         filter.isEmpty()
             ? QStringLiteral("SELECT metric_key, unit, statistics, documents FROM metric_counts WHERE statistics > 0"
-                             " ORDER BY statistics DESC, metric_key")
+                             " ORDER BY statistics DESC, metric_key, unit")
             : QStringLiteral("SELECT st.metric_key, st.unit, count(*), count(DISTINCT st.document_id)"
                              " FROM statistics st WHERE 1%1 GROUP BY st.metric_key, st.unit"
-                             " ORDER BY count(*) DESC, st.metric_key")
+                             " ORDER BY count(*) DESC, st.metric_key, st.unit")
                   .arg(where.conditions());
     auto stmt = prepare(*m_db, sql);
     auto words = m_db->prepare("SELECT metric FROM statistics WHERE metric_key = ?1 LIMIT 1");
@@ -132,6 +278,115 @@ Result<StatisticSeries> ChartQuery::statistics(const DocumentFilter& filter, con
     series.unit = chosen->unit;
     series.documentCount = chosen->documents;
 
+    if (indexed(filter)) {
+        auto filtered = indexedDocuments(*m_db, filter);
+        if (!filtered)
+            return Error{filtered.error()};
+        const ChartIndex& x = *filtered->index;
+        const DocumentSet& docs = filtered->documents;
+        const int metricIndex = x.metric(series.metricKey, series.unit);
+        if (metricIndex < 0)
+            return series;
+        const auto& stats = x.statistics();
+        // as GROUP BY subject, period, value over the filtered documents; the statistics_metric
+        // order (subject, then id) visits a group's statistics in id order
+        struct Group {
+            int value;  // index into series.values
+            int kind;
+            std::vector<int> documents;
+            std::vector<int> sources;  // distinct display sources in id order, at most 6
+        };
+        struct Key {
+            int subject, period;
+            double value;
+            bool operator==(const Key& o) const { return subject == o.subject && period == o.period && value == o.value; }
+        };
+        struct KeyHash {
+            size_t operator()(const Key& k) const
+            {
+                std::uint64_t bits;
+                std::memcpy(&bits, &k.value, sizeof bits);
+                return std::hash<std::uint64_t>()(bits ^ (std::uint64_t(k.subject) << 32) ^ std::uint64_t(k.period) * 0x9e3779b97f4a7c15ull);
+            }
+        };
+        std::unordered_map<Key, Group, KeyHash> groups;
+        std::vector<Group*> byValue;
+        std::vector<std::int64_t> docIds;  // DISTINCT st.document_id in the same walk, the first 100
+        std::vector<bool> seenDoc(static_cast<size_t>(x.documentCount()), false);
+        for (std::uint32_t i : x.metricStatistics(metricIndex)) {
+            const ChartIndex::Statistic& st = stats[i];
+            if (!docs.has(st.doc))
+                continue;
+            if (docIds.size() < 100 && !seenDoc[static_cast<size_t>(st.doc)]) {
+                seenDoc[static_cast<size_t>(st.doc)] = true;
+                docIds.push_back(x.documentId(st.doc));
+            }
+            auto [it, inserted] = groups.try_emplace(Key{st.subject, st.period, st.value});
+            Group& g = it->second;
+            if (inserted) {
+                g.value = static_cast<int>(series.values.size());
+                g.kind = st.subjectKind;
+                StatisticValue v;
+                v.subject = x.subjects()[st.subject];
+                v.period = x.periods()[st.period];
+                v.value = st.value;
+                v.statisticId = st.id;
+                series.values.push_back(std::move(v));
+                byValue.push_back(&g);
+            }
+            StatisticValue& v = series.values[static_cast<size_t>(g.value)];
+            ++v.occurrences;
+            v.statisticId = std::min(v.statisticId, st.id);
+            if (st.subjectKind >= 0 && (g.kind < 0 || x.kindName(st.subjectKind) < x.kindName(g.kind)))
+                g.kind = st.subjectKind;
+            g.documents.push_back(st.doc);
+            const int source = x.displaySource(st.doc);
+            if (g.sources.size() < 6 && std::find(g.sources.begin(), g.sources.end(), source) == g.sources.end())
+                g.sources.push_back(source);
+        }
+        for (size_t i = 0; i < series.values.size(); ++i) {
+            Group& g = *byValue[i];
+            std::sort(g.documents.begin(), g.documents.end());
+            StatisticValue& v = series.values[i];
+            v.documents = static_cast<int>(std::unique(g.documents.begin(), g.documents.end()) - g.documents.begin());
+            v.subjectKind = g.kind >= 0 ? x.kindName(g.kind) : QString();
+            for (int s : g.sources)
+                v.sources.append(x.displaySources()[s]);
+        }
+        orderAndMarkConflicts(series);
+        // the first statistic of a bar, by id, for its click and label (the bars a plot can hold)
+        auto first = m_db->prepare("SELECT st.document_id, st.sentence_id, s.ordinal, st.span_start, st.span_end, s.text"
+                                   " FROM statistics st JOIN sentences s ON s.id = st.sentence_id WHERE st.id = ?1");
+        if (!first)
+            return Error{first.error()};
+        constexpr size_t kWithEvidence = 300;
+        for (size_t i = 0; i < series.values.size(); ++i) {
+            StatisticValue& v = series.values[i];
+            if (i >= kWithEvidence) {
+                v.sources.clear();
+                v.statisticId = 0;
+                continue;
+            }
+            first->bind(1, v.statisticId);
+            if (first->step()) {
+                v.documentId = first->int64(0);
+                v.sentenceId = first->int64(1);
+                v.sentenceOrdinal = first->integer(2);
+                v.start = first->int64(3);
+                v.end = first->int64(4);
+                v.sentence = first->text(5);
+            }
+            first->reset();
+            if (v.conflict < 0 && v.documents <= 1)
+                v.sources = v.sources.mid(0, 1);  // the first statistic's own source
+        }
+        auto refs = documentRefs(docIds);
+        if (!refs)
+            return Error{refs.error()};
+        series.documents = std::move(*refs);
+        return series;
+    }
+
     const FilterSql where(filter, QStringLiteral("st.document_id"), 3);
     const QString sql =
         filter.isEmpty()
@@ -182,38 +437,7 @@ Result<StatisticSeries> ChartQuery::statistics(const DocumentFilter& filter, con
     if (!groups->status())
         return failed("reading the statistics", *groups);
 
-    // documents disagree when one subject and period carry more than one value
-    QMap<std::pair<QString, QString>, std::vector<size_t>> bySubject;
-    QHash<QString, double> largest;
-    for (size_t i = 0; i < series.values.size(); ++i) {
-        const StatisticValue& v = series.values[i];
-        bySubject[{v.subject, v.period}].push_back(i);
-        largest[v.subject] = std::max(largest.value(v.subject, v.value), v.value);
-    }
-    std::stable_sort(series.values.begin(), series.values.end(), [&](const StatisticValue& a, const StatisticValue& b) {
-        if (a.subject != b.subject) {
-            const double la = largest.value(a.subject), lb = largest.value(b.subject);
-            return la != lb ? la > lb : a.subject < b.subject;
-        }
-        if (a.period != b.period)
-            return a.period < b.period;
-        return a.value > b.value;
-    });
-    for (size_t i = 0; i < series.values.size();) {
-        size_t j = i;
-        while (j < series.values.size() && series.values[j].subject == series.values[i].subject &&
-               series.values[j].period == series.values[i].period)
-            ++j;
-        if (j - i > 1) {
-            ConflictGroup g{series.values[i].subject, series.values[i].period, {}};
-            for (size_t k = i; k < j; ++k) {
-                g.values.push_back(series.values[k].value);
-                series.values[k].conflict = static_cast<int>(series.conflicts.size());
-            }
-            series.conflicts.push_back(std::move(g));
-        }
-        i = j;
-    }
+    orderAndMarkConflicts(series);
 
     // Only the bars a plot can hold need their evidence; a metric with thousands of distinct values
     // keeps the rest as counts.
@@ -277,6 +501,33 @@ Result<std::vector<Evidence>> ChartQuery::statisticEvidence(const DocumentFilter
 Result<std::vector<EntityDocuments>> ChartQuery::documentsPerEntity(const DocumentFilter& filter, EntityKind kind,
                                                                     int limit)
 {
+    if (indexed(filter)) {
+        auto found = indexedDocuments(*m_db, filter);
+        if (!found)
+            return Error{found.error()};
+        const ChartIndex& x = *found->index;
+        const DocumentSet& docs = found->documents;
+        const int wanted = x.kindCode(entityKindName(kind));
+        std::vector<int> counts(static_cast<size_t>(x.entityCount()), 0);
+        for (int d = 0; d < x.documentCount(); ++d)
+            if (docs.has(d))
+                x.forEachEntity(d, [&](int slot) { ++counts[static_cast<size_t>(slot)]; });
+        std::vector<int> order;
+        for (int slot = 0; slot < x.entityCount(); ++slot)
+            if (counts[static_cast<size_t>(slot)] > 0 && x.entityKind(slot) == wanted)
+                order.push_back(slot);
+        // as ORDER BY n DESC, e.name
+        auto before = [&](int a, int b) {
+            const int na = counts[static_cast<size_t>(a)], nb = counts[static_cast<size_t>(b)];
+            return na != nb ? na > nb : x.entityNameRank(a) < x.entityNameRank(b);
+        };
+        const size_t keep = limit > 0 ? std::min(order.size(), static_cast<size_t>(limit)) : order.size();
+        std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(keep), order.end(), before);
+        std::vector<EntityDocuments> out;
+        for (size_t i = 0; i < keep; ++i)
+            out.push_back({x.entityName(order[i]), counts[static_cast<size_t>(order[i])]});
+        return out;
+    }
     // Unfiltered, the aggregate has one row per entity and month instead of one per document.
     const FilterSql where(filter, QStringLiteral("de.document_id"), 3);
     const QString sql =
@@ -352,6 +603,36 @@ Result<ClaimsOverTime> ChartQuery::claimsOverTime(const DocumentFilter& filter, 
     const bool exact = filter.isEmpty() || (filter == companiesOnly && std::all_of(companies.begin(), companies.end(), [&](const QString& c) {
                                                 return filter.companies.contains(c);
                                             }));
+    if (!exact && m_path == ChartPath::Index) {
+        auto found = indexedDocuments(*m_db, filter);
+        if (!found)
+            return Error{found.error()};
+        const ChartIndex& x = *found->index;
+        const DocumentSet& docs = found->documents;
+        const std::vector<int> slots = x.entitySlots(QStringLiteral("company"), companies);
+        std::vector<int> stack(static_cast<size_t>(x.entityCount()), -1);
+        for (size_t i = 0; i < slots.size(); ++i)
+            stack[static_cast<size_t>(slots[i])] = static_cast<int>(i);
+        const auto months = static_cast<size_t>(x.months().size());
+        std::vector<int> counts(slots.size() * months, 0);  // [stack][month]
+        for (int d = 0; d < x.documentCount(); ++d) {
+            if (!docs.has(d))
+                continue;
+            const auto [first, end] = x.documentClaims(d);
+            for (std::uint32_t c = first; c < end; ++c)
+                x.forEachActor(c, [&](int slot) {
+                    if (const int s = stack[static_cast<size_t>(slot)]; s >= 0)
+                        ++counts[static_cast<size_t>(s) * months + static_cast<size_t>(x.claimMonth(c))];
+                });
+        }
+        QMap<QString, QHash<QString, int>> byPeriod;
+        for (size_t s = 0; s < slots.size(); ++s)
+            for (size_t m = 0; m < months; ++m)
+                if (const int claims = counts[s * months + m]; claims > 0)
+                    countClaims(out, byPeriod, bucket, x.entityName(slots[s]), x.months()[static_cast<qsizetype>(m)], claims);
+        finishClaims(out, byPeriod, companies);
+        return out;
+    }
     const QString sql =
         exact
             ? QStringLiteral("SELECT e.name, em.month, em.claims FROM entity_months em JOIN entities e"
@@ -369,27 +650,11 @@ Result<ClaimsOverTime> ChartQuery::claimsOverTime(const DocumentFilter& filter, 
     if (!exact)
         where.bind(*stmt);
     QMap<QString, QHash<QString, int>> byPeriod;  // period -> company -> claims, periods sorted
-    while (stmt->step()) {
-        const QString company = stmt->text(0);
-        const QString month = stmt->text(1);
-        const int claims = stmt->integer(2);
-        if (month.isEmpty()) {
-            out.undated += claims;
-            continue;
-        }
-        if (bucket == TimeBucket::Month && month.size() < 7) {
-            out.yearOnly += claims;
-            continue;
-        }
-        byPeriod[bucket == TimeBucket::Year ? month.left(4) : month][company] += claims;
-    }
+    while (stmt->step())
+        countClaims(out, byPeriod, bucket, stmt->text(0), stmt->text(1), stmt->integer(2));
     if (!stmt->status())
         return failed("counting claims over time", *stmt);
-    for (auto it = byPeriod.cbegin(); it != byPeriod.cend(); ++it) {
-        out.periods.append(it.key());
-        for (int i = 0; i < n; ++i)
-            out.counts[static_cast<size_t>(i)].push_back(it->value(companies.at(i)));
-    }
+    finishClaims(out, byPeriod, companies);
     return out;
 }
 
@@ -416,7 +681,65 @@ Result<std::vector<Evidence>> ChartQuery::claimEvidence(const DocumentFilter& fi
 Result<TimelineClaims> ChartQuery::timelineClaims(const DocumentFilter& filter, int limit)
 {
     // Claims in document order, which the claims_document index walks (and the filter's document
-    // list joins) without sorting a million rows; dated and ordered here.
+    // list joins) without sorting a million rows; dated and ordered here. Under a filter the index
+    // picks the claims and SQL reads them by id.
+    if (indexed(filter)) {
+        auto found = indexedDocuments(*m_db, filter);
+        if (!found)
+            return Error{found.error()};
+        const ChartIndex& x = *found->index;
+        const DocumentSet& docs = found->documents;
+        // the claims, their documents and actors from the index; the sentence and date by id
+        auto stmt = m_db->prepare("SELECT s.ordinal, s.text, c.date, c.date_precision, c.source FROM claims c"
+                                  " JOIN sentences s ON s.id = c.sentence_id WHERE c.id = ?1");
+        if (!stmt)
+            return Error{stmt.error()};
+        const int company = x.kindCode(QStringLiteral("company")), country = x.kindCode(QStringLiteral("country"));
+        TimelineClaims out;
+        for (int d = 0; d < x.documentCount() && !out.truncated; ++d) {
+            if (!docs.has(d))
+                continue;
+            const auto [first, end] = x.documentClaims(d);
+            for (std::uint32_t i = first; i < end; ++i) {
+                if (static_cast<int>(out.claims.size()) >= limit) {
+                    out.truncated = true;
+                    break;
+                }
+                stmt->bind(1, x.claimId(i));
+                if (!stmt->step()) {
+                    if (!stmt->status())
+                        return failed("reading the claims", *stmt);
+                    stmt->reset();
+                    continue;
+                }
+                TimelineClaim c;
+                c.id = x.claimId(i);
+                c.documentId = x.documentId(d);
+                c.sentenceOrdinal = stmt->integer(0);
+                c.text = stmt->text(1);
+                if (!stmt->isNull(2)) {
+                    c.date = PartialDate::fromIso(stmt->text(2));
+                    c.date.precision = static_cast<DatePrecision>(stmt->integer(3));
+                } else if (const QString published = x.published(d); !published.isNull()) {
+                    c.date = PartialDate::fromIso(published);
+                    c.date.precision = static_cast<DatePrecision>(x.publishedPrecision(d));
+                    c.datedByDocument = c.date.isValid();
+                }
+                c.source = stmt->isNull(4) ? x.source(d) : stmt->text(4);
+                c.fileName = x.fileName(d);
+                x.forEachActor(i, [&](int slot) {
+                    if (x.entityKind(slot) == company)
+                        c.actors.append(x.entityName(slot));
+                    else if (x.entityKind(slot) == country)
+                        c.countries.append(x.entityName(slot));
+                });
+                stmt->reset();
+                out.claims.push_back(std::move(c));
+            }
+        }
+        sortTimeline(out);
+        return out;
+    }
     const FilterSql where(filter, QStringLiteral("c.document_id"), 2);
     auto stmt = prepare(*m_db, QStringLiteral("SELECT c.id, c.document_id, s.ordinal, s.text, c.date, c.date_precision,"
                                               " d.published, d.published_precision, coalesce(c.source, d.source),"
@@ -464,14 +787,18 @@ Result<TimelineClaims> ChartQuery::timelineClaims(const DocumentFilter& filter, 
         out.claims.pop_back();
         out.truncated = true;
     }
-    auto key = [](const TimelineClaim& c) { return std::make_tuple(!c.date.isValid(), c.date.year, c.date.month, c.date.day); };
-    std::stable_sort(out.claims.begin(), out.claims.end(),
-                     [&](const TimelineClaim& a, const TimelineClaim& b) { return key(a) < key(b); });
+    sortTimeline(out);
     return out;
 }
 
 Result<int> ChartQuery::documentCount(const DocumentFilter& filter)
 {
+    if (indexed(filter)) {
+        auto found = indexedDocuments(*m_db, filter);
+        if (!found)
+            return Error{found.error()};
+        return found->documents.count;
+    }
     const FilterSql where(filter, QStringLiteral("d.id"), 1);
     auto stmt = prepare(*m_db, QStringLiteral("SELECT count(*) FROM documents d WHERE 1%1").arg(where.conditions()));
     if (!stmt)

@@ -123,12 +123,18 @@ struct Evidence {
     qsizetype end = 0;
 };
 
-/// The data behind every chart and the timeline. Each call follows a DocumentFilter (FilterSql);
-/// with an empty filter the counts come from the per-entity per-month aggregate (entity_months)
-/// so that a large database answers in milliseconds.
+/// How a filtered chart is counted: through the in-memory ChartIndex (the default, what the
+/// window and the CLI use) or through SQL over the base tables (the reference the tests compare
+/// the index with). Unfiltered charts read the stored aggregates either way.
+enum class ChartPath { Index, Sql };
+
+/// The data behind every chart and the timeline. Each call follows a DocumentFilter; with an empty
+/// filter the counts come from the per-entity per-month aggregate (entity_months) and the
+/// statistic aggregates, and with a filter from the ChartIndex of the connection (loaded on first
+/// use and again after the database changes), so that a large database answers in milliseconds.
 class ChartQuery {
 public:
-    explicit ChartQuery(Database& db) : m_db(&db) {}
+    explicit ChartQuery(Database& db, ChartPath path = ChartPath::Index) : m_db(&db), m_path(path) {}
 
     /// Metrics with their value and document counts, most values first.
     Result<std::vector<MetricCount>> metrics(const DocumentFilter& filter);
@@ -164,7 +170,11 @@ public:
     Result<std::vector<DocumentRef>> documentRefs(const std::vector<std::int64_t>& ids);
 
 private:
+    bool indexed(const DocumentFilter& filter) const { return m_path == ChartPath::Index && !filter.isEmpty(); }
+    QString metricLabelFor(const QString& key);
+
     Database* m_db;
+    ChartPath m_path;
 };
 
 /// "83 %" style unit names for axes: percent -> "%", usd -> "USD", count -> "count".

@@ -146,6 +146,13 @@ struct ParagraphState {
     SentenceSubject subject;
     bool subjectFromEarlierSentence = false;
     QString lastMetric, lastMetricKey, lastUnit;
+    /// whom the paragraph's last figure was about, and in which sentence: a later sentence that
+    /// names no one and gives a figure of the same unit goes on about the same subject ("Baidu had
+    /// 100 million users. By April the figure was 200 million.")
+    SentenceSubject lastStatisticSubject;
+    int lastStatisticSentence = -1;
+    /// the paragraph's latest date, for a month it names alone ("founded in 2023 ... that November")
+    PartialDate lastDate;
     /// the article's main company and country so far: named most often before here
     const SentenceSubject* articleCompany = nullptr;
     const SentenceSubject* articleCountry = nullptr;
@@ -569,6 +576,19 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
         else if (paragraphSubject && subject && subject->name != c.paragraph->subject.name &&
                  definiteReference.match(QStringView(c.text).sliced(subject->end, q.start - subject->end)).hasMatch())
             subject = &c.paragraph->subject;
+        // a sentence naming no one that gives a figure in the unit of the paragraph's last one, and
+        // no measure of its own, goes on about the same subject and measure, unless it widens the
+        // view ("Globally, ..."); "employed at least 500 people" is a new measure of someone else
+        static const QStringList widening{QStringLiteral("global"), QStringLiteral("globally"), QStringLiteral("worldwide"),
+                                          QStringLiteral("overall"), QStringLiteral("elsewhere"), QStringLiteral("world"),
+                                          QStringLiteral("world's"), QStringLiteral("industry-wide")};
+        bool continued = false;
+        if (!subject && subjects.empty() && c.paragraph->lastStatisticSentence >= 0 &&
+            c.paragraph->lastUnit == q.unit &&
+            std::none_of(widening.begin(), widening.end(), [&](const QString& w) { return c.lowerWords.contains(w); })) {
+            subject = &c.paragraph->lastStatisticSubject;
+            continued = true;
+        }
         if (!subject)
             continue;
 
@@ -597,6 +617,24 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
             phraseWords.clear();
         if (phraseWords.size() > 8)
             phraseWords = phraseWords.mid(0, 8);
+        // "$5 billion in funding", "¥50 million in prize money": an amount of money names what it
+        // is in; places, times and determiners after "in" do not ("$2 billion in China", "in 2023",
+        // "in the first quarter", "in four months")
+        static const QRegularExpression moneyIn(
+            QStringLiteral("^\\s*in\\s+((?:(?!the\\b|a\\b|an\\b|its\\b|their\\b|his\\b|her\\b|total\\b|all\\b|just\\b|only\\b|"
+                           "recent\\b|late\\b|early\\b|mid\\b|each\\b|every\\b|one\\b|two\\b|three\\b|four\\b|five\\b|six\\b|"
+                           "under\\b|less\\b|about\\b|over\\b)\\p{Ll}[\\p{Ll}-]*\\s*){1,3})(?=$|[.,;:)]|\\s+(?:from|for|to|by|in|"
+                           "on|at|and|over|last|this|since|during|as|after|before|with|that|which|while)\\b)"),
+            kUnicode);
+        if (phraseWords.isEmpty() && q.unit.size() == 3 && q.unit == q.unit.toUpper()) {
+            if (const auto in = moneyIn.match(after); in.hasMatch()) {
+                const QStringList named = in.captured(1).split(u' ', Qt::SkipEmptyParts);
+                if (!durations.contains(named.first()) && !m_knowledge->language().claimVerbs.contains(named.first()))
+                    phraseWords = named;
+            }
+        }
+        if (continued && !phraseWords.isEmpty())
+            continue;
         phrase = phraseWords.join(u' ');
         if (!phraseWords.isEmpty() && durations.contains(phraseWords.first().toLower()))
             continue;  // "three months": a duration, not a statistic
@@ -646,6 +684,8 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
         c.paragraph->lastMetric = st.metric;
         c.paragraph->lastMetricKey = st.metricKey;
         c.paragraph->lastUnit = st.unit;
+        c.paragraph->lastStatisticSubject = *subject;
+        c.paragraph->lastStatisticSentence = c.index;
         out.statistics.push_back(st);
     }
 }
@@ -671,7 +711,16 @@ void Extractor::findEvents(SentenceContext& c, const PartialDate& published, Ext
     if (c.text.trimmed().endsWith(u'?'))
         return;
     const bool digits = std::any_of(c.text.begin(), c.text.end(), [](QChar ch) { return ch.isDigit(); });
-    if (!digits && !c.lowerWords.contains(QStringLiteral("year")) && !c.lowerWords.contains(QStringLiteral("month")) &&
+    static const QStringList monthWords = [] {
+        QStringList words;
+        const QLocale english(QLocale::English);
+        for (int month = 1; month <= 12; ++month)
+            words << english.monthName(month).toLower();
+        return words;
+    }();
+    const bool monthNamed = std::any_of(monthWords.begin(), monthWords.end(), [&](const QString& w) { return c.lowerWords.contains(w); });
+    if (!digits && !monthNamed && !c.lowerWords.contains(QStringLiteral("year")) &&
+        !c.lowerWords.contains(QStringLiteral("month")) && !c.lowerWords.contains(QStringLiteral("day")) &&
         !c.lowerWords.contains(QStringLiteral("yesterday")) && !c.lowerWords.contains(QStringLiteral("today")) &&
         !c.lowerWords.contains(QStringLiteral("ago")))
         return;  // no date can be written without these
@@ -774,6 +823,60 @@ void Extractor::findEvents(SentenceContext& c, const PartialDate& published, Ext
             }
         }
         add(m.capturedStart(), m.capturedEnd(), d, m.captured(0));
+    }
+
+    // a month named alone ("that November", "in early May") is in the year the sentence or its
+    // paragraph last named ("founded in 2023 ... topped the charts that November"); without one,
+    // or when that date's own month comes later in the year, the month is not placed
+    static const QRegularExpression bareMonth(
+        QStringLiteral("\\b(?:in|that|by|until|from|of)\\s+(?:(?:early|late|mid)[-\\s])?(January|February|March|April|May|June|"
+                       "July|August|September|October|November|December)\\b(?!\\s*\\d|,\\s*\\d|\\s+(?:19|20)\\d\\d)"),
+        kUnicode);
+    if (monthNamed) {
+        for (auto it = bareMonth.globalMatch(c.text); it.hasNext();) {
+            const auto m = it.next();
+            // the date written last before the month, in this sentence or else its paragraph
+            PartialDate reference = c.paragraph->lastDate;
+            qsizetype referenceAt = -1;
+            for (const Event& e : out.events)
+                if (e.sentence == c.index && e.date.isValid() && e.start - c.base < m.capturedStart() &&
+                    e.start > referenceAt) {
+                    reference = e.date;
+                    referenceAt = e.start;
+                }
+            PartialDate d;
+            d.year = reference.year;
+            d.month = static_cast<int>(monthWords.indexOf(m.captured(1).toLower())) + 1;
+            d.precision = DatePrecision::Month;
+            // "in Nov. 2023 and ... in May": a month before the one just named is the next year's,
+            // or an earlier one's told out of order; which, the words do not say
+            if (!reference.isValid() || (reference.precision >= DatePrecision::Month && d.month < reference.month))
+                continue;
+            add(m.capturedStart(1), m.capturedEnd(1), d, {});
+        }
+    }
+
+    // "The same day", "the next day": the day of the latest dated statement before this one
+    static const QRegularExpression sameDay(
+        QStringLiteral("\\b(?:the\\s+same\\s+day|that\\s+(?:same\\s+)?day|the\\s+(?:next|following)\\s+day|a\\s+day\\s+later)\\b"),
+        kUnicode | QRegularExpression::CaseInsensitiveOption);
+    if (c.dates.empty() && c.lowerWords.contains(QStringLiteral("day"))) {
+        if (const auto m = sameDay.match(c.text); m.hasMatch()) {
+            const auto last = std::find_if(out.events.rbegin(), out.events.rend(),
+                                           [&](const Event& e) { return e.sentence < c.index && e.date.isValid(); });
+            if (last != out.events.rend() && last->date.precision == DatePrecision::Day) {
+                const QString words = m.captured(0).toLower();
+                const bool next = words.contains(QStringLiteral("next")) || words.contains(QStringLiteral("following")) ||
+                                  words.contains(QStringLiteral("later"));
+                const QDate day = QDate(last->date.year, last->date.month, last->date.day).addDays(next ? 1 : 0);
+                PartialDate d;
+                d.year = day.year();
+                d.month = day.month();
+                d.day = day.day();
+                d.precision = DatePrecision::Day;
+                add(m.capturedStart(), m.capturedEnd(), d, m.captured(0));
+            }
+        }
     }
 }
 
@@ -948,10 +1051,12 @@ Extraction Extractor::extract(const Article& article) const
     SentenceSubject articleCompany, articleCountry;
     for (size_t i = 0; i < article.sentences.size(); ++i) {
         const Sentence& s = article.sentences[i];
-        if (paragraph.block != s.block)
-            paragraph = ParagraphState{s.block, {}, false, {}, {}, {}, nullptr, nullptr};
-        else
+        if (paragraph.block != s.block) {
+            paragraph = ParagraphState{};
+            paragraph.block = s.block;
+        } else {
             paragraph.subjectFromEarlierSentence = paragraph.subject.start >= 0;
+        }
         paragraph.articleCompany = articleCompany.start >= 0 ? &articleCompany : nullptr;
         paragraph.articleCountry = articleCountry.start >= 0 ? &articleCountry : nullptr;
         SentenceContext c;
@@ -974,6 +1079,9 @@ Extraction Extractor::extract(const Article& article) const
         findCompaniesByContext(c, out);
         findStatistics(c, out);
         findEvents(c, article.published, out);
+        for (const PartialDate& d : c.dates)
+            if (d.isValid())
+                paragraph.lastDate = d;
         findAttributions(c, out);
         scoreClaim(c, article, out);
         for (size_t m : c.mentionIndexes) {

@@ -278,3 +278,56 @@ TEST(Extractor, DateWordsBeforeACompanyPhraseAreNotCompanies)
         EXPECT_FALSE(companies.contains(dateWord)) << qPrintable(dateWord);
     EXPECT_TRUE(companies.contains(QStringLiteral("Lumora")));
 }
+
+TEST(Extractor, AnAmountNamesWhatItIsIn)
+{
+    // "$5 billion in new funding": what follows "in" is the measure, unless it is a place or a time
+    const Extraction e = extract(QStringLiteral(
+        "Baidu raised $5 billion in new funding. ByteDance spent $2 billion in China last year. "
+        "OpenAI paid $3 billion in four months.\n"));
+    ASSERT_FALSE(e.statistics.empty());
+    EXPECT_EQ(e.statistics[0].subject, QStringLiteral("Baidu"));
+    EXPECT_EQ(e.statistics[0].metric, QStringLiteral("new funding"));
+    for (const Statistic& st : e.statistics) {
+        EXPECT_FALSE(st.metric.contains(QStringLiteral("China"))) << qPrintable(st.metric);
+        EXPECT_FALSE(st.metric.contains(QStringLiteral("months"))) << qPrintable(st.metric);
+    }
+}
+
+TEST(Extractor, AFigureWithoutASubjectOrMeasureContinuesTheParagraphsLast)
+{
+    // the second sentence names no one and no measure: the same subject and measure go on; the
+    // third names a measure of its own ("people") for someone else, and the next paragraph starts afresh
+    const Extraction e = extract(QStringLiteral(
+        "Baidu had 100 million users in March. By June the figure had reached 150 million. "
+        "The smallest rivals employed at least 500 people.\n\nBy 2030 the market may exceed 300 million.\n"));
+    ASSERT_EQ(e.statistics.size(), 2u);
+    EXPECT_EQ(e.statistics[1].subject, QStringLiteral("Baidu"));
+    EXPECT_EQ(e.statistics[1].value, 150e6);
+    EXPECT_EQ(e.statistics[1].metricKey, e.statistics[0].metricKey);
+}
+
+TEST(Extractor, AMonthNamedAloneTakesTheYearBeforeIt)
+{
+    const Extraction e = extract(QStringLiteral(
+        "Search Giants\n\nBaidu was founded in Beijing in 2000 by two engineers back from the United States. "
+        "It listed its shares on Nasdaq that August.\n\n"
+        "OpenAI released a model in Nov. 2023 and an update in May.\n\nByteDance hired staff in May.\n"));
+    QStringList dates;
+    for (const auto& ev : e.events)
+        dates.append(ev.date.iso());
+    // May after November 2023 may be 2024 or an earlier May told out of order: not placed; a May
+    // with no year before it in its paragraph: not placed
+    EXPECT_EQ(dates, (QStringList{QStringLiteral("2000"), QStringLiteral("2000-08"), QStringLiteral("2023-11")}));
+}
+
+TEST(Extractor, TheSameDayIsTheDayJustNamed)
+{
+    const Extraction e = extract(QStringLiteral(
+        "Baidu released Ernie Bot on March 16, 2023. The same day, OpenAI said it was watching. "
+        "The next day, ByteDance replied.\n"));
+    QStringList dates;
+    for (const auto& ev : e.events)
+        dates.append(ev.date.iso());
+    EXPECT_EQ(dates, (QStringList{QStringLiteral("2023-03-16"), QStringLiteral("2023-03-16"), QStringLiteral("2023-03-17")}));
+}

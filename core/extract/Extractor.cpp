@@ -922,8 +922,8 @@ void Extractor::findAttributions(SentenceContext& c, Extraction& out) const
             // according to Reuters; according to a report the World Intellectual Property Organization published
             QRegularExpression(QStringLiteral("\\baccording\\s+to\\s+%1\\s*(?:(?:by|from|of|that|which|with|to)\\s+)?(?:the\\s+)?%2")
                                    .arg(document, name), kUnicode),
-            // as reported by the Straitstimes; told the Global Times; in an interview with Caixin
-            QRegularExpression(QStringLiteral("\\b(?:(?:as\\s+)?reported\\s+by|told|in\\s+an\\s+interview\\s+with|"
+            // as reported by the Straitstimes; in an interview with Caixin
+            QRegularExpression(QStringLiteral("\\b(?:(?:as\\s+)?reported\\s+by|in\\s+an\\s+interview\\s+with|"
                                               "(?:report|survey|study|analysis|data|figures|research|poll)\\s+(?:by|from|published\\s+by))"
                                               "\\s+(?:(?:a|an|the)\\s+)?%1").arg(name), kUnicode),
         };
@@ -970,6 +970,13 @@ void Extractor::findAttributions(SentenceContext& c, Extraction& out) const
             const auto m = it.next();
             record(m.capturedStart(QStringLiteral("name")), m.capturedEnd(QStringLiteral("name")), m.capturedStart(), false);
         }
+    // told the Global Times: a publication is told; "the government told Nvidia" tells a company
+    static const QRegularExpression told(QStringLiteral("\\btold\\s+(?:the\\s+)?%1").arg(name), kUnicode);
+    if (c.lowerWords.contains(QStringLiteral("told")))
+        for (auto it = told.globalMatch(c.text); it.hasNext();) {
+            const auto m = it.next();
+            record(m.capturedStart(QStringLiteral("name")), m.capturedEnd(QStringLiteral("name")), m.capturedStart(), true);
+        }
     for (auto it = reporting.globalMatch(c.text); it.hasNext();) {
         const auto m = it.next();
         record(m.capturedStart(QStringLiteral("name")), m.capturedEnd(QStringLiteral("name")), m.capturedStart(), true);
@@ -986,9 +993,17 @@ void Extractor::findAttributions(SentenceContext& c, Extraction& out) const
     for (auto it = namedReport.globalMatch(c.text); it.hasNext();) {
         const auto m = it.next();
         qsizetype start = m.capturedStart(QStringLiteral("name"));
-        // drop a sentence's first word ("The", "Its") that only looks like part of the name
+        // drop a sentence's first word ("The", "Its") that only looks like part of the name; a
+        // report's own words stay ("AI Index", "Global Outlook")
+        static const QSet<QString> openers{QStringLiteral("The"), QStringLiteral("A"), QStringLiteral("An"),
+                                           QStringLiteral("Its"), QStringLiteral("Their"), QStringLiteral("This"),
+                                           QStringLiteral("That"), QStringLiteral("These"), QStringLiteral("Our"),
+                                           QStringLiteral("His"), QStringLiteral("Her"), QStringLiteral("In"),
+                                           QStringLiteral("On"), QStringLiteral("At"), QStringLiteral("For"),
+                                           QStringLiteral("With"), QStringLiteral("From"), QStringLiteral("By"),
+                                           QStringLiteral("As"), QStringLiteral("According")};
         const QStringView first = QStringView(c.text).sliced(start).first(QStringView(c.text).sliced(start).indexOf(u' '));
-        if (notNameWords().contains(first.toString()))
+        if (openers.contains(first.toString()))
             start += first.size() + 1;
         record(start, m.capturedEnd(QStringLiteral("name")), m.capturedStart(), false);
     }

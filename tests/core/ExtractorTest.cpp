@@ -331,3 +331,17 @@ TEST(Extractor, TheSameDayIsTheDayJustNamed)
         dates.append(ev.date.iso());
     EXPECT_EQ(dates, (QStringList{QStringLiteral("2023-03-16"), QStringLiteral("2023-03-16"), QStringLiteral("2023-03-17")}));
 }
+
+TEST(Extractor, ACompanyToldIsNotASourceAndAReportKeepsItsWords)
+{
+    // a publication is told things and cited; a company the government tells something is not;
+    // "AI" and "Global" belong to a report's name
+    const Extraction e = extract(QStringLiteral(
+        "The US government told OpenAI that exports would need a licence. Tang Lan told the Global Times that it mattered. "
+        "Patents rose, according to the 2024 edition of the AI Index. The Global AI Talent Tracker counts researchers.\n"));
+    QStringList sources;
+    for (const auto& s : e.sources)
+        sources.append(s.name);
+    EXPECT_EQ(sources, (QStringList{QStringLiteral("Global Times"), QStringLiteral("AI Index"),
+                                    QStringLiteral("Global AI Talent Tracker")}));
+}

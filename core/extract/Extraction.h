@@ -59,6 +59,10 @@ struct Extraction {
     std::vector<Event> events;
     std::vector<Claim> claims;
     std::vector<CitedSource> sources;  ///< attributions in sentences ("according to X", "told X")
+    /// Companies, products, countries and organisations named in the headline and the section
+    /// headings (sentence -1): the document names them too ("Baidu Unveils Ernie 4.0" over a body
+    /// that says "the search giant"), though no sentence holds them.
+    std::vector<Mention> headingMentions;
 };
 
 }  // namespace claimlens

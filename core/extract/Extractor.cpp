@@ -1109,7 +1109,33 @@ Extraction Extractor::extract(const Article& article) const
                 top = {0, 0, mention.name, mention.kind, false, false};
         }
     }
+    findHeadingEntities(article, out);
     return out;
+}
+
+void Extractor::findHeadingEntities(const Article& article, Extraction& out) const
+{
+    // Headlines are title-cased, so a short or common name that needs its context (an ambiguous
+    // alias) never matches there, and a city standing for its government is left to the body.
+    for (const Block& block : article.blocks) {
+        if (block.kind != BlockKind::Title && block.kind != BlockKind::Heading)
+            continue;
+        const QString text = article.blockText(block);
+        for (const AliasMatch& m : m_knowledge->match(text)) {
+            if (m.alias->role == Alias::Role::Metonym)
+                continue;
+            const Entity& e = m_knowledge->entity(m.alias->entity);
+            const qsizetype start = block.contentStart + m.start;
+            Mention mention{-1, start, start + (m.end - m.start), e.kind, e.name, text.mid(m.start, m.end - m.start), {}};
+            out.headingMentions.push_back(mention);
+            if (e.kind == EntityKind::Product && !e.owner.isEmpty()) {
+                mention.kind = EntityKind::Company;
+                mention.via = e.name;
+                mention.name = e.owner;
+                out.headingMentions.push_back(mention);
+            }
+        }
+    }
 }
 
 }  // namespace claimlens

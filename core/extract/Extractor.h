@@ -25,6 +25,8 @@ private:
     void findStatistics(SentenceContext& c, Extraction& out) const;
     void findEvents(SentenceContext& c, const PartialDate& published, Extraction& out) const;
     void findAttributions(SentenceContext& c, Extraction& out) const;
+    /// Entities named in the headline and headings, which no sentence holds.
+    void findHeadingEntities(const Article& article, Extraction& out) const;
     void scoreClaim(SentenceContext& c, const Article& article, Extraction& out) const;
     QString sourceName(QStringView phrase) const;
 

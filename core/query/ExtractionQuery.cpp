@@ -168,9 +168,15 @@ Result<ClaimPage> ExtractionQuery::claimPage(const DocumentFilter& filter, Claim
 Result<DocumentExtraction> ExtractionQuery::forDocument(std::int64_t documentId)
 {
     DocumentExtraction out;
+    // entities in the order the body names them, then those only its headline or headings name
     auto names = m_db->prepare(
-        "SELECT e.kind, e.name, min(m.span_start) AS first FROM mentions m JOIN entities e ON e.id = m.entity_id"
-        " WHERE m.document_id = ?1 AND m.via_entity_id IS NULL GROUP BY e.id ORDER BY first");
+        "SELECT kind, name FROM ("
+        " SELECT e.kind AS kind, e.name AS name, min(m.span_start) AS first FROM mentions m"
+        "  JOIN entities e ON e.id = m.entity_id WHERE m.document_id = ?1 AND m.via_entity_id IS NULL GROUP BY e.id"
+        " UNION ALL SELECT e.kind, e.name, NULL FROM document_entities de JOIN entities e ON e.id = de.entity_id"
+        "  WHERE de.document_id = ?1 AND de.via_product = 0 AND NOT EXISTS (SELECT 1 FROM mentions m"
+        "   WHERE m.document_id = ?1 AND m.entity_id = de.entity_id AND m.via_entity_id IS NULL))"
+        " ORDER BY first IS NULL, first, name");
     auto products = m_db->prepare(
         "SELECT p.name, e.name, min(m.span_start) AS first FROM mentions m JOIN entities p ON p.id = m.via_entity_id"
         " JOIN entities e ON e.id = m.entity_id WHERE m.document_id = ?1 GROUP BY p.id ORDER BY first");

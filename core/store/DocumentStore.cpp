@@ -400,6 +400,16 @@ Status DocumentStore::insertExtraction(std::int64_t id, const Article& article, 
         ++e.mentions;
         e.direct |= m.via.isEmpty();
     }
+    // named in the headline or a heading only: the document names the entity, no sentence does
+    for (const Mention& m : extraction.headingMentions) {
+        auto entity = entityId(m.kind, m.name);
+        if (!entity)
+            return Error{entity.error()};
+        if (!m.via.isEmpty())
+            if (auto product = entityId(EntityKind::Product, m.via); !product)
+                return Error{product.error()};
+        perEntity[*entity].direct |= m.via.isEmpty();
+    }
     std::vector<std::int64_t> statisticSubjects;
     statisticSubjects.reserve(extraction.statistics.size());
     for (const Statistic& st : extraction.statistics) {

@@ -125,3 +125,26 @@ TEST(ReextractPagesAndPdfs, KeepWhatTheMarkupAndTheLayoutRead)
     EXPECT_EQ(after.size(), before.size());
     EXPECT_TRUE(after == before) << "re-extraction with the same rules changes nothing";
 }
+
+TEST(ExtractionStoreHeadings, ACompanyNamedOnlyInTheHeadlineIsNamedByTheDocument)
+{
+    // news often names a company in the headline and calls it "the group" below: the document
+    // still names it, for the company filter, the counts and the export, though no sentence does
+    test::Workspace ws;
+    ws.write(QStringLiteral("in/headline.txt"),
+             "Alibaba Opens Its Models to All\n\nThe Hangzhou group said developers had downloaded them widely in 2024.\n");
+    auto db = test::ingestAndOpen(ws, QStringLiteral("in"), 1);
+    ASSERT_TRUE(db.has_value());
+    ExtractionQuery q(*db);
+    auto doc = q.forDocument(1);
+    ASSERT_TRUE(doc.ok());
+    EXPECT_TRUE(doc->companies.contains(QStringLiteral("Alibaba")));
+    auto companies = q.entities(EntityKind::Company);
+    ASSERT_TRUE(companies.ok());
+    const auto alibaba = std::find_if(companies->begin(), companies->end(),
+                                      [](const EntityCount& e) { return e.name == QStringLiteral("Alibaba"); });
+    ASSERT_NE(alibaba, companies->end());
+    EXPECT_EQ(alibaba->documents, 1);
+    EXPECT_EQ(alibaba->viaProductOnly, 0);
+    EXPECT_EQ(count(*db, "SELECT count(*) FROM mentions"), 0);  // no sentence holds it
+}

@@ -116,9 +116,20 @@ private:
 /// The Charts tab on its first broad filter: how long the GUI thread is held at most (target
 /// < 50 ms) while the worker builds the chart index, then the sentences behind a bar of each
 /// chart under that filter, read as the tab used to (on the GUI connection) and as it does now.
-void chartsBench(ui::MainWindow& window, const DocumentFilter& broad, const QString& broadName, const DocumentFilter& real)
+void chartsBench(ui::MainWindow& window, const DocumentFilter& broad, const QString& broadName, const DocumentFilter& real,
+                 const QString& shots)
 {
     charts::ChartsTab* tab = window.chartsTab();
+    // --shots DIR: the window while the index builds (a moment after it starts) and once drawn
+    QTimer shotTimer;
+    shotTimer.setSingleShot(true);
+    shotTimer.setInterval(600);
+    QObject::connect(&shotTimer, &QTimer::timeout, [&] {
+        if (tab->isLoading())
+            window.grab().save(shots + QStringLiteral("/charts-busy.png"));
+    });
+    if (!shots.isEmpty())
+        QObject::connect(window.chartLoader(), &charts::ChartLoader::preparing, &shotTimer, [&] { shotTimer.start(); });
     QStringList builds;
     QObject::connect(window.chartLoader(), &charts::ChartLoader::prepared,
                      [&](double ms) { builds.append(QString::number(ms, 'f', 0)); });
@@ -142,6 +153,8 @@ void chartsBench(ui::MainWindow& window, const DocumentFilter& broad, const QStr
                     " (target < 50 ms; the setFilter call itself %.1f ms); index built on the worker in %.1f ms\n",
                     qPrintable(broadName), m.elapsedMs(), done ? "" : " [timed out]", m.longestMs(), sync,
                     window.chartLoader()->lastIndexBuildMs());
+        if (!shots.isEmpty())
+            window.grab().save(shots + QStringLiteral("/charts-ready.png"));
     }
     for (auto kind : {charts::ChartKind::Statistic, charts::ChartKind::CompanyMentions, charts::ChartKind::CountryMentions,
                       charts::ChartKind::ClaimsOverTime}) {
@@ -206,7 +219,7 @@ int main(int argc, char* argv[])
     const QStringList args = QApplication::arguments();
     const int at = static_cast<int>(args.indexOf(QStringLiteral("--db")));
     if (at < 0 || at + 1 >= args.size()) {
-        std::fputs("usage: claimlens-window-bench --db FILE\n", stderr);
+        std::fputs("usage: claimlens-window-bench --db FILE [--shots DIR]\n", stderr);
         return 2;
     }
     const QString path = args[at + 1];
@@ -278,7 +291,8 @@ int main(int argc, char* argv[])
         broad.companies = {common};
         DocumentFilter real;
         real.companies = {QStringLiteral("Baidu")};
-        chartsBench(window, broad, common, real);
+        const int shotsAt = static_cast<int>(args.indexOf(QStringLiteral("--shots")));
+        chartsBench(window, broad, common, real, shotsAt > 0 && shotsAt + 1 < args.size() ? args[shotsAt + 1] : QString());
     }
     QTest::qWait(100);  // the deferred status count and anything queued
     std::printf("GUI peak memory: %.1f MiB (before the window: %.1f MiB; target < 200 MiB)\n", peakMiB(), before);

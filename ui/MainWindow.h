@@ -23,6 +23,7 @@ class QTimer;
 class QToolButton;
 
 namespace claimlens::charts {
+class ChartLoader;
 class ChartsTab;
 class TimelineTab;
 }  // namespace claimlens::charts
@@ -69,6 +70,8 @@ public:
     ClaimListModel* claimModel() const { return m_claims; }
     charts::ChartsTab* chartsTab() const { return m_charts; }
     charts::TimelineTab* timelineTab() const { return m_timeline; }
+    /// The worker thread both chart tabs read on.
+    charts::ChartLoader* chartLoader() const { return m_chartLoader; }
     FilterPanel* filterPanel() const { return m_filterPanel; }
     FilterChips* filterChips() const { return m_chips; }
     ReaderView* reader() const { return m_reader; }
@@ -129,6 +132,7 @@ private:
     QTabWidget* m_tabs = nullptr;
     charts::TimelineTab* m_timeline = nullptr;
     charts::ChartsTab* m_charts = nullptr;
+    charts::ChartLoader* m_chartLoader = nullptr;
     struct TabState {
         DocumentFilter filter;
         int dataVersion = -1;

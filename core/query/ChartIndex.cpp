@@ -424,14 +424,38 @@ public:
         return r;
     }
 
-    Result<std::shared_ptr<const ChartIndex>> get(Database& db)
+    /// PRAGMA data_version and the connection's change count, which an index must match.
+    static Result<std::pair<std::int64_t, std::int64_t>> versions(Database& db)
     {
-        sqlite3* handle = db.handle();
         auto version = db.prepare("PRAGMA data_version");
         if (!version || !version->step())
             return failed("data version", db);
-        const std::int64_t dataVersion = version->int64(0);
-        const std::int64_t changes = sqlite3_total_changes64(handle);
+        return std::pair{version->int64(0), static_cast<std::int64_t>(sqlite3_total_changes64(db.handle()))};
+    }
+
+    bool isCurrent(Database& db)
+    {
+        auto v = versions(db);
+        if (!v)
+            return false;
+        std::lock_guard lock(m_mutex);
+        auto it = m_indexes.find(db.handle());
+        return it != m_indexes.end() && it->second->m_dataVersion == v->first && it->second->m_totalChanges == v->second;
+    }
+
+    void setLoadHook(std::function<void(const ChartIndex&)> hook)
+    {
+        std::lock_guard lock(m_mutex);
+        m_loadHook = std::move(hook);
+    }
+
+    Result<std::shared_ptr<const ChartIndex>> get(Database& db)
+    {
+        sqlite3* handle = db.handle();
+        auto v = versions(db);
+        if (!v)
+            return Error{v.error()};
+        const auto [dataVersion, changes] = *v;
         {
             std::lock_guard lock(m_mutex);
             auto it = m_indexes.find(handle);
@@ -449,8 +473,14 @@ public:
         auto index = std::const_pointer_cast<ChartIndex>(*loaded);
         index->m_dataVersion = dataVersion;
         index->m_totalChanges = changes;
-        std::lock_guard lock(m_mutex);
-        m_indexes[handle] = index;
+        std::function<void(const ChartIndex&)> hook;
+        {
+            std::lock_guard lock(m_mutex);
+            m_indexes[handle] = index;
+            hook = m_loadHook;
+        }
+        if (hook)
+            hook(*index);
         return std::shared_ptr<const ChartIndex>(index);
     }
 
@@ -465,11 +495,22 @@ private:
 
     std::mutex m_mutex;
     std::unordered_map<sqlite3*, std::shared_ptr<const ChartIndex>> m_indexes;
+    std::function<void(const ChartIndex&)> m_loadHook;
 };
 
 Result<std::shared_ptr<const ChartIndex>> ChartIndex::forDatabase(Database& db)
 {
     return ChartIndexRegistry::instance().get(db);
+}
+
+bool ChartIndex::isCurrent(Database& db)
+{
+    return ChartIndexRegistry::instance().isCurrent(db);
+}
+
+void ChartIndex::setLoadHook(std::function<void(const ChartIndex&)> hook)
+{
+    ChartIndexRegistry::instance().setLoadHook(std::move(hook));
 }
 
 }  // namespace claimlens

@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -35,6 +36,11 @@ public:
     static Result<std::shared_ptr<const ChartIndex>> load(Database& db);
     /// The index of this connection, loaded again when the database changed since it was read.
     static Result<std::shared_ptr<const ChartIndex>> forDatabase(Database& db);
+    /// Whether `forDatabase` would answer without loading (the connection's index is current).
+    static bool isCurrent(Database& db);
+    /// Called on the loading thread after each load by `forDatabase` (for tests: which thread
+    /// builds the index); nullptr removes it.
+    static void setLoadHook(std::function<void(const ChartIndex&)> hook);
 
     /// The documents passing `filter` (the full-text part runs the FTS query once per query text
     /// and keeps its documents with the index).

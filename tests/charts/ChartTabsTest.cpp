@@ -29,6 +29,13 @@ void keepShot(QWidget& w, const QString& name)
     w.grab().save(QDir(dir).filePath(name));
 }
 
+/// Until the tab's worker has answered and the answer is drawn.
+template <typename Tab>
+bool settled(Tab& tab)
+{
+    return QTest::qWaitFor([&] { return !tab.isLoading(); }, 30000);
+}
+
 }  // namespace
 
 TEST(ChartsTab, ShowsEveryKindAndFollowsTheFilter)
@@ -38,12 +45,14 @@ TEST(ChartsTab, ShowsEveryKindAndFollowsTheFilter)
     EXPECT_FALSE(tab.canExport());
     tab.resize(1300, 900);
     tab.setDatabase(&f.db());
+    ASSERT_TRUE(settled(tab));
     // the presets exist because the fixture reports patents and usage rates
     auto* kinds = tab.findChild<QComboBox*>();
     ASSERT_TRUE(kinds);
     EXPECT_GE(kinds->findText(QStringLiteral("Patent counts")), 0);
     EXPECT_GE(kinds->findText(QStringLiteral("Usage rates")), 0);
     kinds->setCurrentIndex(kinds->findText(QStringLiteral("Patent counts")));
+    ASSERT_TRUE(settled(tab));
     ASSERT_TRUE(tab.currentModel());
     EXPECT_EQ(tab.currentModel()->metricKey, QStringLiteral("patents"));
     EXPECT_TRUE(tab.currentModel()->categories.contains(QStringLiteral("Tencent")));
@@ -61,6 +70,7 @@ TEST(ChartsTab, ShowsEveryKindAndFollowsTheFilter)
     ASSERT_TRUE(series);
     const int bar = static_cast<int>(tab.currentModel()->categories.size()) - 1;  // the top bar
     Q_EMIT series->doubleClicked(bar, series->barSets().first());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return opened.count() > 0; }, 30000));  // read on the worker
     ASSERT_EQ(opened.count(), 1);
     EXPECT_GT(opened.first().at(0).toLongLong(), 0);
 
@@ -68,22 +78,28 @@ TEST(ChartsTab, ShowsEveryKindAndFollowsTheFilter)
     DocumentFilter ibm;
     ibm.companies = QStringList{QStringLiteral("IBM")};
     tab.setFilter(ibm);
+    ASSERT_TRUE(settled(tab));
     EXPECT_LT(tab.currentModel()->categories.size(), all);
     EXPECT_TRUE(tab.currentModel()->filterText.contains(QStringLiteral("IBM")));
     tab.setFilter({});
+    ASSERT_TRUE(settled(tab));
 
     tab.showChart(ChartKind::Statistic, QStringLiteral("genai_usage"));
+    ASSERT_TRUE(settled(tab));
     EXPECT_TRUE(std::find(tab.currentModel()->conflict.begin(), tab.currentModel()->conflict.end(), true) !=
                 tab.currentModel()->conflict.end());
     QTest::qWait(20);
     keepShot(tab, QStringLiteral("charts-tab-usage.png"));
     tab.showChart(ChartKind::CompanyMentions);
+    ASSERT_TRUE(settled(tab));
     EXPECT_EQ(tab.currentModel()->categories.size(), 10);  // top 10 by default
     QTest::qWait(20);
     keepShot(tab, QStringLiteral("charts-tab-companies.png"));
     tab.showChart(ChartKind::CountryMentions);
+    ASSERT_TRUE(settled(tab));
     EXPECT_EQ(tab.currentModel()->categories.first(), QStringLiteral("China"));
     tab.showChart(ChartKind::ClaimsOverTime);
+    ASSERT_TRUE(settled(tab));
     EXPECT_TRUE(tab.currentModel()->stacked);
     QTest::qWait(20);
     keepShot(tab, QStringLiteral("charts-tab-claims.png"));
@@ -102,6 +118,7 @@ TEST(TimelineTab, EveryClaimInALaneOrTheUndatedStrip)
     TimelineTab tab;
     tab.resize(1300, 700);
     tab.setDatabase(&f.db());
+    ASSERT_TRUE(settled(tab));
     const TimelinePicture& picture = tab.view()->picture();
     EXPECT_EQ(static_cast<int>(picture.claims().size()), f.count("SELECT count(*) FROM claims"));
     EXPECT_GT(picture.undatedCount(), 0);
@@ -133,17 +150,21 @@ TEST(TimelineTab, EveryClaimInALaneOrTheUndatedStrip)
     EXPECT_TRUE(clicked);
 
     tab.setLaneMode(LaneMode::Country);
+    ASSERT_TRUE(settled(tab));
     EXPECT_TRUE(tab.view()->picture().lanes().contains(QStringLiteral("China")));
     QTest::qWait(20);
     keepShot(tab, QStringLiteral("timeline-tab-countries.png"));
     tab.setLaneMode(LaneMode::Company);
+    ASSERT_TRUE(settled(tab));
 
     DocumentFilter baidu;
     baidu.companies = QStringList{QStringLiteral("Baidu")};
     tab.setFilter(baidu);
+    ASSERT_TRUE(settled(tab));
     EXPECT_LT(tab.view()->picture().claims().size(), static_cast<size_t>(f.count("SELECT count(*) FROM claims")));
     EXPECT_EQ(tab.view()->picture().lanes().first(), QStringLiteral("Baidu"));
     tab.setFilter({});
+    ASSERT_TRUE(settled(tab));
 
     test::Workspace ws;
     ASSERT_TRUE(tab.exportTo(ws.path(QStringLiteral("timeline.svg")), {}).ok());

@@ -217,9 +217,12 @@ TEST(MainWindowTest, ChartsAndTimelineFollowTheFilterWhenShownAndOpenTheReader)
     importAndWait(window, test::goldArticleFiles());
     checkCompany(window, QStringLiteral("Kuaishou"));
     window.tabs()->setCurrentWidget(window.chartsTab());
+    // the charts are read on the window's chart worker and drawn when it answers
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !window.chartsTab()->isLoading(); }, 30000));
     ASSERT_NE(window.chartsTab()->currentModel(), nullptr);
     EXPECT_TRUE(window.chartsTab()->canExport());
     window.chartsTab()->showChart(charts::ChartKind::CompanyMentions);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !window.chartsTab()->isLoading(); }, 30000));
     ASSERT_NE(window.chartsTab()->currentModel(), nullptr);
     EXPECT_TRUE(window.chartsTab()->currentModel()->categories.contains(QStringLiteral("Kuaishou")));
     // A mark's sentence opens in the reader, on the documents tab.

@@ -1,6 +1,7 @@
 #include "charts/ChartsTab.h"
 
 #include "charts/ChartBuilder.h"
+#include "charts/ChartLoader.h"
 #include "charts/ExportDialog.h"
 #include "query/ChartQuery.h"
 
@@ -16,7 +17,9 @@
 #include <QRegularExpression>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTimer>
 #include <QToolTip>
+#include <QEvent>
 #include <QCursor>
 #include <QVBoxLayout>
 
@@ -38,7 +41,46 @@ bool isUsageRate(const MetricCount& m)
            (m.key.contains(QStringLiteral("usage")) || m.label.contains(QStringLiteral("usage"), Qt::CaseInsensitive));
 }
 
+ChartKind kindOf(const QString& kind)
+{
+    if (kind == kCompanies)
+        return ChartKind::CompanyMentions;
+    if (kind == kCountries)
+        return ChartKind::CountryMentions;
+    if (kind == kClaims)
+        return ChartKind::ClaimsOverTime;
+    return ChartKind::Statistic;
+}
+
 }  // namespace
+
+/// What a chart is read for: the tab's choices when it was asked.
+struct ChartRequest {
+    DocumentFilter filter;
+    bool refillMetrics = false;  ///< read the metric list too (the filter or the data changed)
+    QString kind;                ///< the kind combo's data
+    QString metricKey, unit;
+    bool hasMetrics = false;
+    TimeBucket bucket = TimeBucket::Year;
+    int top = 10;
+    int capacity = 60;
+};
+
+/// What the worker read for a chart: plain ChartQuery results.
+struct ChartData {
+    ChartRequest request;  ///< with the kind and metric chosen after the metric list was read
+    std::vector<MetricCount> metrics;
+    QString metricsError;
+    std::optional<StatisticSeries> series;
+    std::optional<std::vector<EntityDocuments>> counts;
+    std::optional<ClaimsOverTime> claims;
+    int total = 0;
+    QString error;
+};
+
+static ChartData readChart(ChartQuery& query, const ChartRequest& asked);
+static Result<std::vector<Evidence>> readEvidence(ChartQuery& query, const ChartModel& model, const DocumentFilter& filter,
+                                                  int set, int category);
 
 ChartsTab::ChartsTab(QWidget* parent)
     : QWidget(parent),
@@ -50,8 +92,23 @@ ChartsTab::ChartsTab(QWidget* parent)
       m_view(new QChartView(this)),
       m_message(new QLabel(this)),
       m_evidenceTitle(new QLabel(this)),
-      m_evidence(new QListWidget(this))
+      m_evidence(new QListWidget(this)),
+      m_busy(new QLabel(m_view)),
+      m_busyDelay(new QTimer(this))
 {
+    // Over the chart while the worker reads: at once when it builds the index, else after a moment
+    // (most answers come in milliseconds, and a label flashing at each would be noise).
+    m_busy->setObjectName(QStringLiteral("chartBusy"));
+    m_busy->setAlignment(Qt::AlignCenter);
+    m_busy->setWordWrap(true);
+    m_busy->setAutoFillBackground(true);
+    m_busy->setFrameShape(QFrame::StyledPanel);
+    m_busy->setMargin(18);
+    m_busy->hide();
+    m_view->installEventFilter(this);
+    m_busyDelay->setSingleShot(true);
+    m_busyDelay->setInterval(150);
+    connect(m_busyDelay, &QTimer::timeout, this, [this] { showBusy(); });
     m_metric->setMinimumContentsLength(28);
     m_metric->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_bucket->addItem(tr("per year"), static_cast<int>(TimeBucket::Year));
@@ -110,15 +167,87 @@ ChartsTab::ChartsTab(QWidget* parent)
     connect(m_export, &QPushButton::clicked, this, &ChartsTab::exportCurrent);
     connect(m_evidence, &QListWidget::itemDoubleClicked, this, &ChartsTab::evidenceActivated);
     connect(m_evidence, &QListWidget::itemActivated, this, &ChartsTab::evidenceActivated);
-    refill();
+    refill({}, {}, {});
 }
 
 ChartsTab::~ChartsTab() = default;
 
+void ChartsTab::setLoader(ChartLoader* loader)
+{
+    if (m_loader == loader)
+        return;
+    if (m_loader)
+        disconnect(m_loader, nullptr, this, nullptr);
+    m_chartTicket.cancel();
+    m_evidenceTicket.cancel();
+    m_loader = loader;
+    connect(m_loader, &ChartLoader::preparing, this, [this] {
+        if (m_loading)
+            showBusy();
+    });
+}
+
+ChartLoader* ChartsTab::loader()
+{
+    if (!m_loader)
+        setLoader(new ChartLoader(this));  // a tab on its own (tests, tools) reads on a worker of its own
+    return m_loader;
+}
+
 void ChartsTab::setDatabase(claimlens::Database* db)
 {
     m_db = db;
+    if (db)
+        loader()->setDatabasePath(db->path());
     reload();
+}
+
+bool ChartsTab::isLoading() const
+{
+    return m_loading;
+}
+
+void ChartsTab::setBusy(bool busy)
+{
+    m_loading = busy;
+    if (busy) {
+        if (m_loader && m_loader->preparingDocuments() > 0)
+            showBusy();
+        else if (!m_busy->isVisible())
+            m_busyDelay->start();
+    } else {
+        m_busyDelay->stop();
+        m_busy->hide();
+    }
+}
+
+void ChartsTab::showBusy()
+{
+    if (!m_loading)
+        return;
+    const int documents = m_loader ? m_loader->preparingDocuments() : 0;
+    m_busy->setText(documents > 0 ? tr("Preparing chart data for %1 %2…\nThis happens once after opening or changing the "
+                                       "database; the window stays usable meanwhile.")
+                                        .arg(formatNumber(documents), documents == 1 ? tr("document") : tr("documents"))
+                                  : tr("Reading chart data…"));
+    placeBusy();
+    m_busy->show();
+    m_busy->raise();
+}
+
+void ChartsTab::placeBusy()
+{
+    const QSize hint = m_busy->sizeHint().boundedTo(m_view->size());
+    const int width = std::min(m_view->width() - 20, std::max(hint.width(), 420));
+    const int height = m_busy->heightForWidth(width) > 0 ? m_busy->heightForWidth(width) : hint.height();
+    m_busy->setGeometry((m_view->width() - width) / 2, (m_view->height() - height) / 2, width, height);
+}
+
+bool ChartsTab::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_view && event->type() == QEvent::Resize && m_busy->isVisible())
+        placeBusy();
+    return QWidget::eventFilter(watched, event);
 }
 
 void ChartsTab::setFilter(const claimlens::DocumentFilter& filter)
@@ -141,20 +270,12 @@ QChart* ChartsTab::chart() const
 
 void ChartsTab::reload()
 {
-    refill();
-    rebuild();
+    request(true);
 }
 
 ChartKind ChartsTab::currentKind() const
 {
-    const QString kind = m_kind->currentData().toString();
-    if (kind == kCompanies)
-        return ChartKind::CompanyMentions;
-    if (kind == kCountries)
-        return ChartKind::CountryMentions;
-    if (kind == kClaims)
-        return ChartKind::ClaimsOverTime;
-    return ChartKind::Statistic;
+    return kindOf(m_kind->currentData().toString());
 }
 
 void ChartsTab::showChart(ChartKind kind, const QString& metricKey)
@@ -173,37 +294,27 @@ void ChartsTab::showChart(ChartKind kind, const QString& metricKey)
     rebuild();
 }
 
-void ChartsTab::refill()
+void ChartsTab::refill(const std::vector<MetricCount>& metrics, const QString& kind, const QString& metric)
 {
     // The metric list and the presets follow what the filtered documents report.
     m_refilling = true;
-    const QString kind = m_kind->currentData().toString();
-    const QString metric = m_metric->currentData().toString();
     m_kind->clear();
     m_metric->clear();
     m_kind->addItem(tr("Statistic comparison"), kStatistic);
-    if (m_db) {
-        auto metrics = ChartQuery(*m_db).metrics(m_filter);
-        if (metrics) {
-            bool patents = false, usage = false;
-            for (const MetricCount& m : *metrics) {
-                m_metric->addItem(tr("%1 (%2) — %3 %4, %5 %6")
-                                      .arg(m.label, unitSymbol(m.unit), formatNumber(m.values),
-                                           m.values == 1 ? tr("value") : tr("values"), formatNumber(m.documents),
-                                           m.documents == 1 ? tr("document") : tr("documents")),
-                                  m.key);
-                m_metric->setItemData(m_metric->count() - 1, m.unit, Qt::UserRole + 1);
-                if (m.key == QStringLiteral("patents") && !patents) {
-                    m_kind->addItem(tr("Patent counts"), kPreset + m.key);
-                    patents = true;
-                }
-                if (isUsageRate(m) && !usage) {
-                    m_kind->addItem(tr("Usage rates"), kPreset + m.key);
-                    usage = true;
-                }
-            }
-        } else {
-            m_message->setText(metrics.error());
+    bool patents = false, usage = false;
+    for (const MetricCount& m : metrics) {
+        m_metric->addItem(tr("%1 (%2) — %3 %4, %5 %6")
+                              .arg(m.label, unitSymbol(m.unit), formatNumber(m.values), m.values == 1 ? tr("value") : tr("values"),
+                                   formatNumber(m.documents), m.documents == 1 ? tr("document") : tr("documents")),
+                          m.key);
+        m_metric->setItemData(m_metric->count() - 1, m.unit, Qt::UserRole + 1);
+        if (m.key == QStringLiteral("patents") && !patents) {
+            m_kind->addItem(tr("Patent counts"), kPreset + m.key);
+            patents = true;
+        }
+        if (isUsageRate(m) && !usage) {
+            m_kind->addItem(tr("Usage rates"), kPreset + m.key);
+            usage = true;
         }
     }
     m_kind->addItem(tr("Documents per company"), kCompanies);
@@ -216,14 +327,152 @@ void ChartsTab::refill()
 
 void ChartsTab::rebuild()
 {
-    if (m_refilling)
-        return;
-    const ChartKind kind = currentKind();
+    if (!m_refilling)
+        request(false);
+}
+
+void ChartsTab::updateControls(ChartKind kind)
+{
     m_metric->setVisible(kind == ChartKind::Statistic);
     m_bucket->setVisible(kind == ChartKind::ClaimsOverTime);
     m_top->setVisible(kind == ChartKind::CompanyMentions || kind == ChartKind::ClaimsOverTime);
+}
+
+void ChartsTab::request(bool refillMetrics)
+{
+    // a refill asked for and not yet drawn goes with the request that replaces it
+    m_needsRefill = m_needsRefill || refillMetrics;
+    refillMetrics = m_needsRefill;
+    updateControls(currentKind());
+    m_evidenceTicket.cancel();
     m_evidence->clear();
     m_evidenceTitle->setText(tr("Click a bar to list the sentences behind it; double-click to open one."));
+    m_model.reset();  // the chart in view stays until the new one comes, but no longer answers clicks
+    m_export->setEnabled(false);
+    if (!m_db) {
+        m_chartTicket.cancel();
+        setBusy(false);
+        QChart* old = m_view->chart();
+        m_view->setChart(new QChart);
+        delete old;
+        m_message->clear();
+        m_message->setVisible(false);
+        if (refillMetrics)
+            refill({}, m_kind->currentData().toString(), m_metric->currentData().toString());
+        m_needsRefill = false;
+        return;
+    }
+    ChartRequest r;
+    r.filter = m_filter;
+    r.refillMetrics = refillMetrics;
+    r.kind = m_kind->currentData().toString();
+    r.metricKey = m_metric->currentData().toString();
+    r.unit = m_metric->currentData(Qt::UserRole + 1).toString();
+    r.hasMetrics = m_metric->count() > 0;
+    r.bucket = static_cast<TimeBucket>(m_bucket->currentData().toInt());
+    r.top = m_top->value();
+    ChartModel sizing;
+    sizing.kind = kindOf(r.kind);
+    r.capacity = ChartBuilder::barCapacity(sizing, m_view->size().expandedTo(QSize(900, 560)));
+    setBusy(true);
+    loader()->request<ChartData>(
+        m_chartTicket, this, !m_filter.isEmpty(), [r](ChartQuery& query) { return readChart(query, r); },
+        [this](ChartData&& read) { showData(std::move(read)); },
+        [this, r](const QString& error) {
+            ChartData failed;
+            failed.request = r;
+            failed.request.refillMetrics = false;
+            failed.error = error;
+            showData(std::move(failed));
+        });
+}
+
+static ChartData readChart(ChartQuery& query, const ChartRequest& asked)
+{
+    // On the worker thread: everything here reads the worker's connection.
+    ChartData d;
+    d.request = asked;
+    ChartRequest& r = d.request;
+    if (r.refillMetrics) {
+        auto metrics = query.metrics(r.filter);
+        if (metrics)
+            d.metrics = std::move(*metrics);
+        else
+            d.metricsError = metrics.error();
+        // what refill() will choose: the same kind and metric when they are still there
+        QString preset;
+        if (r.kind.startsWith(kPreset)) {
+            const QString key = r.kind.mid(kPreset.size());
+            const bool there = std::any_of(d.metrics.begin(), d.metrics.end(), [&](const MetricCount& m) {
+                return m.key == key && (key == QStringLiteral("patents") || isUsageRate(m));
+            });
+            if (there)
+                preset = key;
+            else
+                r.kind = kStatistic;
+        }
+        const QString wanted = preset.isEmpty() ? r.metricKey : preset;
+        auto it = std::find_if(d.metrics.begin(), d.metrics.end(), [&](const MetricCount& m) { return m.key == wanted; });
+        if (it == d.metrics.end())
+            it = d.metrics.begin();
+        r.hasMetrics = !d.metrics.empty();
+        r.metricKey = it != d.metrics.end() ? it->key : QString();
+        r.unit = it != d.metrics.end() ? it->unit : QString();
+    }
+    switch (kindOf(r.kind)) {
+    case ChartKind::Statistic: {
+        if (!r.hasMetrics) {
+            d.error = QObject::tr("The documents under this filter report no statistics.");
+            break;
+        }
+        auto series = query.statistics(r.filter, r.metricKey, r.unit);
+        series ? void(d.series = std::move(*series)) : void(d.error = series.error());
+        break;
+    }
+    case ChartKind::CompanyMentions:
+    case ChartKind::CountryMentions: {
+        const bool countries = kindOf(r.kind) == ChartKind::CountryMentions;
+        auto counts = query.documentsPerEntity(r.filter, countries ? EntityKind::Country : EntityKind::Company,
+                                               countries ? r.capacity : std::min(r.capacity, r.top));
+        auto total = query.documentCount(r.filter);
+        if (counts && total) {
+            d.counts = std::move(*counts);
+            d.total = *total;
+        } else {
+            d.error = counts ? total.error() : counts.error();
+        }
+        break;
+    }
+    case ChartKind::ClaimsOverTime: {
+        auto companies = query.selectedCompanies(r.filter, r.top);
+        if (!companies) {
+            d.error = companies.error();
+            break;
+        }
+        auto claims = query.claimsOverTime(r.filter, *companies, r.bucket);
+        auto total = query.documentCount(r.filter);
+        if (claims && total) {
+            d.claims = std::move(*claims);
+            d.total = *total;
+        } else {
+            d.error = claims ? total.error() : claims.error();
+        }
+        break;
+    }
+    }
+    return d;
+}
+
+void ChartsTab::showData(ChartData&& d)
+{
+    setBusy(false);
+    const ChartRequest& r = d.request;
+    if (r.refillMetrics) {
+        refill(d.metrics, r.kind, r.metricKey);
+        m_needsRefill = false;
+    }
+    const ChartKind kind = currentKind();
+    updateControls(kind);
     m_model.reset();
     QChart* old = m_view->chart();
     m_message->clear();
@@ -253,62 +502,48 @@ void ChartsTab::rebuild()
             m_message->setVisible(true);
         }
     };
-    auto fail = [&](const QString& error) {
-        m_message->setText(error);
+    if (!d.error.isEmpty()) {
+        m_message->setText(d.error);
         m_message->setVisible(true);
         m_view->setChart(new QChart);
-    };
-    m_export->setEnabled(false);
-    if (!m_db) {
-        m_view->setChart(new QChart);
+    } else if (kind == ChartKind::Statistic && d.series) {
+        show(statisticModel(*d.series, r.filter, r.capacity));
+    } else if ((kind == ChartKind::CompanyMentions || kind == ChartKind::CountryMentions) && d.counts) {
+        show(mentionsModel(*d.counts, kind == ChartKind::CountryMentions ? EntityKind::Country : EntityKind::Company, r.filter,
+                           d.total, r.capacity));
+    } else if (kind == ChartKind::ClaimsOverTime && d.claims) {
+        ChartModel model = claimsModel(*d.claims, r.filter, std::max(r.capacity, 40));
+        model.documentCount = d.total;
+        show(std::move(model));
     } else {
-        ChartQuery query(*m_db);
-        const QSize size = m_view->size().expandedTo(QSize(900, 560));
-        ChartModel sizing;
-        sizing.kind = kind;
-        const int capacity = ChartBuilder::barCapacity(sizing, size);
-        switch (kind) {
-        case ChartKind::Statistic: {
-            if (m_metric->count() == 0) {
-                fail(tr("The documents under this filter report no statistics."));
-                break;
-            }
-            auto series = query.statistics(m_filter, m_metric->currentData().toString(),
-                                           m_metric->currentData(Qt::UserRole + 1).toString());
-            series ? show(statisticModel(*series, m_filter, capacity)) : fail(series.error());
-            break;
-        }
-        case ChartKind::CompanyMentions:
-        case ChartKind::CountryMentions: {
-            const bool countries = kind == ChartKind::CountryMentions;
-            auto counts = query.documentsPerEntity(m_filter, countries ? EntityKind::Country : EntityKind::Company,
-                                                   countries ? capacity : std::min(capacity, m_top->value()));
-            auto total = query.documentCount(m_filter);
-            counts && total ? show(mentionsModel(*counts, countries ? EntityKind::Country : EntityKind::Company, m_filter, *total, capacity))
-                            : fail(counts ? total.error() : counts.error());
-            break;
-        }
-        case ChartKind::ClaimsOverTime: {
-            auto companies = query.selectedCompanies(m_filter, m_top->value());
-            if (!companies) {
-                fail(companies.error());
-                break;
-            }
-            auto claims = query.claimsOverTime(m_filter, *companies, static_cast<TimeBucket>(m_bucket->currentData().toInt()));
-            auto total = query.documentCount(m_filter);
-            if (claims && total) {
-                ChartModel model = claimsModel(*claims, m_filter, std::max(capacity, 40));
-                model.documentCount = *total;
-                show(std::move(model));
-            } else {
-                fail(claims ? total.error() : claims.error());
-            }
-            break;
-        }
-        }
+        m_view->setChart(new QChart);
+    }
+    if (!d.metricsError.isEmpty() && !m_message->isVisible()) {
+        m_message->setText(d.metricsError);
+        m_message->setVisible(true);
     }
     delete old;  // QChartView hands the previous chart back rather than deleting it
     m_export->setEnabled(canExport());
+    Q_EMIT chartReady();
+}
+
+static Result<std::vector<Evidence>> readEvidence(ChartQuery& query, const ChartModel& model, const DocumentFilter& filter,
+                                                  int set, int category)
+{
+    const auto c = static_cast<size_t>(category);
+    switch (model.kind) {
+    case ChartKind::Statistic:
+        return query.statisticEvidence(filter, model.metricKey, model.unit, model.statisticValues[c]);
+    case ChartKind::CompanyMentions:
+    case ChartKind::CountryMentions:
+        return query.entityEvidence(filter, model.kind == ChartKind::CountryMentions ? EntityKind::Country : EntityKind::Company,
+                                    model.categories.at(category));
+    case ChartKind::ClaimsOverTime:
+        if (set >= 0 && static_cast<size_t>(set) < model.sets.size())
+            return query.claimEvidence(filter, model.sets[static_cast<size_t>(set)].name, model.categories.at(category));
+        break;
+    }
+    return std::vector<Evidence>{};
 }
 
 std::vector<Evidence> ChartsTab::evidenceFor(int set, int category) const
@@ -316,47 +551,54 @@ std::vector<Evidence> ChartsTab::evidenceFor(int set, int category) const
     if (!m_db || !m_model || category < 0 || category >= m_model->categories.size())
         return {};
     ChartQuery query(*m_db);
-    const auto c = static_cast<size_t>(category);
-    Result<std::vector<Evidence>> found = std::vector<Evidence>{};
-    switch (m_model->kind) {
-    case ChartKind::Statistic:
-        found = query.statisticEvidence(m_filter, m_model->metricKey, m_model->unit, m_model->statisticValues[c]);
-        break;
-    case ChartKind::CompanyMentions:
-    case ChartKind::CountryMentions:
-        found = query.entityEvidence(m_filter, m_model->kind == ChartKind::CountryMentions ? EntityKind::Country : EntityKind::Company,
-                                     m_model->categories.at(category));
-        break;
-    case ChartKind::ClaimsOverTime:
-        if (set >= 0 && static_cast<size_t>(set) < m_model->sets.size())
-            found = query.claimEvidence(m_filter, m_model->sets[static_cast<size_t>(set)].name, m_model->categories.at(category));
-        break;
-    }
+    auto found = readEvidence(query, *m_model, m_filter, set, category);
     return found ? std::move(*found) : std::vector<Evidence>{};
 }
 
 void ChartsTab::barClicked(int index, QBarSet* set, bool open)
 {
-    if (!m_model)
+    if (!m_model || !m_db)
         return;
     const int category = ChartBuilder::modelCategory(*m_model, index);
+    if (category < 0 || category >= m_model->categories.size())
+        return;
     int setIndex = -1;
     if (auto* series = qobject_cast<QAbstractBarSeries*>(sender()))
         setIndex = static_cast<int>(series->barSets().indexOf(set));
-    const std::vector<Evidence> found = evidenceFor(setIndex, category);
-    m_evidence->clear();
     QString what = m_model->categories.value(category);
     if (m_model->kind == ChartKind::ClaimsOverTime && setIndex >= 0)
         what = QStringLiteral("%1, %2").arg(m_model->sets[static_cast<size_t>(setIndex)].name, what);
-    m_evidenceTitle->setText(tr("%1: %2 %3").arg(what).arg(found.size()).arg(found.size() == 1 ? tr("sentence") : tr("sentences")));
-    for (const Evidence& e : found) {
-        auto* item = new QListWidgetItem(QStringLiteral("%1 — %2").arg(e.fileName, e.sentence), m_evidence);
-        item->setData(DocumentRole, static_cast<qint64>(e.documentId));
-        item->setData(OrdinalRole, e.sentenceOrdinal);
-        item->setToolTip(e.title);
-    }
-    if (open && !found.empty())
-        Q_EMIT openDocument(found.front().documentId, found.front().sentenceOrdinal);
+    m_evidence->clear();
+    m_evidenceTitle->setText(tr("%1: reading the sentences\u2026").arg(what));
+    // Read on the worker: under a broad filter the sentences of a common company take long to find.
+    auto show = [this, what, open](Result<std::vector<Evidence>>& found) {
+        m_evidence->clear();
+        if (!found) {
+            m_evidenceTitle->setText(tr("%1: %2").arg(what, found.error()));
+            return;
+        }
+        m_evidenceTitle->setText(tr("%1: %2 %3").arg(what).arg(found->size()).arg(found->size() == 1 ? tr("sentence") : tr("sentences")));
+        for (const Evidence& e : *found) {
+            auto* item = new QListWidgetItem(QStringLiteral("%1 — %2").arg(e.fileName, e.sentence), m_evidence);
+            item->setData(DocumentRole, static_cast<qint64>(e.documentId));
+            item->setData(OrdinalRole, e.sentenceOrdinal);
+            item->setToolTip(e.title);
+        }
+        Q_EMIT evidenceReady();
+        if (open && !found->empty())
+            Q_EMIT openDocument(found->front().documentId, found->front().sentenceOrdinal);
+    };
+    using Found = Result<std::vector<Evidence>>;
+    loader()->request<Found>(
+        m_evidenceTicket, this, false,
+        [model = *m_model, filter = m_filter, setIndex, category](ChartQuery& query) {
+            return readEvidence(query, model, filter, setIndex, category);
+        },
+        [show](Found&& found) { show(found); },
+        [show](const QString& error) {
+            Found failed(Error{error});
+            show(failed);
+        });
 }
 
 void ChartsTab::evidenceActivated(QListWidgetItem* item)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "charts/ChartExporter.h"
+#include "charts/ChartLoader.h"
 #include "charts/ChartModel.h"
 #include "query/DocumentFilter.h"
 
@@ -19,12 +20,15 @@ class QListWidget;
 class QListWidgetItem;
 class QPushButton;
 class QSpinBox;
+class QTimer;
 
 namespace claimlens {
 class Database;
 }
 
 namespace claimlens::charts {
+
+struct ChartData;
 
 /// The charts tab: statistic comparison (with presets for patents and usage rates), documents per
 /// company and per country, claims over time. Follows the window's filter; a click on a bar lists
@@ -35,8 +39,14 @@ public:
     explicit ChartsTab(QWidget* parent = nullptr);
     ~ChartsTab() override;
 
-    /// The GUI thread's read connection, owned by the window; nullptr shows nothing.
+    /// Where the chart data is read: a worker thread with its own connection (the window shares
+    /// one between its tabs). Without one, the tab makes its own on first use.
+    void setLoader(ChartLoader* loader);
+    /// The database to chart, owned by the window; nullptr shows nothing. The charts are read on
+    /// the loader's connection to the same file; only evidenceFor() reads this one.
     void setDatabase(claimlens::Database* db);
+    /// A chart has been asked for and its data has not come back yet.
+    bool isLoading() const;
     void setFilter(const claimlens::DocumentFilter& filter);
     bool canExport() const;
 
@@ -46,7 +56,8 @@ public:
     QChart* chart() const;
     /// Exports the current chart without asking (what the dialog does once answered).
     Status exportTo(const QString& path, const ExportOptions& options) const;
-    /// The sentences behind category `category` of set `set` of the current model.
+    /// The sentences behind category `category` of set `set` of the current model, read at once
+    /// on the database given to setDatabase (a click on a bar reads them on the worker).
     std::vector<Evidence> evidenceFor(int set, int category) const;
 
 public Q_SLOTS:
@@ -57,10 +68,24 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void openDocument(qint64 documentId, int sentenceOrdinal);
+    /// The chart asked for last is drawn (or its error shown).
+    void chartReady();
+    /// The sentences behind a clicked bar are listed.
+    void evidenceReady();
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
-    void refill();
+    ChartLoader* loader();
+    void refill(const std::vector<MetricCount>& metrics, const QString& kind, const QString& metric);
     void rebuild();
+    void request(bool refillMetrics);
+    void showData(ChartData&& data);
+    void updateControls(ChartKind kind);
+    void setBusy(bool busy);
+    void showBusy();
+    void placeBusy();
     void barClicked(int index, QBarSet* set, bool open);
     void evidenceActivated(QListWidgetItem* item);
     ChartKind currentKind() const;
@@ -76,8 +101,15 @@ private:
     QLabel* m_message;
     QLabel* m_evidenceTitle;
     QListWidget* m_evidence;
+    QLabel* m_busy;
+    QTimer* m_busyDelay;
     std::optional<ChartModel> m_model;
     bool m_refilling = false;
+    bool m_loading = false;
+    bool m_needsRefill = false;  ///< the metric list is to be read with the next chart
+    ChartLoader* m_loader = nullptr;
+    ChartTicket m_chartTicket;     ///< the chart in view
+    ChartTicket m_evidenceTicket;  ///< the sentences of the bar clicked last
 };
 
 }  // namespace claimlens::charts

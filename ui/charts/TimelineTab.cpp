@@ -10,6 +10,7 @@
 #include <QPushButton>
 #include <QPainter>
 #include <QSet>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace claimlens::charts {
@@ -32,13 +33,26 @@ QString laneTitle(LaneMode mode)
 
 }  // namespace
 
+/// What the worker read for the timeline: plain ChartQuery results.
+struct TimelineData {
+    TimelineClaims claims;
+    QStringList companies;
+    int documents = 0;          ///< documents the claims come from
+    QStringList documentNames;  ///< the first of them, for the export's caption
+    QString error;
+};
+
 TimelineTab::TimelineTab(QWidget* parent)
     : QWidget(parent),
       m_lanes(new QComboBox(this)),
       m_export(new QPushButton(tr("Export…"), this)),
       m_summary(new QLabel(this)),
-      m_view(new TimelineView(this))
+      m_view(new TimelineView(this)),
+      m_busyDelay(new QTimer(this))
 {
+    m_busyDelay->setSingleShot(true);
+    m_busyDelay->setInterval(150);
+    connect(m_busyDelay, &QTimer::timeout, this, &TimelineTab::showBusy);
     m_lanes->addItem(tr("Lanes by company"), static_cast<int>(LaneMode::Company));
     m_lanes->addItem(tr("Lanes by country"), static_cast<int>(LaneMode::Country));
     m_lanes->addItem(tr("Lanes by source"), static_cast<int>(LaneMode::Source));
@@ -67,9 +81,32 @@ TimelineTab::TimelineTab(QWidget* parent)
     reload();
 }
 
+void TimelineTab::setLoader(ChartLoader* loader)
+{
+    if (m_loader == loader)
+        return;
+    if (m_loader)
+        disconnect(m_loader, nullptr, this, nullptr);
+    m_ticket.cancel();
+    m_loader = loader;
+    connect(m_loader, &ChartLoader::preparing, this, [this] {
+        if (m_loading)
+            showBusy();
+    });
+}
+
+ChartLoader* TimelineTab::loader()
+{
+    if (!m_loader)
+        setLoader(new ChartLoader(this));
+    return m_loader;
+}
+
 void TimelineTab::setDatabase(claimlens::Database* db)
 {
     m_db = db;
+    if (db)
+        loader()->setDatabasePath(db->path());
     reload();
 }
 
@@ -79,6 +116,16 @@ void TimelineTab::setFilter(const claimlens::DocumentFilter& filter)
         return;
     m_filter = filter;
     reload();
+}
+
+void TimelineTab::showBusy()
+{
+    if (!m_loading)
+        return;
+    const int documents = m_loader ? m_loader->preparingDocuments() : 0;
+    m_summary->setText(documents > 0 ? tr("Preparing chart data for %1 %2\u2026 (once after opening or changing the database)")
+                                           .arg(formatNumber(documents), documents == 1 ? tr("document") : tr("documents"))
+                                     : tr("Reading the claims\u2026"));
 }
 
 void TimelineTab::setLaneMode(LaneMode mode)
@@ -94,38 +141,79 @@ bool TimelineTab::canExport() const
 void TimelineTab::reload()
 {
     const auto mode = static_cast<LaneMode>(m_lanes->currentData().toInt());
-    m_truncated = false;
-    m_documents = 0;
-    m_documentNames.clear();
     if (!m_db) {
+        m_ticket.cancel();
+        m_loading = false;
+        m_busyDelay->stop();
+        m_truncated = false;
+        m_documents = 0;
+        m_documentNames.clear();
         m_view->setClaims({}, {}, mode);
         m_summary->setText(tr("No database open."));
         m_export->setEnabled(false);
         return;
     }
-    ChartQuery query(*m_db);
-    auto claims = query.timelineClaims(m_filter, kClaimLimit);
-    auto companies = query.selectedCompanies(m_filter, kLaneCompanies);
-    if (!claims || !companies) {
+    m_export->setEnabled(false);
+    m_loading = true;
+    if (m_loader && m_loader->preparingDocuments() > 0)
+        showBusy();
+    else
+        m_busyDelay->start();
+    const DocumentFilter filter = m_filter;
+    loader()->request<TimelineData>(
+        m_ticket, this, !filter.isEmpty(),
+        [filter](ChartQuery& query) {
+            // On the worker thread.
+            TimelineData d;
+            auto claims = query.timelineClaims(filter, kClaimLimit);
+            auto companies = query.selectedCompanies(filter, kLaneCompanies);
+            if (!claims || !companies) {
+                d.error = claims ? companies.error() : claims.error();
+                return d;
+            }
+            d.claims = std::move(*claims);
+            d.companies = std::move(*companies);
+            std::vector<std::int64_t> ids;
+            QSet<std::int64_t> seen;
+            for (const TimelineClaim& c : d.claims.claims)
+                if (!seen.contains(c.documentId)) {
+                    seen.insert(c.documentId);
+                    if (ids.size() < 4)
+                        ids.push_back(c.documentId);
+                }
+            d.documents = static_cast<int>(seen.size());
+            if (auto refs = query.documentRefs(ids))
+                for (const DocumentRef& r : *refs)
+                    d.documentNames.append(r.fileName);
+            return d;
+        },
+        [this](TimelineData&& d) { showData(std::move(d)); },
+        [this](const QString& error) {
+            TimelineData d;
+            d.error = error;
+            showData(std::move(d));
+        });
+}
+
+void TimelineTab::showData(TimelineData&& d)
+{
+    const auto mode = static_cast<LaneMode>(m_lanes->currentData().toInt());
+    m_loading = false;
+    m_busyDelay->stop();
+    m_truncated = false;
+    m_documents = 0;
+    m_documentNames.clear();
+    if (!d.error.isEmpty()) {
         m_view->setClaims({}, {}, mode);
-        m_summary->setText(claims ? companies.error() : claims.error());
+        m_summary->setText(d.error);
         m_export->setEnabled(false);
+        Q_EMIT timelineReady();
         return;
     }
-    m_truncated = claims->truncated;
-    std::vector<std::int64_t> ids;
-    QSet<std::int64_t> seen;
-    for (const TimelineClaim& c : claims->claims)
-        if (!seen.contains(c.documentId)) {
-            seen.insert(c.documentId);
-            if (ids.size() < 4)
-                ids.push_back(c.documentId);
-        }
-    m_documents = static_cast<int>(seen.size());
-    if (auto refs = query.documentRefs(ids))
-        for (const DocumentRef& d : *refs)
-            m_documentNames.append(d.fileName);
-    m_view->setClaims(std::move(claims->claims), *companies, mode);
+    m_truncated = d.claims.truncated;
+    m_documents = d.documents;
+    m_documentNames = d.documentNames;
+    m_view->setClaims(std::move(d.claims.claims), d.companies, mode);
     const int shown = static_cast<int>(m_view->picture().claims().size());
     QString summary = tr("%1 claims, %2 undated").arg(formatNumber(shown), formatNumber(m_view->picture().undatedCount()));
     if (m_truncated)
@@ -133,6 +221,7 @@ void TimelineTab::reload()
                       .arg(formatNumber(shown), formatNumber(m_view->picture().undatedCount()));
     m_summary->setText(summary);
     m_export->setEnabled(canExport());
+    Q_EMIT timelineReady();
 }
 
 ExportContent TimelineTab::exportContent() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "charts/ChartExporter.h"
+#include "charts/ChartLoader.h"
 #include "charts/TimelineView.h"
 #include "query/DocumentFilter.h"
 
@@ -9,12 +10,15 @@
 class QComboBox;
 class QLabel;
 class QPushButton;
+class QTimer;
 
 namespace claimlens {
 class Database;
 }
 
 namespace claimlens::charts {
+
+struct TimelineData;
 
 /// The claim timeline tab: one lane per selected company (or country, or source), each claim a
 /// mark at its date, undated claims in their own strip. Follows the window's filter; a click on a
@@ -24,8 +28,14 @@ class TimelineTab : public QWidget {
 public:
     explicit TimelineTab(QWidget* parent = nullptr);
 
-    /// The GUI thread's read connection, owned by the window; nullptr shows nothing.
+    /// Where the claims are read: a worker thread with its own connection (the window shares one
+    /// between its tabs). Without one, the tab makes its own on first use.
+    void setLoader(ChartLoader* loader);
+    /// The database to show, owned by the window; nullptr shows nothing. The claims are read on
+    /// the loader's connection to the same file.
     void setDatabase(claimlens::Database* db);
+    /// Claims have been asked for and have not come back yet.
+    bool isLoading() const { return m_loading; }
     void setFilter(const claimlens::DocumentFilter& filter);
     bool canExport() const;
 
@@ -44,8 +54,14 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void openDocument(qint64 documentId, int sentenceOrdinal);
+    /// The claims asked for last are drawn (or the error shown).
+    void timelineReady();
 
 private:
+    ChartLoader* loader();
+    void showData(TimelineData&& data);
+    void showBusy();
+
     claimlens::Database* m_db = nullptr;
     DocumentFilter m_filter;
     QComboBox* m_lanes;
@@ -55,6 +71,10 @@ private:
     bool m_truncated = false;
     int m_documents = 0;
     QStringList m_documentNames;
+    QTimer* m_busyDelay;
+    ChartLoader* m_loader = nullptr;
+    ChartTicket m_ticket;
+    bool m_loading = false;
 };
 
 }  // namespace claimlens::charts

@@ -1,0 +1,164 @@
+#pragma once
+
+#include "query/ChartQuery.h"
+#include "store/Database.h"
+
+#include <QMetaObject>
+#include <QObject>
+#include <QPointer>
+#include <QThread>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <utility>
+
+namespace claimlens::charts {
+
+/// A line of requests of which only the newest counts: each request takes the next generation,
+/// and a request whose generation is no longer the latest is stale (skipped on the worker when it
+/// has not started, its answer dropped when it has).
+class ChartTicket {
+public:
+    quint64 next() { return ++*m_latest; }
+    /// Makes every request made so far stale.
+    void cancel() { ++*m_latest; }
+    bool isCurrent(quint64 generation) const { return m_latest->load() == generation; }
+    std::shared_ptr<std::atomic<quint64>> state() const { return m_latest; }
+
+private:
+    std::shared_ptr<std::atomic<quint64>> m_latest = std::make_shared<std::atomic<quint64>>(0);
+};
+
+/// The connection the charts read on the worker thread, with the ChartIndex that lives on it.
+class ChartWorker : public QObject {
+    Q_OBJECT
+public:
+    /// Closes the connection (on the worker thread, where it was opened).
+    ~ChartWorker() override;
+
+    /// Opens `path` (closing what was open); an empty path only closes. Worker thread.
+    void open(const QString& path);
+    /// The open connection, else the error that kept it closed. Worker thread.
+    Database* database() { return m_db ? &*m_db : nullptr; }
+    const QString& openError() const { return m_openError; }
+    /// Loads the connection's ChartIndex when it is missing or out of date, saying so before and
+    /// after (queued to the GUI thread). Worker thread.
+    void prepareIndex();
+    /// Stops the statement running on the connection, if any. Any thread.
+    void interrupt();
+
+Q_SIGNALS:
+    /// The ChartIndex is being built for `documents` documents.
+    void preparing(int documents);
+    /// It is built (or failed), in `milliseconds`.
+    void prepared(double milliseconds);
+
+private:
+    std::optional<Database> m_db;
+    QString m_openError;
+    std::mutex m_handleMutex;  // guards m_handle against interrupt() while the connection closes
+    sqlite3* m_handle = nullptr;
+};
+
+/// Reads the data behind the charts and the timeline on one long-lived thread of its own, with its
+/// own connection and so its own ChartIndex, built there once and reused until the database
+/// changes. Requests are functions of a ChartQuery on that connection returning plain data; the
+/// answer comes back queued to the GUI thread, and only when the request is still its ticket's
+/// newest. The window owns one and lends it to both tabs.
+class ChartLoader : public QObject {
+    Q_OBJECT
+public:
+    explicit ChartLoader(QObject* parent = nullptr);
+    /// Stops the running request (sqlite3_interrupt) and waits for the thread.
+    ~ChartLoader() override;
+
+    /// The database the worker reads; the same path again does nothing, another one closes the
+    /// previous connection (stopping what runs on it) and opens this one.
+    void setDatabasePath(const QString& path);
+    const QString& databasePath() const { return m_path; }
+
+    /// Runs `work` on the worker with a ChartQuery over its connection and hands the result to
+    /// `done` on the GUI thread (where `receiver`, which must live there, still is), unless a newer request of `ticket` was made meanwhile.
+    /// `needsIndex` (a filtered request) builds the ChartIndex first when it is out of date,
+    /// announced by preparing()/prepared(). When the connection could not be opened, `work` is not
+    /// run and `failed` gets the reason instead.
+    template <typename R>
+    quint64 request(ChartTicket& ticket, QObject* receiver, bool needsIndex, std::function<R(ChartQuery&)> work,
+                    std::function<void(R&&)> done, std::function<void(const QString&)> failed)
+    {
+        const quint64 generation = ticket.next();
+        auto latest = ticket.state();
+        QPointer<QObject> to(receiver);
+        auto* worker = m_worker;
+        QMetaObject::invokeMethod(
+            m_worker,
+            [=, loader = this, stale = m_stale, work = std::move(work), done = std::move(done), failed = std::move(failed)]() mutable {
+                if (latest->load() != generation) {
+                    ++*stale;  // a newer request is queued behind this one
+                    return;
+                }
+                Database* db = worker->database();
+                if (!db) {
+                    deliver(loader, stale, to, latest, generation, [failed, error = worker->openError()] { failed(error); });
+                    return;
+                }
+                if (needsIndex)
+                    worker->prepareIndex();
+                ChartQuery query(*db);
+                R result = work(query);
+                deliver(loader, stale, to, latest, generation,
+                        [done = std::move(done), result = std::move(result)]() mutable { done(std::move(result)); });
+            },
+            Qt::QueuedConnection);
+        return generation;
+    }
+
+    /// The worker is building the ChartIndex for this many documents (0 when not building).
+    int preparingDocuments() const { return m_preparingDocuments; }
+    /// How long the last index build took on the worker, in ms (0 before the first).
+    double lastIndexBuildMs() const { return m_lastBuildMs; }
+    /// Requests skipped or answers dropped because a newer request of their ticket came.
+    int staleCount() const { return m_stale->load(); }
+    /// The worker thread (for tests and benches).
+    QThread* thread() const { return m_thread; }
+
+Q_SIGNALS:
+    /// The worker started building the ChartIndex (the first filtered chart after opening a
+    /// database or after it changed): tabs waiting for it say so.
+    void preparing(int documents);
+    void prepared(double milliseconds);
+
+private:
+    using Counter = std::shared_ptr<std::atomic<int>>;
+    template <typename F>
+    /// Posted to the loader (alive while its thread runs), not to the receiver, which may go
+    /// meanwhile: the receiver is looked at on the GUI thread only.
+    static void deliver(ChartLoader* loader, const Counter& stale, const QPointer<QObject>& to,
+                        const std::shared_ptr<std::atomic<quint64>>& latest, quint64 generation, F&& f)
+    {
+        QMetaObject::invokeMethod(
+            loader,
+            [to, stale, latest, generation, f = std::forward<F>(f)]() mutable {
+                if (!to)
+                    return;
+                if (latest->load() != generation) {
+                    ++*stale;  // the filter or the chart changed while this ran
+                    return;
+                }
+                f();
+            },
+            Qt::QueuedConnection);
+    }
+
+    QThread* m_thread;
+    ChartWorker* m_worker;
+    QString m_path;
+    int m_preparingDocuments = 0;
+    double m_lastBuildMs = 0;
+    Counter m_stale = std::make_shared<std::atomic<int>>(0);
+};
+
+}  // namespace claimlens::charts

@@ -247,16 +247,12 @@ Result<std::shared_ptr<const ChartIndex>> ChartIndex::load(Database& db)
 
     // claims with their month and company actors, by document then id
     {
-        auto stmt = db.prepare("SELECT id, document_id, substr(date, 1, 7) FROM claims");
+        // in document order then id, as the claims_document index holds them: no copy to sort
+        auto stmt = db.prepare("SELECT id, document_id, substr(date, 1, 7) FROM claims ORDER BY document_id, id");
         if (!stmt)
             return failed("claims", db);
-        struct Claim {
-            std::int64_t id;
-            int doc;
-            int month;
-        };
-        std::vector<Claim> claims;
         Interner months(x.m_months);
+        x.m_docClaimStart.assign(docs + 1, 0);
         while (stmt->step()) {
             const int d = x.docOf(stmt->int64(1));
             if (d < 0)
@@ -264,41 +260,52 @@ Result<std::shared_ptr<const ChartIndex>> ChartIndex::load(Database& db)
             // a claim without a date of its own takes its document's publication
             const QString month = stmt->isNull(2) ? QString::fromStdString(x.m_published[static_cast<size_t>(d)]).left(7)
                                                   : stmt->text(2);
-            claims.push_back({stmt->int64(0), d, months(month)});
+            x.m_claimId.push_back(stmt->int64(0));
+            const int m = months(month);
+            if (m > 65535)
+                return Error{QStringLiteral("chart index: more than 65,535 distinct claim months")};
+            x.m_claimMonth.push_back(static_cast<std::uint16_t>(m));
+            ++x.m_docClaimStart[static_cast<size_t>(d) + 1];
         }
         if (!stmt->status())
             return failed("claims", db);
-        if (x.m_months.size() > 65535)
-            return Error{QStringLiteral("chart index: more than 65,535 distinct claim months")};
-        std::stable_sort(claims.begin(), claims.end(), [](const Claim& a, const Claim& b) {
-            return a.doc != b.doc ? a.doc < b.doc : a.id < b.id;
-        });
-        x.m_docClaimStart.assign(docs + 1, 0);
-        std::unordered_map<std::int64_t, std::uint32_t> claimIndex;
-        claimIndex.reserve(claims.size());
-        for (size_t i = 0; i < claims.size(); ++i) {
-            x.m_claimId.push_back(claims[i].id);
-            x.m_claimMonth.push_back(static_cast<std::uint16_t>(claims[i].month));
-            ++x.m_docClaimStart[static_cast<size_t>(claims[i].doc) + 1];
-            claimIndex.emplace(claims[i].id, static_cast<std::uint32_t>(i));
-        }
         for (size_t i = 0; i < docs; ++i)
             x.m_docClaimStart[i + 1] += x.m_docClaimStart[i];
+        const size_t claimCount = x.m_claimId.size();
+
+        // a claim's position by its id: a binary search over the ids, which ascend with the
+        // documents unless a document was replaced (then over a sorted copy)
+        std::vector<std::pair<std::int64_t, std::uint32_t>> byId;
+        const bool idsAscend = std::is_sorted(x.m_claimId.begin(), x.m_claimId.end());
+        if (!idsAscend) {
+            byId.reserve(claimCount);
+            for (size_t i = 0; i < claimCount; ++i)
+                byId.emplace_back(x.m_claimId[i], static_cast<std::uint32_t>(i));
+            std::sort(byId.begin(), byId.end());
+        }
+        auto claimAt = [&](std::int64_t id) -> std::int64_t {
+            if (idsAscend) {
+                const auto it = std::lower_bound(x.m_claimId.begin(), x.m_claimId.end(), id);
+                return it != x.m_claimId.end() && *it == id ? it - x.m_claimId.begin() : -1;
+            }
+            const auto it = std::lower_bound(byId.begin(), byId.end(), std::make_pair(id, std::uint32_t{0}));
+            return it != byId.end() && it->first == id ? static_cast<std::int64_t>(it->second) : -1;
+        };
 
         auto actors = db.prepare("SELECT claim_id, entity_id FROM claim_actors");
         if (!actors)
             return failed("claim actors", db);
         std::vector<std::pair<std::int32_t, std::int32_t>> pairs;
         while (actors->step()) {
-            const auto claim = claimIndex.find(actors->int64(0));
+            const std::int64_t claim = claimAt(actors->int64(0));
             const int slot = x.slotOfEntity(actors->int64(1));
-            if (claim == claimIndex.end() || slot < 0)
+            if (claim < 0 || slot < 0)
                 continue;
-            pairs.emplace_back(static_cast<std::int32_t>(claim->second), slot);
+            pairs.emplace_back(static_cast<std::int32_t>(claim), slot);
         }
         if (!actors->status())
             return failed("claim actors", db);
-        buildCsr(claims.size(), pairs, x.m_claimActorStart, x.m_claimActors);
+        buildCsr(claimCount, pairs, x.m_claimActorStart, x.m_claimActors);
     }
     x.m_loadMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
     return std::shared_ptr<const ChartIndex>(std::move(index));

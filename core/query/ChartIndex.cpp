@@ -247,12 +247,13 @@ Result<std::shared_ptr<const ChartIndex>> ChartIndex::load(Database& db)
 
     // claims with their month and company actors, by document then id
     {
-        // in document order then id, as the claims_document index holds them: no copy to sort
-        auto stmt = db.prepare("SELECT id, document_id, substr(date, 1, 7) FROM claims ORDER BY document_id, id");
+        // read in id order (a scan of the table); ids ascend with the documents as they were
+        // ingested, so the claims come by document already unless a document was replaced since
+        auto stmt = db.prepare("SELECT id, document_id, substr(date, 1, 7) FROM claims");
         if (!stmt)
             return failed("claims", db);
         Interner months(x.m_months);
-        x.m_docClaimStart.assign(docs + 1, 0);
+        std::vector<std::int32_t> claimDoc;
         while (stmt->step()) {
             const int d = x.docOf(stmt->int64(1));
             if (d < 0)
@@ -260,17 +261,37 @@ Result<std::shared_ptr<const ChartIndex>> ChartIndex::load(Database& db)
             // a claim without a date of its own takes its document's publication
             const QString month = stmt->isNull(2) ? QString::fromStdString(x.m_published[static_cast<size_t>(d)]).left(7)
                                                   : stmt->text(2);
-            x.m_claimId.push_back(stmt->int64(0));
             const int m = months(month);
             if (m > 65535)
                 return Error{QStringLiteral("chart index: more than 65,535 distinct claim months")};
+            x.m_claimId.push_back(stmt->int64(0));
             x.m_claimMonth.push_back(static_cast<std::uint16_t>(m));
-            ++x.m_docClaimStart[static_cast<size_t>(d) + 1];
+            claimDoc.push_back(d);
         }
         if (!stmt->status())
             return failed("claims", db);
+        if (!std::is_sorted(claimDoc.begin(), claimDoc.end())) {
+            // by document, then id: the order the per-document ranges below need
+            std::vector<std::uint32_t> order(claimDoc.size());
+            std::iota(order.begin(), order.end(), 0u);
+            std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return claimDoc[a] < claimDoc[b]; });
+            auto permute = [&](auto& v) {
+                std::remove_reference_t<decltype(v)> sorted;
+                sorted.reserve(v.size());
+                for (std::uint32_t i : order)
+                    sorted.push_back(v[i]);
+                v = std::move(sorted);
+            };
+            permute(x.m_claimId);
+            permute(x.m_claimMonth);
+            permute(claimDoc);
+        }
+        x.m_docClaimStart.assign(docs + 1, 0);
+        for (std::int32_t d : claimDoc)
+            ++x.m_docClaimStart[static_cast<size_t>(d) + 1];
         for (size_t i = 0; i < docs; ++i)
             x.m_docClaimStart[i + 1] += x.m_docClaimStart[i];
+        claimDoc = {};
         const size_t claimCount = x.m_claimId.size();
 
         // a claim's position by its id: a binary search over the ids, which ascend with the

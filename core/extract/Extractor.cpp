@@ -582,6 +582,14 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
         static const QStringList widening{QStringLiteral("global"), QStringLiteral("globally"), QStringLiteral("worldwide"),
                                           QStringLiteral("overall"), QStringLiteral("elsewhere"), QStringLiteral("world"),
                                           QStringLiteral("world's"), QStringLiteral("industry-wide")};
+        // "while the average across all the countries surveyed was 54%": a figure whose own clause
+        // is about an aggregate belongs to no one named before it
+        static const QRegularExpression aggregate(
+            QStringLiteral("\\bthe\\s+(?:[\\p{Ll}-]+\\s+)?(?:average|median)\\b|\\b(?:global|globally|worldwide|overall)\\b"),
+            kUnicode | QRegularExpression::CaseInsensitiveOption);
+        if (subject && subject->end <= clauseStart &&
+            aggregate.match(QStringView(c.text).sliced(clauseStart, q.start - clauseStart)).hasMatch())
+            continue;
         bool continued = false;
         if (!subject && subjects.empty() && c.paragraph->lastStatisticSentence >= 0 &&
             c.paragraph->lastUnit == q.unit &&
@@ -612,7 +620,14 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
                                                QStringLiteral("had"), QStringLiteral("will"), QStringLiteral("would")};
         while (!phraseWords.isEmpty() && determiners.contains(phraseWords.first().toLower()))
             phraseWords.removeFirst();
-        if (!phraseWords.isEmpty() && (auxiliaries.contains(phraseWords.first()) ||
+        // a participle with its preposition ("the $7.8 billion recorded in China", "spent by
+        // Baidu") says what happened to the amount, not what it measures
+        static const QSet<QString> prepositions{QStringLiteral("in"), QStringLiteral("by"), QStringLiteral("for"),
+                                                QStringLiteral("at"), QStringLiteral("from"), QStringLiteral("on"),
+                                                QStringLiteral("to"), QStringLiteral("last"), QStringLiteral("this")};
+        const bool participle = !phraseWords.isEmpty() && phraseWords.first().endsWith(QStringLiteral("ed")) &&
+                                (phraseWords.size() == 1 || prepositions.contains(phraseWords.at(1)));
+        if (!phraseWords.isEmpty() && (participle || auxiliaries.contains(phraseWords.first()) ||
                                        m_knowledge->language().claimVerbs.contains(phraseWords.first())))
             phraseWords.clear();
         if (phraseWords.size() > 8)
@@ -664,6 +679,10 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
         st.qualifier = q.qualifier;
         st.period = period;
         const bool namesSomething = !phrase.isEmpty() && phrase.front().isLower();
+        const QStringView before = QStringView(c.text).first(q.start);
+        static const QRegularExpression timesThe(QStringLiteral("\\btimes\\s+(?:the|that\\s+of|as\\s+much\\s+as)\\s+$"), kUnicode);
+        static const QRegularExpression nounOf(
+            QStringLiteral("\\b(?:a|an|the|its|their)\\s+((?:\\p{Ll}[\\p{Ll}-]+\\s+)?\\p{Ll}[\\p{Ll}-]+)\\s+of\\s+(?:(?:about|around|roughly|nearly|almost|some|over|more\\s+than|up\\s+to|at\\s+least)\\s+)?$"), kUnicode);
         if (st.unit == QStringLiteral("times") && !c.paragraph->lastMetricKey.isEmpty()) {
             // "about six times the American figure": a multiple of the measure just given
             st.metric = c.paragraph->lastMetric;
@@ -674,10 +693,17 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
         } else if (metric) {
             st.metric = metric->label;
             st.metricKey = metric->key;
-        } else if (c.paragraph->lastUnit == st.unit && !c.paragraph->lastMetricKey.isEmpty()) {
-            // "38,000 patents compared to 6,276 in the US"; "Australia came next at 63%."
+        } else if ((c.paragraph->lastUnit == st.unit ||
+                    (c.paragraph->lastUnit == QStringLiteral("times") && timesThe.match(before).hasMatch())) &&
+                   !c.paragraph->lastMetricKey.isEmpty()) {
+            // "38,000 patents compared to 6,276 in the US"; "Australia came next at 63%."; "8.6 times
+            // the $7.8 billion recorded in China": the base of a multiple is in the multiple's measure
             st.metric = c.paragraph->lastMetric;
             st.metricKey = c.paragraph->lastMetricKey;
+        } else if (participle && nounOf.match(before).hasMatch()) {
+            // "a charge of about $5.5 billion linked to ...": the noun the amount is "of"
+            st.metric = nounOf.match(before).captured(1);
+            st.metricKey = st.metric.toLower();
         } else {
             continue;  // a number with no named measure is not a statistic anyone can chart
         }

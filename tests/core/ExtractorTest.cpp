@@ -345,3 +345,31 @@ TEST(Extractor, ACompanyToldIsNotASourceAndAReportKeepsItsWords)
     EXPECT_EQ(sources, (QStringList{QStringLiteral("Global Times"), QStringLiteral("AI Index"),
                                     QStringLiteral("Global AI Talent Tracker")}));
 }
+
+TEST(Extractor, AnAggregateIsNobodysFigure)
+{
+    // "while the average ... was 54%": the clause is about all of them, not the last one named; "an
+    // average of" a subject's own rate is still its figure
+    const Extraction e = extract(QStringLiteral(
+        "83% of Chinese respondents use generative AI, compared with 65% in the US, while the average across all "
+        "the countries surveyed was 54%.\n"));
+    QStringList figures;
+    for (const Statistic& st : e.statistics)
+        figures.append(QStringLiteral("%1 %2").arg(st.subject).arg(st.value));
+    EXPECT_EQ(figures, (QStringList{QStringLiteral("China 83"), QStringLiteral("United States 65")}));
+}
+
+TEST(Extractor, WhatAnAmountIsWhenTheWordsAfterItAreAVerb)
+{
+    // "a charge of about $5.5 billion linked to ...": the noun it is "of"; "8 times the $10 billion
+    // recorded in China": the multiple's measure; never the participle itself
+    const Extraction e = extract(QStringLiteral(
+        "OpenAI said it expected a charge of about $5.5 billion linked to chip inventory.\n\n"
+        "OpenAI was valued at $80 billion in 2024, roughly 8 times the $10 billion recorded in China.\n"));
+    ASSERT_EQ(e.statistics.size(), 4u);
+    EXPECT_EQ(e.statistics[0].metric, QStringLiteral("charge"));
+    EXPECT_EQ(e.statistics[1].metricKey, QStringLiteral("valuation"));
+    EXPECT_EQ(e.statistics[3].subject, QStringLiteral("China"));
+    EXPECT_EQ(e.statistics[3].value, 10e9);
+    EXPECT_EQ(e.statistics[3].metricKey, QStringLiteral("valuation"));
+}

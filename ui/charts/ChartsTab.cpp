@@ -140,6 +140,8 @@ ChartsTab::ChartsTab(QWidget* parent)
     splitter->addWidget(bottom);
     splitter->setStretchFactor(0, 4);
     splitter->setStretchFactor(1, 1);
+    // the chart first: the sentence list's own size hint would otherwise take most of the height
+    splitter->setSizes({800, 200});
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(bar);
     layout->addWidget(m_message);

@@ -13,6 +13,18 @@
 namespace claimlens {
 namespace {
 
+/// A value's first statistic as both paths read it: document, sentence id, ordinal, span, text in
+/// columns 0 to 5.
+void readFirstSentence(const Statement& row, StatisticValue& v)
+{
+    v.documentId = row.int64(0);
+    v.sentenceId = row.int64(1);
+    v.sentenceOrdinal = row.integer(2);
+    v.start = row.int64(3);
+    v.end = row.int64(4);
+    v.sentence = row.text(5);
+}
+
 // A claim's time: its own date, else the day its document was published. The document is read
 // only for claims without a date: its rows are large and a million lookups would dominate.
 constexpr const char* kClaimWhen =
@@ -368,14 +380,8 @@ Result<StatisticSeries> ChartQuery::statistics(const DocumentFilter& filter, con
                 continue;
             }
             first->bind(1, v.statisticId);
-            if (first->step()) {
-                v.documentId = first->int64(0);
-                v.sentenceId = first->int64(1);
-                v.sentenceOrdinal = first->integer(2);
-                v.start = first->int64(3);
-                v.end = first->int64(4);
-                v.sentence = first->text(5);
-            }
+            if (first->step())
+                readFirstSentence(*first, v);
             first->reset();
             if (v.conflict < 0 && v.documents <= 1)
                 v.sources = v.sources.mid(0, 1);  // the first statistic's own source
@@ -449,12 +455,7 @@ Result<StatisticSeries> ChartQuery::statistics(const DocumentFilter& filter, con
             whereValue.bind(*stmt);
         }
         if (first->step()) {
-            v.documentId = first->int64(0);
-            v.sentenceId = first->int64(1);
-            v.sentenceOrdinal = first->integer(2);
-            v.start = first->int64(3);
-            v.end = first->int64(4);
-            v.sentence = first->text(5);
+            readFirstSentence(*first, v);
             v.statisticId = first->int64(7);
             v.sources.append(first->text(6));
         }

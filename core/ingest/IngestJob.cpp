@@ -196,9 +196,9 @@ IngestResult IngestJob::run(IngestProgress* progress, const std::atomic_bool* ca
     }
     // Checkpoint the WAL every 32 MiB rather than every 4 MiB: each checkpoint syncs, and FTS5
     // re-merges its segments at every commit, so fewer, larger rounds write the same index faster.
-    // A 64 MiB page cache holds a batch's pages: with the default 2 MiB the cache spills to the WAL
+    // A 16 MiB page cache holds a batch's pages: with the default 2 MiB the cache spills to the WAL
     // in the middle of each transaction and the same pages are written again at its end.
-    (void)db->exec("PRAGMA wal_autocheckpoint=8192; PRAGMA cache_size=-65536");
+    (void)db->exec("PRAGMA wal_autocheckpoint=8192; PRAGMA cache_size=-16384");
     auto store = DocumentStore::create(*db);
     if (!store) {
         result.error = store.error();

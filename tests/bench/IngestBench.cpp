@@ -64,7 +64,7 @@ Timing floorRun(const QString& folder, const QString& dbPath, int expected)
     // opened as the store opens its database (WAL, synchronous, foreign keys, temp store) and with
     // the ingest's checkpoint interval and page cache, so the floor differs from the ingest only in what it stores
     auto db = Database::open(dbPath);
-    (void)db->exec("PRAGMA wal_autocheckpoint=8192; PRAGMA cache_size=-65536;"
+    (void)db->exec("PRAGMA wal_autocheckpoint=8192; PRAGMA cache_size=-16384;"
                    "CREATE TABLE raw(id INTEGER PRIMARY KEY, path TEXT, text TEXT);"
                    "CREATE VIRTUAL TABLE raw_fts USING fts5(text, content='raw', content_rowid='id',"
                    " tokenize='unicode61 remove_diacritics 2');");
@@ -149,7 +149,7 @@ Timing writeRun(const QString& folder, const QString& dbPath, int limit)
     timer.start();
     const double cpu0 = threadCpuSeconds();
     auto db = Database::open(dbPath);
-    (void)db->exec("PRAGMA wal_autocheckpoint=8192; PRAGMA cache_size=-65536");  // as the ingest opens it
+    (void)db->exec("PRAGMA wal_autocheckpoint=8192; PRAGMA cache_size=-16384");  // as the ingest opens it
     auto store = DocumentStore::create(*db);
     store->setDeferIndexing(true);  // as the ingest writes
     Database::Transaction tx(*db);

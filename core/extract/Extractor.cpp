@@ -584,11 +584,14 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
                                           QStringLiteral("world's"), QStringLiteral("industry-wide")};
         // "while the average across all the countries surveyed was 54%": a figure whose own clause
         // is about an aggregate belongs to no one named before it
+        // ("its global revenue" is still its own: only "the average" or a clause that opens on
+        // "globally" counts, and not against a name inside the clause itself)
         static const QRegularExpression aggregate(
-            QStringLiteral("\\bthe\\s+(?:[\\p{Ll}-]+\\s+)?(?:average|median)\\b|\\b(?:global|globally|worldwide|overall)\\b"),
+            QStringLiteral("\\bthe\\s+(?:[\\p{Ll}-]+\\s+)?(?:average|median)\\b|^\\s*(?:globally|worldwide|overall)\\b"),
             kUnicode | QRegularExpression::CaseInsensitiveOption);
-        if (subject && subject->end <= clauseStart &&
-            aggregate.match(QStringView(c.text).sliced(clauseStart, q.start - clauseStart)).hasMatch())
+        const bool namedInClause = subject && subject >= subjects.data() && subject < subjects.data() + subjects.size() &&
+                                   subject->start >= clauseStart;
+        if (subject && !namedInClause && aggregate.match(QStringView(c.text).sliced(clauseStart, q.start - clauseStart)).hasMatch())
             continue;
         bool continued = false;
         if (!subject && subjects.empty() && c.paragraph->lastStatisticSentence >= 0 &&

@@ -373,3 +373,16 @@ TEST(Extractor, WhatAnAmountIsWhenTheWordsAfterItAreAVerb)
     EXPECT_EQ(e.statistics[3].value, 10e9);
     EXPECT_EQ(e.statistics[3].metricKey, QStringLiteral("valuation"));
 }
+
+TEST(Extractor, ASubjectsOwnGlobalFigureIsStillItsOwn)
+{
+    // "its global valuation", after the company was named: not an aggregate of everyone; "the
+    // average across its rivals" is nobody's, also when the subject comes from the sentence before
+    const Extraction e = extract(QStringLiteral(
+        "Baidu reported strong results this quarter. Its global valuation rose to $5 billion, while the average "
+        "across its rivals was $2 billion.\n"));
+    QStringList figures;
+    for (const Statistic& st : e.statistics)
+        figures.append(QStringLiteral("%1 %2").arg(st.subject).arg(st.value));
+    EXPECT_EQ(figures, QStringList{QStringLiteral("Baidu 5e+09")});
+}

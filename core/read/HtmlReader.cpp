@@ -11,7 +11,6 @@
 
 #include <gumbo.h>
 
-#include <iconv.h>
 
 #include <algorithm>
 #include <memory>
@@ -46,23 +45,6 @@ QByteArray iconvName(const QByteArray& label)
     if (label == "GB2312" || label == "GBK" || label == "X-GBK" || label == "GB_2312-80")
         return "GB18030";
     return label;
-}
-
-std::optional<QString> convert(const QByteArray& charset, const QByteArray& bytes)
-{
-    iconv_t cd = iconv_open("UTF-8", charset.constData());
-    if (cd == reinterpret_cast<iconv_t>(-1))
-        return std::nullopt;
-    std::unique_ptr<void, int (*)(iconv_t)> guard(cd, &iconv_close);
-    QByteArray out(bytes.size() * 4 + 16, Qt::Uninitialized);
-    char* in = const_cast<char*>(bytes.constData());
-    size_t inLeft = static_cast<size_t>(bytes.size());
-    char* outPtr = out.data();
-    size_t outLeft = static_cast<size_t>(out.size());
-    if (iconv(cd, &in, &inLeft, &outPtr, &outLeft) == static_cast<size_t>(-1))
-        return std::nullopt;
-    out.truncate(out.size() - static_cast<qsizetype>(outLeft));
-    return QString::fromUtf8(out);
 }
 
 // --- DOM helpers -----------------------------------------------------------------------------
@@ -729,7 +711,7 @@ Result<HtmlPage> HtmlReader::read(const QByteArray& bytes)
     if (!hasBom(bytes)) {
         const QByteArray declared = iconvName(declaredCharset(bytes));
         if (!declared.isEmpty() && !declared.startsWith("UTF")) {
-            if (auto converted = convert(declared, bytes)) {
+            if (auto converted = decodeWithIconv(declared, bytes)) {
                 text = normalizeNewlines(std::move(*converted));
                 page.encoding = QString::fromLatin1(declared);
             }

@@ -42,7 +42,23 @@ QByteArray detectCharset(const QByteArray& bytes)
     return QByteArray(uchardet_get_charset(detector.get())).toUpper();
 }
 
-/// iconv handles every legacy charset glibc knows; Qt 6.4's converters cover only Unicode and Latin-1.
+
+/// Binary data shows itself through control characters that no article contains.
+bool looksBinary(QStringView text)
+{
+    qsizetype controls = 0;
+    for (QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u == 0)
+            return true;
+        if ((u < 0x20 && u != '\n' && u != '\r' && u != '\t' && u != '\f') || u == 0xFFFD)
+            ++controls;
+    }
+    return controls > 0 && controls * 100 > text.size();  // more than 1% garbage
+}
+
+}  // namespace
+
 std::optional<QString> decodeWithIconv(const QByteArray& charset, const QByteArray& bytes)
 {
     iconv_t cd = iconv_open("UTF-8", charset.constData());
@@ -61,21 +77,6 @@ std::optional<QString> decodeWithIconv(const QByteArray& charset, const QByteArr
     return QString::fromUtf8(out);
 }
 
-/// Binary data shows itself through control characters that no article contains.
-bool looksBinary(QStringView text)
-{
-    qsizetype controls = 0;
-    for (QChar c : text) {
-        const char16_t u = c.unicode();
-        if (u == 0)
-            return true;
-        if ((u < 0x20 && u != '\n' && u != '\r' && u != '\t' && u != '\f') || u == 0xFFFD)
-            ++controls;
-    }
-    return controls > 0 && controls * 100 > text.size();  // more than 1% garbage
-}
-
-}  // namespace
 
 QString normalizeNewlines(QString text)
 {

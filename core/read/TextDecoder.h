@@ -5,6 +5,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <optional>
+
 namespace claimlens {
 
 /// Text decoded from a file's bytes, with the encoding it was read in.
@@ -18,6 +20,10 @@ struct DecodedText {
 /// Fails for empty or whitespace-only input and for binary data (NUL bytes, control characters,
 /// nothing that decodes), with a reason suitable for "FILE: reason".
 Result<DecodedText> decodeText(const QByteArray& bytes);
+
+/// `bytes` in `charset` (an iconv name) as text, or nothing when they do not convert. iconv
+/// handles every legacy charset glibc knows; Qt 6.4's converters cover only Unicode and Latin-1.
+std::optional<QString> decodeWithIconv(const QByteArray& charset, const QByteArray& bytes);
 
 /// CRLF and lone CR become LF.
 QString normalizeNewlines(QString text);

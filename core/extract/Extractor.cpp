@@ -146,11 +146,10 @@ struct ParagraphState {
     SentenceSubject subject;
     bool subjectFromEarlierSentence = false;
     QString lastMetric, lastMetricKey, lastUnit;
-    /// whom the paragraph's last figure was about, and in which sentence: a later sentence that
-    /// names no one and gives a figure of the same unit goes on about the same subject ("Baidu had
-    /// 100 million users. By April the figure was 200 million.")
+    /// whom the paragraph's last figure was about (no name before any): a later figure that names
+    /// no one and has the same unit goes on about the same subject ("Baidu had 100 million users.
+    /// By April the figure was 200 million.")
     SentenceSubject lastStatisticSubject;
-    int lastStatisticSentence = -1;
     /// the paragraph's latest date, for a month it names alone ("founded in 2023 ... that November")
     PartialDate lastDate;
     /// the article's main company and country so far: named most often before here
@@ -594,7 +593,7 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
         if (subject && !namedInClause && aggregate.match(QStringView(c.text).sliced(clauseStart, q.start - clauseStart)).hasMatch())
             continue;
         bool continued = false;
-        if (!subject && subjects.empty() && c.paragraph->lastStatisticSentence >= 0 &&
+        if (!subject && subjects.empty() && !c.paragraph->lastStatisticSubject.name.isEmpty() &&
             c.paragraph->lastUnit == q.unit &&
             std::none_of(widening.begin(), widening.end(), [&](const QString& w) { return c.lowerWords.contains(w); })) {
             subject = &c.paragraph->lastStatisticSubject;
@@ -703,9 +702,9 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
             // the $7.8 billion recorded in China": the base of a multiple is in the multiple's measure
             st.metric = c.paragraph->lastMetric;
             st.metricKey = c.paragraph->lastMetricKey;
-        } else if (participle && nounOf.match(before).hasMatch()) {
+        } else if (const auto of = participle ? nounOf.match(before) : QRegularExpressionMatch(); of.hasMatch()) {
             // "a charge of about $5.5 billion linked to ...": the noun the amount is "of"
-            st.metric = nounOf.match(before).captured(1);
+            st.metric = of.captured(1);
             st.metricKey = st.metric.toLower();
         } else {
             continue;  // a number with no named measure is not a statistic anyone can chart
@@ -714,7 +713,6 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
         c.paragraph->lastMetricKey = st.metricKey;
         c.paragraph->lastUnit = st.unit;
         c.paragraph->lastStatisticSubject = *subject;
-        c.paragraph->lastStatisticSentence = c.index;
         out.statistics.push_back(st);
     }
 }
@@ -740,14 +738,9 @@ void Extractor::findEvents(SentenceContext& c, const PartialDate& published, Ext
     if (c.text.trimmed().endsWith(u'?'))
         return;
     const bool digits = std::any_of(c.text.begin(), c.text.end(), [](QChar ch) { return ch.isDigit(); });
-    static const QStringList monthWords = [] {
-        QStringList words;
-        const QLocale english(QLocale::English);
-        for (int month = 1; month <= 12; ++month)
-            words << english.monthName(month).toLower();
-        return words;
-    }();
-    const bool monthNamed = std::any_of(monthWords.begin(), monthWords.end(), [&](const QString& w) { return c.lowerWords.contains(w); });
+    const bool monthNamed = std::any_of(c.words.begin(), c.words.end(), [](const QString& w) {
+        return w.front().isUpper() && DateParser::monthFromName(w) > 0;
+    });
     if (!digits && !monthNamed && !c.lowerWords.contains(QStringLiteral("year")) &&
         !c.lowerWords.contains(QStringLiteral("month")) && !c.lowerWords.contains(QStringLiteral("day")) &&
         !c.lowerWords.contains(QStringLiteral("yesterday")) && !c.lowerWords.contains(QStringLiteral("today")) &&
@@ -875,7 +868,7 @@ void Extractor::findEvents(SentenceContext& c, const PartialDate& published, Ext
                 }
             PartialDate d;
             d.year = reference.year;
-            d.month = static_cast<int>(monthWords.indexOf(m.captured(1).toLower())) + 1;
+            d.month = DateParser::monthFromName(m.capturedView(1));
             d.precision = DatePrecision::Month;
             // "in Nov. 2023 and ... in May": a month before the one just named is the next year's,
             // or an earlier one's told out of order; which, the words do not say

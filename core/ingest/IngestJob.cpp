@@ -11,8 +11,8 @@
 #include <QFile>
 #include <QScopeGuard>
 
-#include <condition_variable>
 #include <algorithm>
+#include <condition_variable>
 #include <deque>
 #include <map>
 #include <mutex>

@@ -3,7 +3,6 @@
 #include "knowledge/Knowledge.h"
 
 #include <QFileInfo>
-#include <QMap>
 
 #include <algorithm>
 #include <map>

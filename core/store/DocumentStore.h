@@ -4,7 +4,6 @@
 #include "store/Database.h"
 #include "structure/Article.h"
 
-#include <QHash>
 
 #include <cstdint>
 #include <map>

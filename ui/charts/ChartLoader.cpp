@@ -1,6 +1,7 @@
 #include "charts/ChartLoader.h"
 
 #include "query/ChartIndex.h"
+#include "query/ChartQuery.h"
 
 #include <QElapsedTimer>
 
@@ -44,10 +45,8 @@ void ChartWorker::prepareIndex()
 {
     if (!m_db || ChartIndex::isCurrent(*m_db))
         return;
-    int documents = 0;
-    if (auto stmt = m_db->prepare("SELECT count(*) FROM documents"); stmt && stmt->step())
-        documents = stmt->integer(0);
-    Q_EMIT preparing(documents);
+    auto documents = ChartQuery(*m_db).documentCount({});  // all of them: the query layer, not SQL here
+    Q_EMIT preparing(documents ? *documents : 0);
     QElapsedTimer timer;
     timer.start();
     (void)ChartIndex::forDatabase(*m_db);  // an error comes back with the request that needed it

@@ -179,3 +179,21 @@ TEST(TimelineTab, EveryClaimInALaneOrTheUndatedStrip)
         EXPECT_TRUE(tab.exportTo(QDir(dir).filePath(QStringLiteral("timeline-export.png")), {}).ok());
     }
 }
+
+TEST(TimelineTab, AxisLabelsNeverCrowdAtAnyZoom)
+{
+    // from two days to fifty years across a wide and a narrow plot: year and month labels at least
+    // 70 px apart, full dates ("12 Mar 2024") at least 100
+    const double start = static_cast<double>(QDate(2024, 3, 1).toJulianDay());
+    for (double width : {300.0, 1200.0})
+        for (double span : {2.0, 10.0, 40.0, 120.0, 200.0, 395.0, 800.0, 3000.0, 18000.0}) {
+            const std::vector<TimelineTick> ticks = timelineTicks(start, start + span, width);
+            ASSERT_FALSE(ticks.empty()) << span << " days over " << width << " px";
+            for (size_t i = 1; i < ticks.size(); ++i) {
+                const double apart = (ticks[i].day - ticks[i - 1].day) / span * width;
+                const bool fullDate = ticks[i].label.count(u' ') == 2;
+                EXPECT_GE(apart, fullDate ? 100 : 69) << span << " days over " << width << " px: "
+                                                      << qPrintable(ticks[i - 1].label) << " / " << qPrintable(ticks[i].label);
+            }
+        }
+}

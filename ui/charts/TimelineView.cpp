@@ -62,21 +62,19 @@ QString otherLaneName(LaneMode mode)
     return {};
 }
 
-struct Tick {
-    double day;
-    QString label;
-};
 
-/// Ticks at least ~70 px apart, on whole years, months or days.
-std::vector<Tick> ticks(double from, double to, double width)
+}  // namespace
+
+std::vector<TimelineTick> timelineTicks(double from, double to, double width)
 {
-    std::vector<Tick> out;
+    std::vector<TimelineTick> out;
     const double span = to - from;
     const double perPixel = span / std::max(1.0, width);
-    const double minDays = 70 * perPixel;
+    const double minDays = 70 * perPixel;       // a year or a month label needs about 70 px
+    const double dayLabelDays = 100 * perPixel; // "12 Mar 2024" about 100
     const QDate start = QDate::fromJulianDay(static_cast<qint64>(std::floor(from)));
     const QDate end = QDate::fromJulianDay(static_cast<qint64>(std::ceil(to)));
-    if (minDays > 28) {
+    if (dayLabelDays > 14) {
         int stepMonths = 1;
         for (int s : {1, 2, 3, 6, 12, 24, 60, 120, 240, 600}) {
             stepMonths = s;
@@ -93,14 +91,13 @@ std::vector<Tick> ticks(double from, double to, double width)
                                d.month() == 1 ? QString::number(d.year()) : QLocale(QLocale::English).toString(d, QStringLiteral("MMM"))});
         }
     } else {
-        const int step = minDays > 7 ? 7 : minDays > 2 ? 2 : 1;
+        // the smallest step that keeps the labels apart: a day, two, a week, two weeks
+        const int step = dayLabelDays > 7 ? 14 : dayLabelDays > 2 ? 7 : dayLabelDays > 1 ? 2 : 1;
         for (QDate d = start; d <= end; d = d.addDays(step))
             out.push_back({static_cast<double>(d.toJulianDay()), QLocale(QLocale::English).toString(d, QStringLiteral("d MMM yyyy"))});
     }
     return out;
 }
-
-}  // namespace
 
 void TimelinePicture::setClaims(std::vector<TimelineClaim> claims, const QStringList& companies, LaneMode mode)
 {
@@ -214,7 +211,7 @@ std::vector<TimelinePicture::Mark> TimelinePicture::paint(QPainter& painter, con
     // ruler
     painter.setPen(grid);
     painter.drawLine(QPointF(plotLeft, lanesTop), QPointF(plotRight, lanesTop));
-    for (const Tick& t : ticks(from, to, plotWidth)) {
+    for (const TimelineTick& t : timelineTicks(from, to, plotWidth)) {
         const double x = xOf(t.day);
         if (x < plotLeft || x > plotRight)
             continue;

@@ -13,6 +13,15 @@ namespace claimlens::charts {
 
 enum class LaneMode { Company, Country, Source };
 
+struct TimelineTick {
+    double day;  ///< Julian day
+    QString label;
+};
+
+/// The time axis's ticks between Julian days `from` and `to` over `width` pixels: on whole years,
+/// months or days, at least ~70 px apart so their labels never overlap.
+std::vector<TimelineTick> timelineTicks(double from, double to, double width);
+
 /// Claims laid out in lanes on a time axis, drawable into any painter: the widget paints it on
 /// screen, the exporter into PNG, SVG and PDF.
 class TimelinePicture {

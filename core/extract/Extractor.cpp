@@ -169,15 +169,55 @@ struct Extractor::SentenceContext {
     QString source;
     bool keyPoint = false;  ///< a bullet or a one-line statement of a digest
     ParagraphState* paragraph = nullptr;
-    QStringList words;           ///< the sentence's words as written
-    QSet<QString> lowerWords;    ///< the same, lower case, for cheap "does it say X" tests
+    std::vector<QStringView> words;  ///< the sentence's words as written (views into text)
+    QString lower;                   ///< the text in lower case, character for character
+    std::vector<QStringView> lowerWords;  ///< its words, for cheap "does it say X" tests (views into lower)
+
+    /// Whether the sentence has the word, given in lower case (a sentence has a few dozen words:
+    /// walking them costs less than building a set of them).
+    bool says(QStringView word) const
+    {
+        return std::any_of(lowerWords.begin(), lowerWords.end(), [&](QStringView w) {
+            return w.size() == word.size() && std::equal(w.begin(), w.end(), word.begin());
+        });
+    }
+    /// Whether it has any of the words.
+    bool saysAny(const WordSet& set) const
+    {
+        return std::any_of(lowerWords.begin(), lowerWords.end(), [&](QStringView w) { return set.contains(w); });
+    }
+    void readWords();
 };
+
+void Extractor::SentenceContext::readWords()
+{
+    // spans read once, no word copied: every sentence is asked about a few dozen words
+    lower = text;
+    for (QChar& ch : lower)
+        ch = ch.unicode() < 0x80 ? QChar(ch.unicode() >= u'A' && ch.unicode() <= u'Z' ? ch.unicode() + 32 : ch.unicode())
+                                 : ch.toLower();
+    const QStringView view(text);
+    const QStringView lowerView(lower);
+    qsizetype begin = -1;
+    for (qsizetype i = 0; i <= view.size(); ++i) {
+        const QChar ch = i < view.size() ? view[i] : QChar(u' ');
+        if (ch.isLetterOrNumber() || ch == u'-' || ch == u'\'' || ch == u'\u2019') {
+            if (begin < 0)
+                begin = i;
+        } else if (begin >= 0) {
+            words.push_back(view.sliced(begin, i - begin));
+            lowerWords.push_back(lowerView.sliced(begin, i - begin));
+            begin = -1;
+        }
+    }
+}
 
 struct Extractor::Compiled {
     std::vector<QRegularExpression> people;
     QRegularExpression metricPhrases;  ///< every metric phrase, inflections allowed
     QHash<QString, const Metric*> metricByPhrase;
     QRegularExpression comparison;
+    WordSet claimVerbs;  ///< views into the knowledge's own list
 };
 
 Extractor::Extractor(std::shared_ptr<const Knowledge> knowledge) : m_knowledge(std::move(knowledge))
@@ -201,6 +241,7 @@ Extractor::Extractor(std::shared_ptr<const Knowledge> knowledge) : m_knowledge(s
         QStringLiteral("(?<![\\p{L}])(?:%1)(?![\\p{L}])").arg(regexAlternatives(lang.comparisonWords)),
         kUnicode | QRegularExpression::CaseInsensitiveOption);
     compiled->comparison.optimize();
+    compiled->claimVerbs = WordSet::of(lang.claimVerbs);
     m_compiled = std::move(compiled);
 }
 
@@ -578,9 +619,8 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
         // a sentence naming no one that gives a figure in the unit of the paragraph's last one, and
         // no measure of its own, goes on about the same subject and measure, unless it widens the
         // view ("Globally, ..."); "employed at least 500 people" is a new measure of someone else
-        static const QStringList widening{QStringLiteral("global"), QStringLiteral("globally"), QStringLiteral("worldwide"),
-                                          QStringLiteral("overall"), QStringLiteral("elsewhere"), QStringLiteral("world"),
-                                          QStringLiteral("world's"), QStringLiteral("industry-wide")};
+        static const WordSet widening{u"global", u"globally", u"worldwide", u"overall", u"elsewhere",
+                                      u"world", u"world's", u"industry-wide"};
         // "while the average across all the countries surveyed was 54%": a figure whose own clause
         // is about an aggregate belongs to no one named before it
         // ("its global revenue" is still its own: only "the average" or a clause that opens on
@@ -595,7 +635,7 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
         bool continued = false;
         if (!subject && subjects.empty() && !c.paragraph->lastStatisticSubject.name.isEmpty() &&
             c.paragraph->lastUnit == q.unit &&
-            std::none_of(widening.begin(), widening.end(), [&](const QString& w) { return c.lowerWords.contains(w); })) {
+            !c.saysAny(widening)) {
             subject = &c.paragraph->lastStatisticSubject;
             continued = true;
         }
@@ -738,14 +778,24 @@ void Extractor::findEvents(SentenceContext& c, const PartialDate& published, Ext
     if (c.text.trimmed().endsWith(u'?'))
         return;
     const bool digits = std::any_of(c.text.begin(), c.text.end(), [](QChar ch) { return ch.isDigit(); });
-    const bool monthNamed = std::any_of(c.words.begin(), c.words.end(), [](const QString& w) {
+    const bool monthNamed = std::any_of(c.words.begin(), c.words.end(), [](QStringView w) {
         return w.front().isUpper() && DateParser::monthFromName(w) > 0;
     });
-    if (!digits && !monthNamed && !c.lowerWords.contains(QStringLiteral("year")) &&
-        !c.lowerWords.contains(QStringLiteral("month")) && !c.lowerWords.contains(QStringLiteral("day")) &&
-        !c.lowerWords.contains(QStringLiteral("yesterday")) && !c.lowerWords.contains(QStringLiteral("today")) &&
-        !c.lowerWords.contains(QStringLiteral("ago")))
+    if (!digits && !monthNamed && !c.says(u"year") &&
+        !c.says(u"month") && !c.says(u"day") &&
+        !c.says(u"yesterday") && !c.says(u"today") &&
+        !c.says(u"ago"))
         return;  // no date can be written without these
+    // what each expression below needs, found in one pass: it is spared the sentences without it
+    bool year = false;  // four digits starting 19 or 20
+    for (qsizetype i = 0; digits && !year && i + 3 < c.text.size(); ++i)
+        year = ((c.text[i] == u'1' && c.text[i + 1] == u'9') || (c.text[i] == u'2' && c.text[i + 1] == u'0')) &&
+               c.text[i + 2].isDigit() && c.text[i + 3].isDigit();
+    const bool isoDate = digits && c.text.contains(u'-');
+    using namespace Qt::Literals::StringLiterals;
+    const bool relativeWords =
+        mayContain(c.text, {"yesterday"_L1, "today"_L1, "ago"_L1}, true) ||
+        (mayContain(c.text, {"last"_L1, "this"_L1, "next"_L1}, true) && mayContain(c.text, {"year"_L1, "month"_L1}, true));
 
     std::vector<std::pair<qsizetype, qsizetype>> used;
     auto add = [&](qsizetype s, qsizetype e, const PartialDate& d, const QString& relative) {
@@ -762,13 +812,13 @@ void Extractor::findEvents(SentenceContext& c, const PartialDate& published, Ext
         if (d.isValid())
             c.dates.push_back(d);
     };
-    auto ranges = rangeRe.globalMatch(c.text);
-    while (ranges.hasNext()) {
+    auto ranges = year ? rangeRe.globalMatch(c.text) : QRegularExpressionMatchIterator();
+    while (ranges.isValid() && ranges.hasNext()) {
         const auto r = ranges.next();
         used.emplace_back(r.capturedStart(), r.capturedEnd());  // a period, not an event
     }
-    auto full = dateStart.globalMatch(c.text);
-    while (full.hasNext()) {
+    auto full = monthNamed || isoDate ? dateStart.globalMatch(c.text) : QRegularExpressionMatchIterator();
+    while (full.isValid() && full.hasNext()) {
         const auto m = full.next();
         qsizetype length = 0;
         if (auto d = DateParser::parseAt(QStringView(c.text).sliced(m.capturedStart()), &length))
@@ -777,20 +827,20 @@ void Extractor::findEvents(SentenceContext& c, const PartialDate& published, Ext
     // "the 2019 conference", "its 2017 plan": a year naming a thing, not when something happened
     static const QRegularExpression attributive(
         QStringLiteral("\\b(?:the|its|their|his|her|a|this|that)\\s+(?:19|20)\\d\\d\\s+\\p{Ll}"), kUnicode | QRegularExpression::CaseInsensitiveOption);
-    for (auto it = attributive.globalMatch(c.text); it.hasNext();) {
+    for (auto it = year ? attributive.globalMatch(c.text) : QRegularExpressionMatchIterator(); it.isValid() && it.hasNext();) {
         const auto m = it.next();
         used.emplace_back(m.capturedStart(), m.capturedEnd());
     }
-    auto years = yearRe.globalMatch(c.text);
-    while (years.hasNext()) {
+    auto years = year ? yearRe.globalMatch(c.text) : QRegularExpressionMatchIterator();
+    while (years.isValid() && years.hasNext()) {
         const auto m = years.next();
         PartialDate d;
         d.year = m.captured(1).toInt();
         d.precision = DatePrecision::Year;
         add(m.capturedStart(1), m.capturedEnd(1), d, {});
     }
-    auto relative = relativeRe.globalMatch(c.text);
-    while (relative.hasNext()) {
+    auto relative = relativeWords ? relativeRe.globalMatch(c.text) : QRegularExpressionMatchIterator();
+    while (relative.isValid() && relative.hasNext()) {
         const auto m = relative.next();
         const QString words = m.captured(0).toLower();
         PartialDate d;
@@ -882,7 +932,7 @@ void Extractor::findEvents(SentenceContext& c, const PartialDate& published, Ext
     static const QRegularExpression sameDay(
         QStringLiteral("\\b(?:the\\s+same\\s+day|that\\s+(?:same\\s+)?day|the\\s+(?:next|following)\\s+day|a\\s+day\\s+later)\\b"),
         kUnicode | QRegularExpression::CaseInsensitiveOption);
-    if (c.dates.empty() && c.lowerWords.contains(QStringLiteral("day"))) {
+    if (c.dates.empty() && c.says(u"day")) {
         if (const auto m = sameDay.match(c.text); m.hasMatch()) {
             const auto last = std::find_if(out.events.rbegin(), out.events.rend(),
                                            [&](const Event& e) { return e.sentence < c.index && e.date.isValid(); });
@@ -932,7 +982,8 @@ void Extractor::findAttributions(SentenceContext& c, Extraction& out) const
         QStringLiteral("noted"),     QStringLiteral("notes"),    QStringLiteral("index"),    QStringLiteral("outlook"),
         QStringLiteral("tracker"),   QStringLiteral("barometer"), QStringLiteral("census"),  QStringLiteral("yearbook"),
         QStringLiteral("index's")};
-    if (std::none_of(cueWords.begin(), cueWords.end(), [&](const QString& w) { return c.lowerWords.contains(w); }))
+    static const WordSet cueSet = WordSet::of(cueWords);
+    if (!c.saysAny(cueSet))
         return;
     const QString name = QStringLiteral(
         "(?<name>\\p{Lu}[\\p{L}\\d&.'\\x{2019}-]*(?:\\s+(?:of\\s+|and\\s+|&\\s+|for\\s+)?\\p{Lu}[\\p{L}\\d&.'\\x{2019}-]*){0,5})");
@@ -994,7 +1045,7 @@ void Extractor::findAttributions(SentenceContext& c, Extraction& out) const
         }
     // told the Global Times: a publication is told; "the government told Nvidia" tells a company
     static const QRegularExpression told(QStringLiteral("\\btold\\s+(?:the\\s+)?%1").arg(name), kUnicode);
-    if (c.lowerWords.contains(QStringLiteral("told")))
+    if (c.says(u"told"))
         for (auto it = told.globalMatch(c.text); it.hasNext();) {
             const auto m = it.next();
             record(m.capturedStart(QStringLiteral("name")), m.capturedEnd(QStringLiteral("name")), m.capturedStart(), true);
@@ -1036,7 +1087,6 @@ void Extractor::scoreClaim(SentenceContext& c, const Article& article, Extractio
     const QString trimmed = c.text.trimmed();
     if (trimmed.endsWith(u'?') || trimmed.size() < 20)
         return;
-    const Language& lang = m_knowledge->language();
     QStringList actors;
     for (size_t i : c.mentionIndexes) {
         const Mention& m = out.mentions[i];
@@ -1051,7 +1101,7 @@ void Extractor::scoreClaim(SentenceContext& c, const Article& article, Extractio
         actors.append((c.paragraph->articleCountry ? c.paragraph->articleCountry : c.paragraph->articleCompany)->name);
     if (actors.isEmpty())
         return;
-    const bool verb = std::any_of(c.lowerWords.begin(), c.lowerWords.end(), [&](const QString& w) { return lang.claimVerbs.contains(w); });
+    const bool verb = c.saysAny(m_compiled->claimVerbs);
     const bool comparison = m_compiled->comparison.match(c.text).hasMatch();
     double score = 0.35;
     score += c.quantities.empty() ? 0 : 0.25;
@@ -1104,12 +1154,10 @@ Extraction Extractor::extract(const Article& article) const
         c.text = article.text.mid(s.start, s.end - s.start);
         c.text.replace(u'\n', u' ');
         const Block& block = article.blocks[static_cast<size_t>(s.block)];
-        c.words = words(c.text);
+        c.readWords();
         c.keyPoint = block.kind == BlockKind::Bullet ||
                      (sentencesPerBlock[static_cast<size_t>(s.block)] == 1 && c.words.size() <= 25);
         c.source = sentenceSources[i];
-        for (const QString& w : c.words)
-            c.lowerWords.insert(w.toLower());
         findEntities(c, out);
         findOrganisationsByPattern(c, out);
         findPeople(c, out);

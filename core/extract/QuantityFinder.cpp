@@ -73,13 +73,17 @@ bool adjacentMonth(QStringView text, qsizetype start, qsizetype end)
 std::vector<Quantity> QuantityFinder::find(QStringView text)
 {
     static const QRegularExpression number(
-        QStringLiteral("(?<qual>\\b(?:more than|less than|fewer than|over|under|almost|nearly|about|around|roughly|"
-                       "approximately|some|up to|at least|at most|just over|just under|close to|as many as|only)\\s+)?"
-                       "(?<cur>US\\$|\\$|\\x{00a5}|\\x{20ac}|\\x{00a3}|RMB\\s?|CNY\\s?)?"
+        QStringLiteral("(?<cur>US\\$|\\$|\\x{00a5}|\\x{20ac}|\\x{00a3}|RMB\\s?|CNY\\s?)?"
                        "(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)"
                        "(?:\\s?(?<scale>thousand|million|billion|trillion|bn|mn|tn|[kmb])(?![\\p{L}\\d]))?"
                        "(?:\\s?(?<pct>%|percent\\b|per cent\\b|percentage points?\\b))?"
                        "(?:\\s(?<cur2>yuan|dollars|US dollars|euros|pounds|RMB)\\b)?"),
+        kOptions);
+    // the qualifier written right before a number ("more than 1,000"), read only where a number is
+    // (as part of `number`, it was tried at every position of every sentence)
+    static const QRegularExpression qualifierBefore(
+        QStringLiteral("\\b(?:more than|less than|fewer than|over|under|almost|nearly|about|around|roughly|"
+                       "approximately|some|up to|at least|at most|just over|just under|close to|as many as|only)\\s+$"),
         kOptions);
     static const QRegularExpression words(
         QStringLiteral("(?<qual>\\b(?:more than|almost|nearly|about|around|roughly|over|just over|just under|close to)\\s+)?"
@@ -95,29 +99,40 @@ std::vector<Quantity> QuantityFinder::find(QStringView text)
     std::vector<Quantity> out;
     const bool digits = std::any_of(text.begin(), text.end(), [](QChar ch) { return ch.isDigit(); });
     using namespace Qt::Literals::StringLiterals;
-    if (!digits && !mayContain(text, {"half"_L1, "quarter"_L1, "third"_L1, "twice"_L1, "times"_L1}))
+    // every match of `words` holds one of these (caseless, as it matches)
+    const bool numberWords = mayContain(text, {"half"_L1, "quarter"_L1, "third"_L1, "twice"_L1, "times"_L1}, true);
+    if (!digits && !numberWords)
         return out;  // no number to read
+    // the groups by number, looked up once (by name, each asks the expression)
+    static const struct {
+        int cur, num, scale, pct, cur2;
+    } g = [] {
+        const QStringList names = number.namedCaptureGroups();
+        return decltype(g){static_cast<int>(names.indexOf(u"cur")),
+                           static_cast<int>(names.indexOf(u"num")),   static_cast<int>(names.indexOf(u"scale")),
+                           static_cast<int>(names.indexOf(u"pct")),   static_cast<int>(names.indexOf(u"cur2"))};
+    }();
     qsizetype consumed = 0;
-    auto it = number.globalMatch(text);
-    while (it.hasNext()) {
+    auto it = digits ? number.globalMatch(text) : QRegularExpressionMatchIterator();
+    while (it.isValid() && it.hasNext()) {
         const auto m = it.next();
-        if (m.capturedStart(QStringLiteral("num")) < consumed)
+        if (m.capturedStart(g.num) < consumed)
             continue;
-        const qsizetype start = m.capturedStart(QStringLiteral("cur")) >= 0 ? m.capturedStart(QStringLiteral("cur"))
-                                                                            : m.capturedStart(QStringLiteral("num"));
-        const qsizetype numStart = m.capturedStart(QStringLiteral("num"));
+        const qsizetype start = m.capturedStart(g.cur) >= 0 ? m.capturedStart(g.cur)
+                                                                            : m.capturedStart(g.num);
+        const qsizetype numStart = m.capturedStart(g.num);
         qsizetype end = m.capturedEnd(0);
-        const QString num = m.captured(QStringLiteral("num"));
-        const bool hasUnit = m.hasCaptured(QStringLiteral("pct")) || m.hasCaptured(QStringLiteral("cur")) ||
-                             m.hasCaptured(QStringLiteral("cur2")) || m.hasCaptured(QStringLiteral("scale"));
+        const QString num = m.captured(g.num);
+        const bool hasUnit = m.hasCaptured(g.pct) || m.hasCaptured(g.cur) ||
+                             m.hasCaptured(g.cur2) || m.hasCaptured(g.scale);
         const QChar before = numStart > 0 ? text[numStart - 1] : QChar();
-        const QChar after = m.capturedEnd(QStringLiteral("num")) < text.size() ? text[m.capturedEnd(QStringLiteral("num"))]
+        const QChar after = m.capturedEnd(g.num) < text.size() ? text[m.capturedEnd(g.num)]
                                                                                : QChar();
         // glued to letters: model codes, versions, ordinals ("H20", "910B", "Qwen2.5", "2nd", "15month");
         // a one-letter scale ("$2.5b", "$300m") counts only after a currency sign
         if (before.isLetter() || (after.isLetter() && !hasUnit))
             continue;
-        if (m.captured(QStringLiteral("scale")).size() == 1 && !m.hasCaptured(QStringLiteral("cur")))
+        if (m.captured(g.scale).size() == 1 && !m.hasCaptured(g.cur))
             continue;
         // "GPT-4", "V-2": a number hyphenated to a word; phone-like "555-0100"; times "4:26", "10 a.m."
         if (before == u'-' && numStart >= 2 && text[numStart - 2].isLetterOrNumber())
@@ -132,7 +147,7 @@ std::vector<Quantity> QuantityFinder::find(QStringView text)
             const int asInt = num.toInt(&isInt);
             if (isInt && num.size() == 4 && asInt >= 1900 && asInt <= 2100)
                 continue;  // a year
-            if (adjacentMonth(text, numStart, m.capturedEnd(QStringLiteral("num"))))
+            if (adjacentMonth(text, numStart, m.capturedEnd(g.num)))
                 continue;  // the day of a date
             // "Seedance 2.0": a decimal right after a name is a version
             if (num.contains(u'.') && numStart >= 2 && text[numStart - 1] == u' ' && text[numStart - 2].isLetterOrNumber()) {
@@ -148,11 +163,12 @@ std::vector<Quantity> QuantityFinder::find(QStringView text)
         Quantity q;
         q.start = start;
         q.end = end;
-        q.value = plain.toDouble() * scaleOf(m.captured(QStringLiteral("scale")));
-        q.qualifier = m.captured(QStringLiteral("qual")).trimmed().toLower();
-        if (m.hasCaptured(QStringLiteral("pct")))
+        q.value = plain.toDouble() * scaleOf(m.captured(g.scale));
+        if (const auto qm = qualifierBefore.match(text.first(start), std::max<qsizetype>(0, start - 40)); qm.hasMatch())
+            q.qualifier = qm.captured(0).trimmed().toLower();
+        if (m.hasCaptured(g.pct))
             q.unit = QStringLiteral("percent");
-        else if (const QString cur = currencyOf(m.captured(QStringLiteral("cur")), m.captured(QStringLiteral("cur2")));
+        else if (const QString cur = currencyOf(m.captured(g.cur), m.captured(g.cur2));
                  !cur.isEmpty())
             q.unit = cur;
         else
@@ -164,8 +180,8 @@ std::vector<Quantity> QuantityFinder::find(QStringView text)
         consumed = q.end;
         out.push_back(q);
     }
-    auto wit = words.globalMatch(text);
-    while (wit.hasNext()) {
+    auto wit = numberWords ? words.globalMatch(text) : QRegularExpressionMatchIterator();
+    while (wit.isValid() && wit.hasNext()) {
         const auto m = wit.next();
         Quantity q;
         q.qualifier = m.captured(QStringLiteral("qual")).trimmed().toLower();

@@ -5,6 +5,8 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <string_view>
+#include <unordered_set>
 
 namespace claimlens {
 
@@ -46,5 +48,32 @@ inline bool mayContain(QStringView text, std::initializer_list<QLatin1StringView
     }
     return false;
 }
+
+/// A set of words held as views into strings that outlive it (literals, a knowledge list, a
+/// sentence's own text): built and asked without copying a word.
+class WordSet
+{
+public:
+    WordSet() = default;
+    WordSet(std::initializer_list<const char16_t*> words)
+    {
+        for (const char16_t* w : words)
+            m_words.insert(std::u16string_view(w));
+    }
+    template <typename Strings>
+    static WordSet of(const Strings& words)
+    {
+        WordSet set;
+        for (const auto& w : words)
+            set.insert(w);
+        return set;
+    }
+    void insert(QStringView w) { m_words.insert(view(w)); }
+    bool contains(QStringView w) const { return m_words.contains(view(w)); }
+
+private:
+    static std::u16string_view view(QStringView w) { return {w.utf16(), static_cast<size_t>(w.size())}; }
+    std::unordered_set<std::u16string_view> m_words;
+};
 
 }  // namespace claimlens

@@ -32,16 +32,20 @@ bool containsHan(QStringView s)
     return std::any_of(s.begin(), s.end(), isHan);
 }
 
-/// The first run of letters and digits, lower case: the key aliases are filed under.
-QString firstWord(QStringView s)
+/// The key aliases are filed under: a hash of the first run of letters and digits, lower case. It is
+/// read off the text in place (every word of every sentence is looked up, and a copy of each costs
+/// more than the lookup); two words that share a hash only bring a candidate that is then compared.
+quint64 firstWordKey(QStringView s)
 {
     qsizetype b = 0;
     while (b < s.size() && !isWordChar(s[b]))
         ++b;
-    qsizetype e = b;
-    while (e < s.size() && isWordChar(s[e]) && !isHan(s[e]))
-        ++e;
-    return s.sliced(b, e - b).toString().toLower();
+    quint64 h = 14695981039346656037ULL;  // FNV-1a
+    for (qsizetype e = b; e < s.size() && isWordChar(s[e]) && !isHan(s[e]); ++e) {
+        const char16_t c = s[e].unicode();
+        h = (h ^ (c < 0x80 ? (c >= u'A' && c <= u'Z' ? c + 32 : c) : s[e].toLower().unicode())) * 1099511628211ULL;
+    }
+    return h;
 }
 
 /// An acronym ("US", "AMD", "PRC", "U.S."): matched in its exact case only.
@@ -193,7 +197,7 @@ void Knowledge::finish()
         if (containsHan(a.text))
             m_hanAliases.push_back(static_cast<int>(i));
         else
-            m_byFirstWord[firstWord(a.text)].push_back(static_cast<int>(i));
+            m_byFirstWord[firstWordKey(a.text)].push_back(static_cast<int>(i));
     }
     auto longestFirst = [this](int x, int y) {
         return m_aliases[static_cast<size_t>(x)].text.size() > m_aliases[static_cast<size_t>(y)].text.size();
@@ -238,7 +242,7 @@ std::vector<AliasMatch> Knowledge::match(QStringView text) const
             ++p;
             continue;
         }
-        const auto it = m_byFirstWord.constFind(firstWord(text.sliced(p)));
+        const auto it = m_byFirstWord.constFind(firstWordKey(text.sliced(p)));
         qsizetype advance = 1;
         if (it != m_byFirstWord.cend()) {
             for (int index : *it) {

@@ -93,7 +93,7 @@ private:
     std::vector<Metric> m_metrics;
     Language m_language;
     QHash<QString, int> m_byKey;                       ///< "kind:name" -> entity
-    QHash<QString, std::vector<int>> m_byFirstWord;    ///< lower-cased first word -> aliases, longest first
+    QHash<quint64, std::vector<int>> m_byFirstWord;    ///< first word's key -> aliases, longest first
     std::vector<int> m_hanAliases;                     ///< aliases in Chinese script, found by search
 };
 

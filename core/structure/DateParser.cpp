@@ -34,11 +34,11 @@ int DateParser::monthFromName(QStringView name)
 {
     static const char16_t* names[] = {u"jan", u"feb", u"mar", u"apr", u"may", u"jun",
                                       u"jul", u"aug", u"sep", u"oct", u"nov", u"dec"};
-    const QString lower = name.toString().toLower();
-    if (lower.size() < 3)
+    // asked of every capitalised word of every sentence: compared in place, not lowered into a copy
+    if (name.size() < 3)
         return 0;
     for (int i = 0; i < 12; ++i)
-        if (lower.startsWith(QStringView(names[i])))
+        if (name.first(3).compare(QStringView(names[i]), Qt::CaseInsensitive) == 0)
             return i + 1;
     return 0;
 }

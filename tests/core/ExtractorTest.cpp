@@ -98,6 +98,26 @@ TEST(QuantityFinder, ReadsTheUsualForms)
     EXPECT_EQ(q[6].unit, QStringLiteral("times"));
 }
 
+TEST(QuantityFinder, WordsAndQualifiersWhateverTheirCase)
+{
+    // a sentence with no digit is still read for fractions and multiples, also capitalised at its start
+    auto q = QuantityFinder::find(QStringLiteral("Half of the firms surveyed said so."));
+    ASSERT_EQ(q.size(), 1u);
+    EXPECT_EQ(q[0].value, 50);
+    q = QuantityFinder::find(QStringLiteral("Twice as many users signed up."));
+    ASSERT_EQ(q.size(), 1u);
+    EXPECT_EQ(q[0].value, 2);
+    EXPECT_EQ(q[0].unit, QStringLiteral("times"));
+    // the qualifier is the word right before the amount (its currency sign included), not one inside a word
+    q = QuantityFinder::find(QStringLiteral("Just over $5 billion went in, More than 40% left; Cover 12 pages."));
+    ASSERT_EQ(q.size(), 3u);
+    EXPECT_EQ(q[0].qualifier, QStringLiteral("just over"));
+    EXPECT_EQ(q[0].value, 5e9);
+    EXPECT_EQ(q[1].qualifier, QStringLiteral("more than"));
+    EXPECT_EQ(q[2].value, 12);
+    EXPECT_TRUE(q[2].qualifier.isEmpty());
+}
+
 TEST(QuantityFinder, NeverYearsVersionsCodesTimesOrDays)
 {
     EXPECT_TRUE(QuantityFinder::find(QStringLiteral("In 2024 ByteDance released Seedance 2.0 and GPT-4 met Qwen2.5 on "

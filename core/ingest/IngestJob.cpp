@@ -2,11 +2,11 @@
 
 #include "extract/Extractor.h"
 #include "read/ArticleReader.h"
+#include "store/ContentHash.h"
 #include "store/Database.h"
 #include "store/DocumentStore.h"
 #include "structure/StructureParser.h"
 
-#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QScopeGuard>
@@ -22,14 +22,6 @@
 
 namespace claimlens {
 namespace {
-
-/// SHA-256 over the normalised text's UTF-16 code units: the same text hashes the same whatever
-/// encoding or line endings its file had.
-QString contentHash(const QString& text)
-{
-    const QByteArrayView units(reinterpret_cast<const char*>(text.utf16()), text.size() * 2);
-    return QString::fromLatin1(QCryptographicHash::hash(units, QCryptographicHash::Sha256).toHex());
-}
 
 Result<QByteArray> readFile(const QString& path)
 {

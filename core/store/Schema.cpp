@@ -1,5 +1,6 @@
 #include "store/Schema.h"
 
+#include "store/ContentHash.h"
 #include "store/Database.h"
 
 #include <array>
@@ -8,7 +9,7 @@ namespace claimlens {
 namespace {
 
 // Never edit a migration that has shipped; add a new one.
-constexpr std::array<const char*, 5> kMigrations{
+constexpr std::array<const char*, 6> kMigrations{
     // 1: documents and their structure, sentences with full-text search, cited sources
     R"sql(
 CREATE TABLE documents(
@@ -223,7 +224,21 @@ CREATE TABLE metric_counts(
 INSERT INTO metric_counts(metric_key, unit, statistics, documents)
 SELECT metric_key, unit, count(*), count(DISTINCT document_id) FROM statistics GROUP BY 1, 2;
 )sql",
+    // 6: content hashes are BLAKE2b-256 of the text's UTF-8 (were SHA-256 of its UTF-16), read
+    // again off each stored text (the text hashed is the clean text stored)
+    R"sql(
+UPDATE documents SET content_hash = claimlens_content_hash(clean_text);
+)sql",
 };
+
+/// The digest the stored hashes are made of (store/ContentHash), for the migration that rewrites them.
+void contentHashFunction(sqlite3_context* context, int, sqlite3_value** args)
+{
+    const auto* text = static_cast<const char16_t*>(sqlite3_value_text16(args[0]));
+    const int bytes = sqlite3_value_bytes16(args[0]);
+    const QByteArray hash = contentHash(QStringView(text, bytes / 2)).toLatin1();
+    sqlite3_result_text(context, hash.constData(), static_cast<int>(hash.size()), SQLITE_TRANSIENT);
+}
 
 }  // namespace
 
@@ -242,6 +257,10 @@ Status Schema::migrateTo(Database& db, int version)
                                     "use a newer Claimlens")
                          .arg(have)
                          .arg(currentVersion())};
+    if (have < version && sqlite3_create_function_v2(db.handle(), "claimlens_content_hash", 1,
+                                                      SQLITE_UTF16 | SQLITE_DETERMINISTIC, nullptr,
+                                                      contentHashFunction, nullptr, nullptr, nullptr) != SQLITE_OK)
+        return Error{QStringLiteral("cannot prepare the migration: %1").arg(db.lastError())};
     for (int v = have; v < version; ++v) {
         Database::Transaction tx(db);
         if (Status s = tx.begin(); !s)

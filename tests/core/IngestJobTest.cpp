@@ -4,6 +4,7 @@
 
 #include "TestSupport.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 
 #include <gtest/gtest.h>
@@ -82,6 +83,33 @@ TEST(IngestJob, SameTextTwiceIsStoredOnceAndTheSecondPathRecorded)
     auto db = Database::open(ws.database());
     EXPECT_EQ(count(*db, "SELECT count(*) FROM documents"), 1);
     EXPECT_EQ(count(*db, "SELECT count(*) FROM duplicates"), 2);
+}
+
+// A database from before hashes were BLAKE2b holds SHA-256 digests of the texts' UTF-16: once
+// migrated, its files are still recognised as stored, not read again as changed.
+TEST(IngestJob, FilesStoredUnderTheOldHashAreStillKnownAfterTheMigration)
+{
+    Workspace ws;
+    const QString a = ws.write(QStringLiteral("a.txt"), article(1));
+    const QString copy = ws.write(QStringLiteral("b.txt"), article(1));
+    ASSERT_EQ(ingest(ws, {a}).imported, 1);
+    {
+        auto db = Database::open(ws.database());
+        auto text = db->prepare("SELECT clean_text FROM documents");
+        ASSERT_TRUE(text && text->step());
+        const QString clean = text->text(0);
+        const QByteArrayView units(reinterpret_cast<const char*>(clean.utf16()), clean.size() * 2);
+        const QString sha = QString::fromLatin1(QCryptographicHash::hash(units, QCryptographicHash::Sha256).toHex());
+        ASSERT_TRUE(db->exec(QStringLiteral("UPDATE documents SET content_hash = '%1'; PRAGMA user_version = 5")
+                                 .arg(sha)
+                                 .toUtf8()
+                                 .constData())
+                        .ok());
+    }
+    const IngestResult r = ingest(ws, {a, copy});
+    EXPECT_EQ(r.unchanged, 1);
+    EXPECT_EQ(r.duplicates, 1);  // the same text at a new path is found by its (new) hash
+    EXPECT_EQ(r.imported + r.updated, 0);
 }
 
 TEST(IngestJob, AChangedFileReplacesItsDocument)

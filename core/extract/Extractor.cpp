@@ -812,89 +812,95 @@ void Extractor::findEvents(SentenceContext& c, const PartialDate& published, Ext
         if (d.isValid())
             c.dates.push_back(d);
     };
-    auto ranges = year ? rangeRe.globalMatch(c.text) : QRegularExpressionMatchIterator();
-    while (ranges.isValid() && ranges.hasNext()) {
-        const auto r = ranges.next();
-        used.emplace_back(r.capturedStart(), r.capturedEnd());  // a period, not an event
+    if (year) {
+        for (auto ranges = rangeRe.globalMatch(c.text); ranges.hasNext();) {
+            const auto r = ranges.next();
+            used.emplace_back(r.capturedStart(), r.capturedEnd());  // a period, not an event
+        }
     }
-    auto full = monthNamed || isoDate ? dateStart.globalMatch(c.text) : QRegularExpressionMatchIterator();
-    while (full.isValid() && full.hasNext()) {
-        const auto m = full.next();
-        qsizetype length = 0;
-        if (auto d = DateParser::parseAt(QStringView(c.text).sliced(m.capturedStart()), &length))
-            add(m.capturedStart(), m.capturedStart() + length, *d, {});
+    if (monthNamed || isoDate) {
+        for (auto full = dateStart.globalMatch(c.text); full.hasNext();) {
+            const auto m = full.next();
+            qsizetype length = 0;
+            if (auto d = DateParser::parseAt(QStringView(c.text).sliced(m.capturedStart()), &length))
+                add(m.capturedStart(), m.capturedStart() + length, *d, {});
+        }
     }
     // "the 2019 conference", "its 2017 plan": a year naming a thing, not when something happened
     static const QRegularExpression attributive(
         QStringLiteral("\\b(?:the|its|their|his|her|a|this|that)\\s+(?:19|20)\\d\\d\\s+\\p{Ll}"), kUnicode | QRegularExpression::CaseInsensitiveOption);
-    for (auto it = year ? attributive.globalMatch(c.text) : QRegularExpressionMatchIterator(); it.isValid() && it.hasNext();) {
-        const auto m = it.next();
-        used.emplace_back(m.capturedStart(), m.capturedEnd());
-    }
-    auto years = year ? yearRe.globalMatch(c.text) : QRegularExpressionMatchIterator();
-    while (years.isValid() && years.hasNext()) {
-        const auto m = years.next();
-        PartialDate d;
-        d.year = m.captured(1).toInt();
-        d.precision = DatePrecision::Year;
-        add(m.capturedStart(1), m.capturedEnd(1), d, {});
-    }
-    auto relative = relativeWords ? relativeRe.globalMatch(c.text) : QRegularExpressionMatchIterator();
-    while (relative.isValid() && relative.hasNext()) {
-        const auto m = relative.next();
-        const QString words = m.captured(0).toLower();
-        PartialDate d;
-        if (published.isValid()) {
-            d.year = published.year;
-            d.precision = DatePrecision::Year;
-            if (words == QStringLiteral("last year"))
-                d.year -= 1;
-            else if (words == QStringLiteral("next year"))
-                d.year += 1;
-            else if (words.endsWith(QStringLiteral("month")) && published.precision >= DatePrecision::Month) {
-                d.month = published.month + (words.startsWith(QStringLiteral("last")) ? -1 : words.startsWith(QStringLiteral("next")) ? 1 : 0);
-                if (d.month < 1) {
-                    d.month = 12;
-                    d.year -= 1;
-                } else if (d.month > 12) {
-                    d.month = 1;
-                    d.year += 1;
-                }
-                d.precision = DatePrecision::Month;
-            } else if (m.hasCaptured(QStringLiteral("unit")) && published.precision == DatePrecision::Day) {
-                // "3 days ago", "two weeks ago": counted back from the publication day
-                static const QHash<QString, int> small{{QStringLiteral("a"), 1}, {QStringLiteral("one"), 1},
-                                                       {QStringLiteral("two"), 2}, {QStringLiteral("three"), 3},
-                                                       {QStringLiteral("four"), 4}, {QStringLiteral("five"), 5},
-                                                       {QStringLiteral("six"), 6}};
-                const QString count = m.captured(QStringLiteral("n")).toLower();
-                const int n = small.contains(count) ? small.value(count) : count.toInt();
-                const QString unit = m.captured(QStringLiteral("unit")).toLower();
-                QDate day(published.year, published.month, published.day);
-                day = unit == QStringLiteral("day")    ? day.addDays(-n)
-                      : unit == QStringLiteral("week") ? day.addDays(-7 * n)
-                      : unit == QStringLiteral("month") ? day.addMonths(-n)
-                                                        : day.addYears(-n);
-                d.year = day.year();
-                d.month = day.month();
-                d.day = day.day();
-                d.precision = unit == QStringLiteral("day") || unit == QStringLiteral("week") ? DatePrecision::Day
-                              : unit == QStringLiteral("month")                               ? DatePrecision::Month
-                                                                                               : DatePrecision::Year;
-                if (d.precision == DatePrecision::Year)
-                    d.month = d.day = 0;
-                else if (d.precision == DatePrecision::Month)
-                    d.day = 0;
-            } else if ((words == QStringLiteral("yesterday") || words == QStringLiteral("today")) &&
-                       published.precision == DatePrecision::Day) {
-                const QDate day = QDate(published.year, published.month, published.day).addDays(words == QStringLiteral("yesterday") ? -1 : 0);
-                d.year = day.year();
-                d.month = day.month();
-                d.day = day.day();
-                d.precision = DatePrecision::Day;
-            }
+    if (year) {
+        for (auto it = attributive.globalMatch(c.text); it.hasNext();) {
+            const auto m = it.next();
+            used.emplace_back(m.capturedStart(), m.capturedEnd());
         }
-        add(m.capturedStart(), m.capturedEnd(), d, m.captured(0));
+    }
+    if (year) {
+        for (auto years = yearRe.globalMatch(c.text); years.hasNext();) {
+            const auto m = years.next();
+            PartialDate d;
+            d.year = m.captured(1).toInt();
+            d.precision = DatePrecision::Year;
+            add(m.capturedStart(1), m.capturedEnd(1), d, {});
+        }
+    }
+    if (relativeWords) {
+        for (auto relative = relativeRe.globalMatch(c.text); relative.hasNext();) {
+            const auto m = relative.next();
+            const QString words = m.captured(0).toLower();
+            PartialDate d;
+            if (published.isValid()) {
+                d.year = published.year;
+                d.precision = DatePrecision::Year;
+                if (words == QStringLiteral("last year"))
+                    d.year -= 1;
+                else if (words == QStringLiteral("next year"))
+                    d.year += 1;
+                else if (words.endsWith(QStringLiteral("month")) && published.precision >= DatePrecision::Month) {
+                    d.month = published.month + (words.startsWith(QStringLiteral("last")) ? -1 : words.startsWith(QStringLiteral("next")) ? 1 : 0);
+                    if (d.month < 1) {
+                        d.month = 12;
+                        d.year -= 1;
+                    } else if (d.month > 12) {
+                        d.month = 1;
+                        d.year += 1;
+                    }
+                    d.precision = DatePrecision::Month;
+                } else if (m.hasCaptured(QStringLiteral("unit")) && published.precision == DatePrecision::Day) {
+                    // "3 days ago", "two weeks ago": counted back from the publication day
+                    static const QHash<QString, int> small{{QStringLiteral("a"), 1}, {QStringLiteral("one"), 1},
+                                                           {QStringLiteral("two"), 2}, {QStringLiteral("three"), 3},
+                                                           {QStringLiteral("four"), 4}, {QStringLiteral("five"), 5},
+                                                           {QStringLiteral("six"), 6}};
+                    const QString count = m.captured(QStringLiteral("n")).toLower();
+                    const int n = small.contains(count) ? small.value(count) : count.toInt();
+                    const QString unit = m.captured(QStringLiteral("unit")).toLower();
+                    QDate day(published.year, published.month, published.day);
+                    day = unit == QStringLiteral("day")    ? day.addDays(-n)
+                          : unit == QStringLiteral("week") ? day.addDays(-7 * n)
+                          : unit == QStringLiteral("month") ? day.addMonths(-n)
+                                                            : day.addYears(-n);
+                    d.year = day.year();
+                    d.month = day.month();
+                    d.day = day.day();
+                    d.precision = unit == QStringLiteral("day") || unit == QStringLiteral("week") ? DatePrecision::Day
+                                  : unit == QStringLiteral("month")                               ? DatePrecision::Month
+                                                                                                   : DatePrecision::Year;
+                    if (d.precision == DatePrecision::Year)
+                        d.month = d.day = 0;
+                    else if (d.precision == DatePrecision::Month)
+                        d.day = 0;
+                } else if ((words == QStringLiteral("yesterday") || words == QStringLiteral("today")) &&
+                           published.precision == DatePrecision::Day) {
+                    const QDate day = QDate(published.year, published.month, published.day).addDays(words == QStringLiteral("yesterday") ? -1 : 0);
+                    d.year = day.year();
+                    d.month = day.month();
+                    d.day = day.day();
+                    d.precision = DatePrecision::Day;
+                }
+            }
+            add(m.capturedStart(), m.capturedEnd(), d, m.captured(0));
+        }
     }
 
     // a month named alone ("that November", "in early May") is in the year the sentence or its

@@ -113,104 +113,106 @@ std::vector<Quantity> QuantityFinder::find(QStringView text)
                            static_cast<int>(names.indexOf(u"pct")),   static_cast<int>(names.indexOf(u"cur2"))};
     }();
     qsizetype consumed = 0;
-    auto it = digits ? number.globalMatch(text) : QRegularExpressionMatchIterator();
-    while (it.isValid() && it.hasNext()) {
-        const auto m = it.next();
-        if (m.capturedStart(g.num) < consumed)
-            continue;
-        const qsizetype start = m.capturedStart(g.cur) >= 0 ? m.capturedStart(g.cur)
-                                                                            : m.capturedStart(g.num);
-        const qsizetype numStart = m.capturedStart(g.num);
-        qsizetype end = m.capturedEnd(0);
-        const QString num = m.captured(g.num);
-        const bool hasUnit = m.hasCaptured(g.pct) || m.hasCaptured(g.cur) ||
-                             m.hasCaptured(g.cur2) || m.hasCaptured(g.scale);
-        const QChar before = numStart > 0 ? text[numStart - 1] : QChar();
-        const QChar after = m.capturedEnd(g.num) < text.size() ? text[m.capturedEnd(g.num)]
-                                                                               : QChar();
-        // glued to letters: model codes, versions, ordinals ("H20", "910B", "Qwen2.5", "2nd", "15month");
-        // a one-letter scale ("$2.5b", "$300m") counts only after a currency sign
-        if (before.isLetter() || (after.isLetter() && !hasUnit))
-            continue;
-        if (m.captured(g.scale).size() == 1 && !m.hasCaptured(g.cur))
-            continue;
-        // "GPT-4", "V-2": a number hyphenated to a word; phone-like "555-0100"; times "4:26", "10 a.m."
-        if (before == u'-' && numStart >= 2 && text[numStart - 2].isLetterOrNumber())
-            continue;
-        if (after == u'-' || after == u':' || before == u':' || before == u'/' || after == u'/' || before == u'#')
-            continue;
-        static const QRegularExpression clock(QStringLiteral("^\\s?[ap]\\.?m\\.?"), kOptions);
-        if (clock.match(text.sliced(end)).hasMatch())
-            continue;
-        if (!hasUnit) {
-            bool isInt = false;
-            const int asInt = num.toInt(&isInt);
-            if (isInt && num.size() == 4 && asInt >= 1900 && asInt <= 2100)
-                continue;  // a year
-            if (adjacentMonth(text, numStart, m.capturedEnd(g.num)))
-                continue;  // the day of a date
-            // "Seedance 2.0": a decimal right after a name is a version
-            if (num.contains(u'.') && numStart >= 2 && text[numStart - 1] == u' ' && text[numStart - 2].isLetterOrNumber()) {
-                qsizetype w = numStart - 2;
-                while (w > 0 && text[w - 1].isLetterOrNumber())
-                    --w;
-                if (text[w].isUpper())
-                    continue;
-            }
-        }
-        QString plain = num;
-        plain.remove(u',');
-        Quantity q;
-        q.start = start;
-        q.end = end;
-        q.value = plain.toDouble() * scaleOf(m.captured(g.scale));
-        if (const auto qm = qualifierBefore.match(text.first(start), std::max<qsizetype>(0, start - 40)); qm.hasMatch())
-            q.qualifier = qm.captured(0).trimmed().toLower();
-        if (m.hasCaptured(g.pct))
-            q.unit = QStringLiteral("percent");
-        else if (const QString cur = currencyOf(m.captured(g.cur), m.captured(g.cur2));
-                 !cur.isEmpty())
-            q.unit = cur;
-        else
-            q.unit = QStringLiteral("count");
-        if (const auto per = perUnit.match(text.sliced(end)); per.hasMatch()) {
-            q.unit += u' ' + per.captured(0).simplified();
-            q.end = end + per.capturedLength();
-        }
-        consumed = q.end;
-        out.push_back(q);
-    }
-    auto wit = numberWords ? words.globalMatch(text) : QRegularExpressionMatchIterator();
-    while (wit.isValid() && wit.hasNext()) {
-        const auto m = wit.next();
-        Quantity q;
-        q.qualifier = m.captured(QStringLiteral("qual")).trimmed().toLower();
-        if (m.hasCaptured(QStringLiteral("frac"))) {
-            const QString f = m.captured(QStringLiteral("frac")).toLower();
-            q.start = m.capturedStart(QStringLiteral("frac"));
-            q.end = m.capturedEnd(QStringLiteral("frac"));
-            q.unit = QStringLiteral("percent");
-            q.value = f == QStringLiteral("half") ? 50
-                      : f.contains(QStringLiteral("two")) ? 66.7
-                      : f.contains(QStringLiteral("three")) ? 75
-                      : f.contains(QStringLiteral("quarter")) ? 25
-                                                               : 33.3;
-        } else {
-            q.start = m.capturedStart(QStringLiteral("times"));
-            q.end = m.capturedEnd(QStringLiteral("times"));
-            q.unit = QStringLiteral("times");
-            const QString w = m.captured(QStringLiteral("tw")).toLower();
-            bool numeric = false;
-            const double n = w.toDouble(&numeric);
-            q.value = m.captured(QStringLiteral("times")).toLower() == QStringLiteral("twice") ? 2
-                      : numeric                                                             ? n
-                                                                                            : wordNumbers().value(w, 0);
-            if (q.value <= 0)
+    if (digits) {
+        for (auto it = number.globalMatch(text); it.hasNext();) {
+            const auto m = it.next();
+            if (m.capturedStart(g.num) < consumed)
                 continue;
-            // a numeric "6 times" was also read as a count above: the multiple wins
-            std::erase_if(out, [&](const Quantity& x) { return x.start >= q.start && x.end <= q.end; });
+            const qsizetype start = m.capturedStart(g.cur) >= 0 ? m.capturedStart(g.cur)
+                                                                                : m.capturedStart(g.num);
+            const qsizetype numStart = m.capturedStart(g.num);
+            qsizetype end = m.capturedEnd(0);
+            const QString num = m.captured(g.num);
+            const bool hasUnit = m.hasCaptured(g.pct) || m.hasCaptured(g.cur) ||
+                                 m.hasCaptured(g.cur2) || m.hasCaptured(g.scale);
+            const QChar before = numStart > 0 ? text[numStart - 1] : QChar();
+            const QChar after = m.capturedEnd(g.num) < text.size() ? text[m.capturedEnd(g.num)]
+                                                                                   : QChar();
+            // glued to letters: model codes, versions, ordinals ("H20", "910B", "Qwen2.5", "2nd", "15month");
+            // a one-letter scale ("$2.5b", "$300m") counts only after a currency sign
+            if (before.isLetter() || (after.isLetter() && !hasUnit))
+                continue;
+            if (m.captured(g.scale).size() == 1 && !m.hasCaptured(g.cur))
+                continue;
+            // "GPT-4", "V-2": a number hyphenated to a word; phone-like "555-0100"; times "4:26", "10 a.m."
+            if (before == u'-' && numStart >= 2 && text[numStart - 2].isLetterOrNumber())
+                continue;
+            if (after == u'-' || after == u':' || before == u':' || before == u'/' || after == u'/' || before == u'#')
+                continue;
+            static const QRegularExpression clock(QStringLiteral("^\\s?[ap]\\.?m\\.?"), kOptions);
+            if (clock.match(text.sliced(end)).hasMatch())
+                continue;
+            if (!hasUnit) {
+                bool isInt = false;
+                const int asInt = num.toInt(&isInt);
+                if (isInt && num.size() == 4 && asInt >= 1900 && asInt <= 2100)
+                    continue;  // a year
+                if (adjacentMonth(text, numStart, m.capturedEnd(g.num)))
+                    continue;  // the day of a date
+                // "Seedance 2.0": a decimal right after a name is a version
+                if (num.contains(u'.') && numStart >= 2 && text[numStart - 1] == u' ' && text[numStart - 2].isLetterOrNumber()) {
+                    qsizetype w = numStart - 2;
+                    while (w > 0 && text[w - 1].isLetterOrNumber())
+                        --w;
+                    if (text[w].isUpper())
+                        continue;
+                }
+            }
+            QString plain = num;
+            plain.remove(u',');
+            Quantity q;
+            q.start = start;
+            q.end = end;
+            q.value = plain.toDouble() * scaleOf(m.captured(g.scale));
+            if (const auto qm = qualifierBefore.match(text.first(start), std::max<qsizetype>(0, start - 40)); qm.hasMatch())
+                q.qualifier = qm.captured(0).trimmed().toLower();
+            if (m.hasCaptured(g.pct))
+                q.unit = QStringLiteral("percent");
+            else if (const QString cur = currencyOf(m.captured(g.cur), m.captured(g.cur2));
+                     !cur.isEmpty())
+                q.unit = cur;
+            else
+                q.unit = QStringLiteral("count");
+            if (const auto per = perUnit.match(text.sliced(end)); per.hasMatch()) {
+                q.unit += u' ' + per.captured(0).simplified();
+                q.end = end + per.capturedLength();
+            }
+            consumed = q.end;
+            out.push_back(q);
         }
-        out.push_back(q);
+    }
+    if (numberWords) {
+        for (auto wit = words.globalMatch(text); wit.hasNext();) {
+            const auto m = wit.next();
+            Quantity q;
+            q.qualifier = m.captured(QStringLiteral("qual")).trimmed().toLower();
+            if (m.hasCaptured(QStringLiteral("frac"))) {
+                const QString f = m.captured(QStringLiteral("frac")).toLower();
+                q.start = m.capturedStart(QStringLiteral("frac"));
+                q.end = m.capturedEnd(QStringLiteral("frac"));
+                q.unit = QStringLiteral("percent");
+                q.value = f == QStringLiteral("half") ? 50
+                          : f.contains(QStringLiteral("two")) ? 66.7
+                          : f.contains(QStringLiteral("three")) ? 75
+                          : f.contains(QStringLiteral("quarter")) ? 25
+                                                                   : 33.3;
+            } else {
+                q.start = m.capturedStart(QStringLiteral("times"));
+                q.end = m.capturedEnd(QStringLiteral("times"));
+                q.unit = QStringLiteral("times");
+                const QString w = m.captured(QStringLiteral("tw")).toLower();
+                bool numeric = false;
+                const double n = w.toDouble(&numeric);
+                q.value = m.captured(QStringLiteral("times")).toLower() == QStringLiteral("twice") ? 2
+                          : numeric                                                             ? n
+                                                                                                : wordNumbers().value(w, 0);
+                if (q.value <= 0)
+                    continue;
+                // a numeric "6 times" was also read as a count above: the multiple wins
+                std::erase_if(out, [&](const Quantity& x) { return x.start >= q.start && x.end <= q.end; });
+            }
+            out.push_back(q);
+        }
     }
     std::sort(out.begin(), out.end(), [](const Quantity& a, const Quantity& b) { return a.start < b.start; });
     return out;

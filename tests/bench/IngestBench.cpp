@@ -197,6 +197,13 @@ int main(int argc, char* argv[])
         std::printf("%.2f s (CPU %.2f s)\n", t.seconds, t.cpu);
         return 0;
     }
+    if (args.contains(QStringLiteral("--floor-only"))) {  // for profiling the floor beside the ingest
+        QTemporaryDir scratch;
+        const int n = static_cast<int>(FileCollector(QStringList{args.last()}).count());
+        const Timing t = floorRun(args.last(), scratch.filePath(QStringLiteral("f.sqlite")), n);
+        std::printf("%.3f s for %d documents (CPU %.3f s)\n", t.seconds, n, t.cpu);
+        return 0;
+    }
     if (args.contains(QStringLiteral("--write-only"))) {  // for profiling the writer alone
         QTemporaryDir scratch;
         const int n = std::min(docs, 2000);  // parsed articles are held in memory for this
@@ -206,7 +213,7 @@ int main(int argc, char* argv[])
         return 0;
     }
     if (docs <= 0 || args.contains(QStringLiteral("--help"))) {
-        std::printf("usage: claimlens-bench [--docs N] [--generate DIR] [--extract-only DIR] [--write-only DIR]\n"
+        std::printf("usage: claimlens-bench [--docs N] [--generate DIR] [--extract-only DIR] [--write-only DIR] [--floor-only DIR]\n"
                     "  (default 10000 articles; --write-only times the store alone on the first 2000 of DIR)\n");
         return docs <= 0 ? 2 : 0;
     }

@@ -348,7 +348,7 @@ Result<StatisticSeries> ChartQuery::statistics(const DocumentFilter& filter, con
             }
             StatisticValue& v = series.values[static_cast<size_t>(g.value)];
             ++v.occurrences;
-            v.statisticId = std::min(v.statisticId, st.id);
+            v.statisticId = std::min<std::int64_t>(v.statisticId, st.id);
             if (st.subjectKind >= 0 && (g.kind < 0 || x.kindName(st.subjectKind) < x.kindName(g.kind)))
                 g.kind = st.subjectKind;
             g.documents.push_back(st.doc);
@@ -690,9 +690,11 @@ Result<TimelineClaims> ChartQuery::timelineClaims(const DocumentFilter& filter, 
             return Error{found.error()};
         const ChartIndex& x = *found->index;
         const DocumentSet& docs = found->documents;
-        // the claims, their documents and actors from the index; the sentence and date by id
-        auto stmt = m_db->prepare("SELECT s.ordinal, s.text, c.date, c.date_precision, c.source FROM claims c"
-                                  " JOIN sentences s ON s.id = c.sentence_id WHERE c.id = ?1");
+        // the claims, their documents and actors from the index; the sentence, date, source and
+        // file name by id (the index keeps no text per document)
+        auto stmt = m_db->prepare("SELECT s.ordinal, s.text, c.date, c.date_precision, coalesce(c.source, d.source),"
+                                  " d.file_name FROM claims c JOIN sentences s ON s.id = c.sentence_id"
+                                  " JOIN documents d ON d.id = c.document_id WHERE c.id = ?1");
         if (!stmt)
             return Error{stmt.error()};
         const int company = x.kindCode(QStringLiteral("company")), country = x.kindCode(QStringLiteral("country"));
@@ -726,8 +728,8 @@ Result<TimelineClaims> ChartQuery::timelineClaims(const DocumentFilter& filter, 
                     c.date.precision = static_cast<DatePrecision>(x.publishedPrecision(d));
                     c.datedByDocument = c.date.isValid();
                 }
-                c.source = stmt->isNull(4) ? x.source(d) : stmt->text(4);
-                c.fileName = x.fileName(d);
+                c.source = stmt->text(4);
+                c.fileName = stmt->text(5);
                 x.forEachActor(i, [&](int slot) {
                     if (x.entityKind(slot) == company)
                         c.actors.append(x.entityName(slot));

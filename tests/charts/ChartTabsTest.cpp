@@ -2,6 +2,7 @@
 // list a bar's sentences, export, and look right (CLAIMLENS_CHART_SHOTS=DIR keeps their pictures).
 #include "ChartsFixture.h"
 
+#include "charts/ChartBuilder.h"
 #include "charts/ChartsTab.h"
 #include "charts/TimelineTab.h"
 
@@ -10,6 +11,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QImage>
+#include <QListWidget>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -61,13 +63,26 @@ TEST(ChartsTab, ShowsEveryKindAndFollowsTheFilter)
     QTest::qWait(50);
     keepShot(tab, QStringLiteral("charts-tab-patents.png"));
 
-    // a bar's sentences, and a double click opens the first
+    // a click on a bar lists its sentences (read on the worker), and a double click opens the first
     const int china = static_cast<int>(tab.currentModel()->categories.indexOf(QStringLiteral("China (2014-2023) \u2014 WIPO")));
-    const std::vector<Evidence> evidence = tab.evidenceFor(0, china >= 0 ? china : 0);
-    ASSERT_FALSE(evidence.empty());
-    QSignalSpy opened(&tab, &ChartsTab::openDocument);
+    ASSERT_GE(china, 0);
     auto* series = qobject_cast<QAbstractBarSeries*>(tab.chart()->series().first());
     ASSERT_TRUE(series);
+    int chinaBar = -1;
+    for (int i = 0; i < tab.currentModel()->categories.size() && chinaBar < 0; ++i)
+        if (ChartBuilder::modelCategory(*tab.currentModel(), i) == china)
+            chinaBar = i;
+    ASSERT_GE(chinaBar, 0);
+    QSignalSpy listed(&tab, &ChartsTab::evidenceReady);
+    Q_EMIT series->clicked(chinaBar, series->barSets().first());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return listed.count() > 0; }, 30000));
+    auto* evidence = tab.findChild<QListWidget*>();
+    ASSERT_TRUE(evidence);
+    ASSERT_GT(evidence->count(), 0);
+    EXPECT_TRUE(evidence->item(0)->text().contains(QStringLiteral("38,000")) ||
+                evidence->item(0)->text().contains(QStringLiteral("38000")))
+        << qPrintable(evidence->item(0)->text());
+    QSignalSpy opened(&tab, &ChartsTab::openDocument);
     const int bar = static_cast<int>(tab.currentModel()->categories.size()) - 1;  // the top bar
     Q_EMIT series->doubleClicked(bar, series->barSets().first());
     ASSERT_TRUE(QTest::qWaitFor([&] { return opened.count() > 0; }, 30000));  // read on the worker

@@ -548,15 +548,6 @@ static Result<std::vector<Evidence>> readEvidence(ChartQuery& query, const Chart
     return std::vector<Evidence>{};
 }
 
-std::vector<Evidence> ChartsTab::evidenceFor(int set, int category) const
-{
-    if (!m_db || !m_model || category < 0 || category >= m_model->categories.size())
-        return {};
-    ChartQuery query(*m_db);
-    auto found = readEvidence(query, *m_model, m_filter, set, category);
-    return found ? std::move(*found) : std::vector<Evidence>{};
-}
-
 void ChartsTab::barClicked(int index, QBarSet* set, bool open)
 {
     if (!m_model || !m_db)

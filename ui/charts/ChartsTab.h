@@ -42,8 +42,8 @@ public:
     /// Where the chart data is read: a worker thread with its own connection (the window shares
     /// one between its tabs). Without one, the tab makes its own on first use.
     void setLoader(ChartLoader* loader);
-    /// The database to chart, owned by the window; nullptr shows nothing. The charts are read on
-    /// the loader's connection to the same file; only evidenceFor() reads this one.
+    /// The database to chart, owned by the window; nullptr shows nothing. The charts and the
+    /// sentences behind a bar are read on the loader's connection to the same file.
     void setDatabase(claimlens::Database* db);
     /// A chart has been asked for and its data has not come back yet.
     bool isLoading() const;
@@ -56,9 +56,6 @@ public:
     QChart* chart() const;
     /// Exports the current chart without asking (what the dialog does once answered).
     Status exportTo(const QString& path, const ExportOptions& options) const;
-    /// The sentences behind category `category` of set `set` of the current model, read at once
-    /// on the database given to setDatabase (a click on a bar reads them on the worker).
-    std::vector<Evidence> evidenceFor(int set, int category) const;
 
 public Q_SLOTS:
     /// Data changed (an import): queries again.

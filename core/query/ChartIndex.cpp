@@ -8,6 +8,10 @@
 #include <numeric>
 #include <unordered_map>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 namespace claimlens {
 namespace {
 
@@ -514,6 +518,19 @@ size_t ChartIndex::bytes() const
 
 // --- one index per connection
 
+namespace {
+
+/// Hands the allocator's free pages back to the system (glibc keeps what is freed in the middle
+/// of its heaps resident until asked).
+void releaseFreedMemory()
+{
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
+
+}  // namespace
+
 class ChartIndexRegistry {
 public:
     static ChartIndexRegistry& instance()
@@ -565,7 +582,12 @@ public:
                                            nullptr, &forget);
             }
         }
+        // The index is the largest thing the program holds (tens of MiB for 100,000 documents):
+        // memory freed before it (the window's earlier queries) and by its build goes back to the
+        // system around it, rather than staying resident beside it in the allocator's free lists.
+        releaseFreedMemory();
         auto loaded = ChartIndex::load(db);
+        releaseFreedMemory();
         if (!loaded)
             return loaded;
         auto index = std::const_pointer_cast<ChartIndex>(*loaded);

@@ -150,6 +150,9 @@ struct ParagraphState {
     /// no one and has the same unit goes on about the same subject ("Baidu had 100 million users.
     /// By April the figure was 200 million.")
     SentenceSubject lastStatisticSubject;
+    /// the last company and country the paragraph's earlier sentences named (not through a product),
+    /// for "the company" or "the country" when the paragraph's subject is of the other kind
+    SentenceSubject lastCompany, lastCountry;
     /// the paragraph's latest date, for a month it names alone ("founded in 2023 ... that November")
     PartialDate lastDate;
     /// the article's main company and country so far: named most often before here
@@ -448,7 +451,9 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
     static const QRegularExpression leadIn(QStringLiteral("^\\s*(?:of|from|among)\\s+(?:the\\s+)?(?:world's\\s+|world\\x{2019}s\\s+)?"),
                                            kUnicode);
     static const QRegularExpression phraseEnd(
-        QStringLiteral("\\s(?:in|by|from|between|since|during|over|at|for|to|on|than|last|this|a|per|according|as|with|and|or|that|which|who)\\s"),
+        QStringLiteral("\\s(?:in|by|from|between|since|during|over|at|for|to|on|than|last|this|a|per|according|as|with|and|or|that|"
+                       "which|who|within|after|before|across|through|throughout|into|among|amid|against|despite|via|until|"
+                       "toward|towards|upon|beyond|without|under|above|below|near|versus)\\s"),
         kUnicode);
     static const QRegularExpression prepBefore(QStringLiteral("\\b(?:by|from|to|against|than|with|into|over)\\s+(?:the\\s+)?$"),
                                                kUnicode | QRegularExpression::CaseInsensitiveOption);
@@ -608,12 +613,22 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
                                                                  : std::optional(EntityKind::Company);
         const SentenceSubject* articleSubject =
             wanted == EntityKind::Company ? c.paragraph->articleCompany : c.paragraph->articleCountry;
+        // "Kai-Fu Lee, the former head of Google China, founded 01.AI ... the company reached": the
+        // company named last, when the paragraph's subject is not one
+        const SentenceSubject* namedLast = wanted == EntityKind::Company   ? &c.paragraph->lastCompany
+                                           : wanted == EntityKind::Country ? &c.paragraph->lastCountry
+                                                                           : nullptr;
+        if (namedLast && namedLast->start < 0)
+            namedLast = nullptr;
         if (!subject && paragraphSubject && (pronoun.match(c.text).hasMatch() || reference.hasMatch()) &&
-            (!wanted || *wanted == c.paragraph->subject.kind || !articleSubject))
+            (!wanted || *wanted == c.paragraph->subject.kind || (!articleSubject && !namedLast)))
             subject = &c.paragraph->subject;
+        else if (!subject && namedLast)
+            subject = namedLast;
         else if (!subject && wanted && articleSubject)
             subject = articleSubject;  // "The Beijing-based company ...": what the whole article is about
         else if (paragraphSubject && subject && subject->name != c.paragraph->subject.name &&
+                 (!wanted || *wanted == c.paragraph->subject.kind) &&
                  definiteReference.match(QStringView(c.text).sliced(subject->end, q.start - subject->end)).hasMatch())
             subject = &c.paragraph->subject;
         // a sentence naming no one that gives a figure in the unit of the paragraph's last one, and
@@ -1179,6 +1194,8 @@ Extraction Extractor::extract(const Article& article) const
             const Mention& mention = out.mentions[m];
             if ((mention.kind != EntityKind::Country && mention.kind != EntityKind::Company) || !mention.via.isEmpty())
                 continue;
+            (mention.kind == EntityKind::Company ? paragraph.lastCompany : paragraph.lastCountry) =
+                {0, 0, mention.name, mention.kind, false, false};
             SentenceSubject& top = mention.kind == EntityKind::Company ? articleCompany : articleCountry;
             const int named = ++subjectCounts[mention.name];
             if (top.start < 0 || named > subjectCounts.value(top.name))

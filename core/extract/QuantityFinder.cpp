@@ -83,7 +83,9 @@ std::vector<Quantity> QuantityFinder::find(QStringView text)
     // (as part of `number`, it was tried at every position of every sentence)
     static const QRegularExpression qualifierBefore(
         QStringLiteral("\\b(?:more than|less than|fewer than|over|under|almost|nearly|about|around|roughly|"
-                       "approximately|some|up to|at least|at most|just over|just under|close to|as many as|only)\\s+$"),
+                       "approximately|some|up to|at least|at most|just over|just under|close to|as many as|only|above|below|"
+                       "upwards of|in excess of|as much as|as little as|an estimated|just above|just below|well over|"
+                       "well above|well below)\\s+$"),
         kOptions);
     static const QRegularExpression words(
         QStringLiteral("(?<qual>\\b(?:more than|almost|nearly|about|around|roughly|over|just over|just under|close to)\\s+)?"

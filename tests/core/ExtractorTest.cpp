@@ -314,6 +314,21 @@ TEST(Extractor, AnAmountNamesWhatItIsIn)
     }
 }
 
+TEST(Extractor, TheCompanyIsACompanyNamedBeforeNeverACountry)
+{
+    // the paragraph's first name in subject position is a country; "the company" is the company the
+    // paragraph named last, also over a product's owner named before the reference
+    const Extraction e = extract(QStringLiteral(
+        "Critics in China said a former Baidu engineer founded 01.AI in 2023. "
+        "Its Yi model led the charts, and the company reached a valuation above $1 billion within its first year.\n"));
+    ASSERT_EQ(e.statistics.size(), 1u);
+    EXPECT_EQ(e.statistics[0].subject, QStringLiteral("01.AI"));
+    EXPECT_EQ(e.statistics[0].metricKey, QStringLiteral("valuation"));
+    // a preposition right after the amount starts no name for it: the measure is the one before
+    EXPECT_EQ(e.statistics[0].metric, QStringLiteral("Valuation"));
+    EXPECT_EQ(e.statistics[0].qualifier, QStringLiteral("above"));
+}
+
 TEST(Extractor, AFigureWithoutASubjectOrMeasureContinuesTheParagraphsLast)
 {
     // the second sentence names no one and no measure: the same subject and measure go on; the

@@ -163,6 +163,7 @@ struct ParagraphState {
 struct Extractor::SentenceContext {
     int index = -1;
     const Sentence* sentence = nullptr;
+    const Article* article = nullptr;
     qsizetype base = 0;  ///< the sentence's start in the article text
     QString text;        ///< the sentence as written (offsets relative to base)
     std::vector<AliasMatch> aliases;
@@ -797,7 +798,7 @@ void Extractor::findEvents(SentenceContext& c, const PartialDate& published, Ext
         return w.front().isUpper() && DateParser::monthFromName(w) > 0;
     });
     if (!digits && !monthNamed && !c.says(u"year") &&
-        !c.says(u"month") && !c.says(u"day") &&
+        !c.says(u"month") && !c.says(u"day") && !c.says(u"week") &&
         !c.says(u"yesterday") && !c.says(u"today") &&
         !c.says(u"ago"))
         return;  // no date can be written without these
@@ -949,19 +950,47 @@ void Extractor::findEvents(SentenceContext& c, const PartialDate& published, Ext
         }
     }
 
-    // "The same day", "the next day": the day of the latest dated statement before this one
+    // "The same day", "the next day", "the day after R1 appeared", "a week later": counted from the
+    // day of the latest dated statement before this one
     static const QRegularExpression sameDay(
-        QStringLiteral("\\b(?:the\\s+same\\s+day|that\\s+(?:same\\s+)?day|the\\s+(?:next|following)\\s+day|a\\s+day\\s+later)\\b"),
+        QStringLiteral("\\b(?:the\\s+same\\s+day|that\\s+(?:same\\s+)?day|the\\s+(?:next|following|previous)\\s+(?:day|week)|"
+                       "the\\s+(?:day|week)\\s+(?:after|before)|an?\\s+(?:day|week)\\s+(?:later|earlier))\\b"),
         kUnicode | QRegularExpression::CaseInsensitiveOption);
-    if (c.dates.empty() && c.says(u"day")) {
+    if (c.dates.empty() && (c.says(u"day") || c.says(u"week"))) {
         if (const auto m = sameDay.match(c.text); m.hasMatch()) {
-            const auto last = std::find_if(out.events.rbegin(), out.events.rend(),
-                                           [&](const Event& e) { return e.sentence < c.index && e.date.isValid(); });
+            // "the day after R1 appeared": the latest dated statement that names what it is after,
+            // else the latest one
+            static const QRegularExpression anchor(QStringLiteral("^\\s+([\\p{Lu}\\d][\\p{L}\\d.-]*)"), kUnicode);
+            const auto named = m.captured(0).endsWith(QStringLiteral("after"), Qt::CaseInsensitive) ||
+                                       m.captured(0).endsWith(QStringLiteral("before"), Qt::CaseInsensitive)
+                                   ? anchor.match(QStringView(c.text).sliced(m.capturedEnd()))
+                                   : QRegularExpressionMatch();
+            auto before = [&](const Event& e) { return e.sentence < c.index && e.date.isValid(); };
+            auto last = std::find_if(out.events.rbegin(), out.events.rend(), [&](const Event& e) {
+                if (!before(e) || !named.hasMatch())
+                    return false;
+                const QString text = c.article->sentenceText(c.article->sentences[static_cast<size_t>(e.sentence)]);
+                const QString name = named.captured(1);
+                for (qsizetype at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+                    const qsizetype end = at + name.size();
+                    if ((at == 0 || !text[at - 1].isLetterOrNumber()) && (end == text.size() || !text[end].isLetterOrNumber()))
+                        return true;  // the name as a word of its own
+                }
+                return false;
+            });
+            if (last == out.events.rend())
+                last = std::find_if(out.events.rbegin(), out.events.rend(), before);
             if (last != out.events.rend() && last->date.precision == DatePrecision::Day) {
                 const QString words = m.captured(0).toLower();
-                const bool next = words.contains(QStringLiteral("next")) || words.contains(QStringLiteral("following")) ||
-                                  words.contains(QStringLiteral("later"));
-                const QDate day = QDate(last->date.year, last->date.month, last->date.day).addDays(next ? 1 : 0);
+                const int direction = words.contains(QStringLiteral("next")) || words.contains(QStringLiteral("following")) ||
+                                              words.contains(QStringLiteral("later")) || words.contains(QStringLiteral("after"))
+                                          ? 1
+                                      : words.contains(QStringLiteral("before")) || words.contains(QStringLiteral("earlier")) ||
+                                              words.contains(QStringLiteral("previous"))
+                                          ? -1
+                                          : 0;
+                const int days = direction * (words.contains(QStringLiteral("week")) ? 7 : 1);
+                const QDate day = QDate(last->date.year, last->date.month, last->date.day).addDays(days);
                 PartialDate d;
                 d.year = day.year();
                 d.month = day.month();
@@ -1171,6 +1200,7 @@ Extraction Extractor::extract(const Article& article) const
         c.paragraph = &paragraph;
         c.index = static_cast<int>(i);
         c.sentence = &s;
+        c.article = &article;
         c.base = s.start;
         c.text = article.text.mid(s.start, s.end - s.start);
         c.text.replace(u'\n', u' ');

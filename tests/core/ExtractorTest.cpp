@@ -314,6 +314,22 @@ TEST(Extractor, AnAmountNamesWhatItIsIn)
     }
 }
 
+TEST(Extractor, TheDayAfterSomethingCountsFromTheDayItHappened)
+{
+    // "the day after R1 appeared": a day after the statement that names R1, not after the latest date
+    const Extraction e = extract(QStringLiteral(
+        "Baidu released R1 on January 20, 2025. Its shares fell on January 27, 2025. "
+        "The day after R1 appeared, OpenAI announced a venture. A week later, ByteDance answered.\n"));
+    auto dated = [&](const char* words) {
+        for (const Event& ev : e.events)
+            if (ev.relative.contains(QLatin1String(words), Qt::CaseInsensitive))
+                return ev.date.iso();
+        return QString();
+    };
+    EXPECT_EQ(dated("day after"), QStringLiteral("2025-01-21"));
+    EXPECT_EQ(dated("week later"), QStringLiteral("2025-01-28"));  // no anchor named: the latest dated statement, 27 January
+}
+
 TEST(Extractor, TheCompanyIsACompanyNamedBeforeNeverACountry)
 {
     // the paragraph's first name in subject position is a country; "the company" is the company the

@@ -3,6 +3,8 @@
 #include <QDate>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace claimlens {
 namespace {
 
@@ -92,6 +94,10 @@ std::optional<PartialDate> DateParser::parseDateLine(const QString& line)
         QStringLiteral("^(?:,?\\s*(?:at\\s+)?\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s+[A-Z]{2,5}(?:[+-]\\d{1,2})?)?)?"
                        "(?:\\s*(?:[|·•]|\\s-\\s).*)?\\s*$"),
         QRegularExpression::CaseInsensitiveOption);
+    // every form holds a year in digits: a line without a digit is spared the expressions (the
+    // parser asks this of every line near an article's top)
+    if (std::none_of(line.begin(), line.end(), [](QChar c) { return c.isDigit(); }))
+        return std::nullopt;
     const auto p = prefix.match(line);
     const qsizetype start = p.capturedLength(0);
     qsizetype used = 0;

@@ -574,8 +574,14 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
             clauseStart = b.next().capturedEnd();
         const SentenceSubject* subject = nullptr;
         const auto lead = leadIn.match(after);
+        // (not a possessive: "50% of China's market" is a share of something China holds, taken by
+        // whoever the sentence names before)
+        auto possessive = [&](const SentenceSubject& s) {
+            const QStringView rest = QStringView(c.text).sliced(s.end);
+            return rest.startsWith(u"'s") || rest.startsWith(u"\u2019s");
+        };
         for (const SentenceSubject& s : subjects)
-            if (lead.hasMatch() && s.start == q.end + lead.capturedLength()) {
+            if (lead.hasMatch() && s.start == q.end + lead.capturedLength() && !possessive(s)) {
                 subject = &s;
                 break;
             }
@@ -678,6 +684,33 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
                                                QStringLiteral("had"), QStringLiteral("will"), QStringLiteral("would")};
         while (!phraseWords.isEmpty() && determiners.contains(phraseWords.first().toLower()))
             phraseWords.removeFirst();
+        // "50% of China's AI accelerator market": the owner before the noun is not the measure
+        if (!phraseWords.isEmpty() && phraseWords.size() > 1 &&
+            (phraseWords.first().endsWith(QStringLiteral("'s")) || phraseWords.first().endsWith(QStringLiteral("\u2019s"))))
+            phraseWords.removeFirst();
+        // "26% two years earlier", "180,000 a year ago": a time, not a measure (the figure goes on
+        // in the measure before it); "... in 2024, up from 180,000 a year earlier": the year before
+        // the sentence's own
+        static const QRegularExpression timeAgo(
+            QStringLiteral("^\\s*(?:(?<n>a|an|one|two|three|four|five|six|several|\\d+)\\s+)?(?<unit>years?|months?|quarters?|weeks?|days?)"
+                           "\\s+(?:earlier|ago|before|prior|later)\\b"),
+            kUnicode | QRegularExpression::CaseInsensitiveOption);
+        QString figurePeriod = period;
+        if (const auto ago = timeAgo.match(after); ago.hasMatch()) {
+            static const QHash<QString, int> counts{{QStringLiteral("a"), 1},   {QStringLiteral("an"), 1},
+                                                    {QStringLiteral("one"), 1}, {QStringLiteral("two"), 2},
+                                                    {QStringLiteral("three"), 3}, {QStringLiteral("four"), 4},
+                                                    {QStringLiteral("five"), 5}, {QStringLiteral("six"), 6}};
+            const QString count = ago.captured(QStringLiteral("n")).toLower();
+            const int n = counts.value(count, count.toInt());
+            bool isYear = false;
+            const int base = period.toInt(&isYear);
+            figurePeriod = ago.captured(QStringLiteral("unit")).startsWith(QStringLiteral("year"), Qt::CaseInsensitive) &&
+                                   n > 0 && isYear && period.size() == 4
+                               ? QString::number(base - n)
+                               : QString();
+            phraseWords.clear();
+        }
         // a participle with its preposition ("the $7.8 billion recorded in China", "spent by
         // Baidu") says what happened to the amount, not what it measures
         static const QSet<QString> prepositions{QStringLiteral("in"), QStringLiteral("by"), QStringLiteral("for"),
@@ -735,8 +768,12 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
         st.value = q.value;
         st.unit = q.unit;
         st.qualifier = q.qualifier;
-        st.period = period;
-        const bool namesSomething = !phrase.isEmpty() && phrase.front().isLower();
+        st.period = figurePeriod;
+        // "400,000 Ascend 910B processors": a short phrase of names before a noun still names the
+        // measure, when the vocabulary names none
+        const bool namesSomething =
+            !phrase.isEmpty() && (phrase.front().isLower() ||
+                                  (!metric && phraseWords.size() <= 4 && phraseWords.last().front().isLower()));
         const QStringView before = QStringView(c.text).first(q.start);
         static const QRegularExpression timesThe(QStringLiteral("\\btimes\\s+(?:the|that\\s+of|as\\s+much\\s+as)\\s+$"), kUnicode);
         static const QRegularExpression nounOf(
@@ -1136,6 +1173,16 @@ void Extractor::scoreClaim(SentenceContext& c, const Article& article, Extractio
 {
     const QString trimmed = c.text.trimmed();
     if (trimmed.endsWith(u'?') || trimmed.size() < 20)
+        return;
+    // "X declined to comment", "did not respond to a request for comment": what a reporter asked,
+    // not anything asserted
+    static const QRegularExpression noComment(
+        QStringLiteral("\\b(?:declined|refused)\\s+to\\s+comment\\b|\\b(?:did|does|do)\\s+not\\s+(?:immediately\\s+)?"
+                       "(?:respond|reply)\\b[^.]*\\bcomment|\\bcould\\s+not\\s+(?:immediately\\s+)?be\\s+reached\\b|"
+                       "\\bwas\\s+not\\s+(?:immediately\\s+)?available\\s+for\\s+comment\\b"),
+        kUnicode | QRegularExpression::CaseInsensitiveOption);
+    using namespace Qt::Literals::StringLiterals;
+    if (mayContain(c.text, {"comment"_L1, "reached"_L1}, true) && noComment.match(c.text).hasMatch())
         return;
     QStringList actors;
     for (size_t i : c.mentionIndexes) {

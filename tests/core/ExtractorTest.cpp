@@ -330,6 +330,34 @@ TEST(Extractor, TheDayAfterSomethingCountsFromTheDayItHappened)
     EXPECT_EQ(dated("week later"), QStringLiteral("2025-01-28"));  // no anchor named: the latest dated statement, 27 January
 }
 
+TEST(Extractor, WireFiguresWithProductNamesEarlierYearsAndOwnersShares)
+{
+    // "400,000 Ascend 910B processors": names before the noun; "a year earlier": the year before the
+    // sentence's own, in the same measure; "50% of China's market": a share of what China holds, taken
+    // by the company named before it
+    const Extraction e = extract(QStringLiteral(
+        "Baidu shipped about 400,000 Ernie 4 servers in 2024, up from roughly 180,000 a year earlier.\n\n"
+        "Analysts estimate OpenAI could take 50% of China's chatbot market.\n"));
+    ASSERT_EQ(e.statistics.size(), 3u);
+    EXPECT_EQ(e.statistics[0].subject, QStringLiteral("Baidu"));
+    EXPECT_EQ(e.statistics[0].metricKey, QStringLiteral("servers"));
+    EXPECT_EQ(e.statistics[0].period, QStringLiteral("2024"));
+    EXPECT_EQ(e.statistics[1].value, 180000);
+    EXPECT_EQ(e.statistics[1].metricKey, QStringLiteral("servers"));
+    EXPECT_EQ(e.statistics[1].period, QStringLiteral("2023"));
+    EXPECT_EQ(e.statistics[2].subject, QStringLiteral("OpenAI"));
+    EXPECT_EQ(e.statistics[2].metric, QStringLiteral("chatbot market"));
+}
+
+TEST(Extractor, NoCommentIsNoClaim)
+{
+    const Extraction e = extract(QStringLiteral(
+        "Baidu declined to comment on the figures. The U.S. Commerce Department did not immediately respond to a "
+        "request for comment. Baidu released Ernie 4 in 2023.\n"));
+    ASSERT_EQ(e.claims.size(), 1u);
+    EXPECT_EQ(e.claims[0].sentence, 2);
+}
+
 TEST(Extractor, TheCompanyIsACompanyNamedBeforeNeverACountry)
 {
     // the paragraph's first name in subject position is a country; "the company" is the company the

@@ -56,6 +56,18 @@ QStringList words(QStringView s)
     return out;
 }
 
+/// A count written in digits or as a small word ("a", "two"), as in "a year earlier" or "three
+/// days ago"; 0 when it is neither.
+int smallCount(const QString& word)
+{
+    static const QHash<QString, int> words{{QStringLiteral("a"), 1},     {QStringLiteral("an"), 1},
+                                           {QStringLiteral("one"), 1},   {QStringLiteral("two"), 2},
+                                           {QStringLiteral("three"), 3}, {QStringLiteral("four"), 4},
+                                           {QStringLiteral("five"), 5},  {QStringLiteral("six"), 6}};
+    const QString lower = word.toLower();
+    return words.value(lower, lower.toInt());
+}
+
 const QSet<QString>& notNameWords()
 {
     // capitalised words that start sentences or name months and days, never people
@@ -697,12 +709,7 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
             kUnicode | QRegularExpression::CaseInsensitiveOption);
         QString figurePeriod = period;
         if (const auto ago = timeAgo.match(after); ago.hasMatch()) {
-            static const QHash<QString, int> counts{{QStringLiteral("a"), 1},   {QStringLiteral("an"), 1},
-                                                    {QStringLiteral("one"), 1}, {QStringLiteral("two"), 2},
-                                                    {QStringLiteral("three"), 3}, {QStringLiteral("four"), 4},
-                                                    {QStringLiteral("five"), 5}, {QStringLiteral("six"), 6}};
-            const QString count = ago.captured(QStringLiteral("n")).toLower();
-            const int n = counts.value(count, count.toInt());
+            const int n = smallCount(ago.captured(QStringLiteral("n")));
             bool isYear = false;
             const int base = period.toInt(&isYear);
             figurePeriod = ago.captured(QStringLiteral("unit")).startsWith(QStringLiteral("year"), Qt::CaseInsensitive) &&
@@ -921,12 +928,7 @@ void Extractor::findEvents(SentenceContext& c, const PartialDate& published, Ext
                     d.precision = DatePrecision::Month;
                 } else if (m.hasCaptured(QStringLiteral("unit")) && published.precision == DatePrecision::Day) {
                     // "3 days ago", "two weeks ago": counted back from the publication day
-                    static const QHash<QString, int> small{{QStringLiteral("a"), 1}, {QStringLiteral("one"), 1},
-                                                           {QStringLiteral("two"), 2}, {QStringLiteral("three"), 3},
-                                                           {QStringLiteral("four"), 4}, {QStringLiteral("five"), 5},
-                                                           {QStringLiteral("six"), 6}};
-                    const QString count = m.captured(QStringLiteral("n")).toLower();
-                    const int n = small.contains(count) ? small.value(count) : count.toInt();
+                    const int n = smallCount(m.captured(QStringLiteral("n")));
                     const QString unit = m.captured(QStringLiteral("unit")).toLower();
                     QDate day(published.year, published.month, published.day);
                     day = unit == QStringLiteral("day")    ? day.addDays(-n)

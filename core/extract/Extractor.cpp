@@ -3,6 +3,7 @@
 #include "extract/QuantityFinder.h"
 #include "extract/TextScan.h"
 #include "structure/DateParser.h"
+#include "util/Text.h"
 
 #include <QDate>
 #include <QHash>
@@ -210,8 +211,7 @@ void Extractor::SentenceContext::readWords()
     // spans read once, no word copied: every sentence is asked about a few dozen words
     lower = text;
     for (QChar& ch : lower)
-        ch = ch.unicode() < 0x80 ? QChar(ch.unicode() >= u'A' && ch.unicode() <= u'Z' ? ch.unicode() + 32 : ch.unicode())
-                                 : ch.toLower();
+        ch = QChar(lowerChar(ch));
     const QStringView view(text);
     const QStringView lowerView(lower);
     qsizetype begin = -1;

@@ -1,6 +1,7 @@
 #include "knowledge/Knowledge.h"
 
 #include "store/DatabaseLocation.h"
+#include "util/Text.h"
 
 #include <QDir>
 #include <QFile>
@@ -41,10 +42,8 @@ quint64 firstWordKey(QStringView s)
     while (b < s.size() && !isWordChar(s[b]))
         ++b;
     quint64 h = 14695981039346656037ULL;  // FNV-1a
-    for (qsizetype e = b; e < s.size() && isWordChar(s[e]) && !isHan(s[e]); ++e) {
-        const char16_t c = s[e].unicode();
-        h = (h ^ (c < 0x80 ? (c >= u'A' && c <= u'Z' ? c + 32 : c) : s[e].toLower().unicode())) * 1099511628211ULL;
-    }
+    for (qsizetype e = b; e < s.size() && isWordChar(s[e]) && !isHan(s[e]); ++e)
+        h = (h ^ lowerChar(s[e])) * 1099511628211ULL;
     return h;
 }
 

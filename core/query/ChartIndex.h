@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <bit>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -21,6 +22,14 @@ struct DocumentSet {
     std::vector<std::uint64_t> bits;
     int count = 0;
     bool has(int doc) const { return (bits[static_cast<size_t>(doc) >> 6] >> (doc & 63)) & 1u; }
+    /// Calls `f` with each document in the set, in order.
+    template <typename F>
+    void forEach(F&& f) const
+    {
+        for (size_t w = 0; w < bits.size(); ++w)
+            for (std::uint64_t word = bits[w]; word != 0; word &= word - 1)
+                f(static_cast<int>(w * 64 + static_cast<size_t>(std::countr_zero(word))));
+    }
 };
 
 /// What the charts count, read once from SQLite into compact arrays so that a chart under any

@@ -189,9 +189,7 @@ Result<std::vector<MetricCount>> ChartQuery::metrics(const DocumentFilter& filte
         const auto metrics = static_cast<size_t>(x.metricKeys().size());
         std::vector<int> values(metrics, 0), documents(metrics, 0), lastDoc(metrics, -1);
         const auto& stats = x.statistics();
-        for (int d = 0; d < x.documentCount(); ++d) {
-            if (!docs.has(d))
-                continue;
+        docs.forEach([&](int d) {
             const auto [first, end] = x.documentStatistics(d);
             for (std::uint32_t i = first; i < end; ++i) {
                 const auto m = static_cast<size_t>(stats[i].metric);
@@ -201,7 +199,7 @@ Result<std::vector<MetricCount>> ChartQuery::metrics(const DocumentFilter& filte
                     ++documents[m];
                 }
             }
-        }
+        });
         std::vector<int> order;
         for (size_t m = 0; m < metrics; ++m)
             if (values[m] > 0)
@@ -510,9 +508,7 @@ Result<std::vector<EntityDocuments>> ChartQuery::documentsPerEntity(const Docume
         const DocumentSet& docs = found->documents;
         const int wanted = x.kindCode(entityKindName(kind));
         std::vector<int> counts(static_cast<size_t>(x.entityCount()), 0);
-        for (int d = 0; d < x.documentCount(); ++d)
-            if (docs.has(d))
-                x.forEachEntity(d, [&](int slot) { ++counts[static_cast<size_t>(slot)]; });
+        docs.forEach([&](int d) { x.forEachEntity(d, [&](int slot) { ++counts[static_cast<size_t>(slot)]; }); });
         std::vector<int> order;
         for (int slot = 0; slot < x.entityCount(); ++slot)
             if (counts[static_cast<size_t>(slot)] > 0 && x.entityKind(slot) == wanted)
@@ -616,16 +612,14 @@ Result<ClaimsOverTime> ChartQuery::claimsOverTime(const DocumentFilter& filter, 
             stack[static_cast<size_t>(slots[i])] = static_cast<int>(i);
         const auto months = static_cast<size_t>(x.months().size());
         std::vector<int> counts(slots.size() * months, 0);  // [stack][month]
-        for (int d = 0; d < x.documentCount(); ++d) {
-            if (!docs.has(d))
-                continue;
+        docs.forEach([&](int d) {
             const auto [first, end] = x.documentClaims(d);
             for (std::uint32_t c = first; c < end; ++c)
                 x.forEachActor(c, [&](int slot) {
                     if (const int s = stack[static_cast<size_t>(slot)]; s >= 0)
                         ++counts[static_cast<size_t>(s) * months + static_cast<size_t>(x.claimMonth(c))];
                 });
-        }
+        });
         QMap<QString, QHash<QString, int>> byPeriod;
         for (size_t s = 0; s < slots.size(); ++s)
             for (size_t m = 0; m < months; ++m)

@@ -13,12 +13,14 @@ QJsonValue nullable(const QString& s)
     return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
 }
 
+/// The outlets the article comes from first, then the sources it cites, each name once.
 QStringList uniqueSourceNames(const std::vector<StoredSource>& sources)
 {
     QStringList names;
-    for (const auto& s : sources)
-        if (!names.contains(s.name))
-            names.append(s.name);
+    for (const bool outlets : {true, false})
+        for (const auto& s : sources)
+            if ((s.kind == QStringLiteral("outlet")) == outlets && !names.contains(s.name))
+                names.append(s.name);
     return names;
 }
 

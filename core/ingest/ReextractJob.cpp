@@ -48,7 +48,7 @@ Result<Article> storedArticle(Database& db, std::int64_t id)
     while (sources->step()) {
         CitedSource src;
         src.name = sources->text(0);
-        for (SourceKind k : {SourceKind::Inline, SourceKind::Attribution, SourceKind::Channel, SourceKind::Byline})
+        for (SourceKind k : {SourceKind::Inline, SourceKind::Attribution, SourceKind::Channel, SourceKind::Byline, SourceKind::Outlet})
             if (sourceKindName(k) == sources->text(1))
                 src.kind = k;
         src.relativeAge = sources->text(2);

@@ -41,7 +41,11 @@ Article ArticleAssembler::assemble(const std::vector<SourceBlock>& source, const
         text += line;
     }
 
-    Article parsed = m_parser.parse(text);
+    int titleLine = -1;
+    for (size_t i = 0; i < placed.size() && titleLine < 0; ++i)
+        if (placed[i].block->hint == Hint::Title)
+            titleLine = static_cast<int>(i);
+    Article parsed = m_parser.parse(text, {true, titleLine});
     Article out;
     out.text = parsed.text;
     out.format = format;
@@ -127,7 +131,7 @@ Article ArticleAssembler::assemble(const std::vector<SourceBlock>& source, const
     if (!metadata.publisher.isEmpty()) {
         const auto names = out.sourceNames();
         if (std::find(names.begin(), names.end(), metadata.publisher) == names.end())
-            out.sources.insert(out.sources.begin(), {metadata.publisher, SourceKind::Byline, {}, 0, 0, -1, -1});
+            out.sources.insert(out.sources.begin(), {metadata.publisher, SourceKind::Outlet, {}, 0, 0, -1, -1});
     }
 
     QString titleBlock;

@@ -43,6 +43,39 @@ QByteArray detectCharset(const QByteArray& bytes)
 }
 
 
+/// A single-byte code page other than the Western ones ("WINDOWS-1257", "ISO-8859-13"): uchardet
+/// names one of these for a Western text with a few accented letters about as readily as
+/// Windows-1252, having little to go on.
+bool isOtherSingleByte(const QByteArray& charset)
+{
+    if (charset == "WINDOWS-1252" || charset == "ISO-8859-1" || charset == "ISO-8859-15")
+        return false;
+    return charset.startsWith("ISO-8859-") || charset.startsWith("WINDOWS-125") || charset.startsWith("IBM") ||
+           charset.startsWith("MAC-") || charset.startsWith("KOI8");
+}
+
+/// Western text read as Windows-1252: mostly ASCII, and each byte above it a character Windows-1252
+/// defines, the letters among them inside words (beside an ASCII letter), as accented letters are
+/// in English, French or Irish names. Text in another script has runs of such bytes instead.
+bool readsAsWestern(const QByteArray& bytes)
+{
+    qsizetype high = 0;
+    auto asciiLetter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    for (qsizetype i = 0; i < bytes.size(); ++i) {
+        const auto b = static_cast<unsigned char>(bytes[i]);
+        if (b < 0x80)
+            continue;
+        ++high;
+        if (b == 0x81 || b == 0x8D || b == 0x8F || b == 0x90 || b == 0x9D)  // undefined in Windows-1252
+            return false;
+        const bool letter = b >= 0xC0 && b != 0xD7 && b != 0xF7;
+        const bool besideLetter = (i > 0 && asciiLetter(bytes[i - 1])) || (i + 1 < bytes.size() && asciiLetter(bytes[i + 1]));
+        if (letter && !besideLetter)
+            return false;
+    }
+    return high * 20 <= bytes.size();
+}
+
 /// Binary data shows itself through control characters that no article contains.
 bool looksBinary(QStringView text)
 {
@@ -114,7 +147,9 @@ Result<DecodedText> decodeText(const QByteArray& bytes)
     } else if ((text = decodeWith(QStringConverter::Utf8, bytes))) {
         out.encoding = QStringLiteral("UTF-8");
     } else {
-        const QByteArray charset = detectCharset(bytes);
+        QByteArray charset = detectCharset(bytes);
+        if (isOtherSingleByte(charset) && readsAsWestern(bytes))
+            charset = "WINDOWS-1252";
         if (charset.isEmpty() || charset == "ASCII")
             return Error{QStringLiteral("binary or undecodable file (no known text encoding)")};
         text = decodeWithIconv(charset, bytes);

@@ -109,6 +109,8 @@ QString sourceKindName(SourceKind kind)
         return QStringLiteral("byline");
     case SourceKind::Cited:
         return QStringLiteral("cited");
+    case SourceKind::Outlet:
+        return QStringLiteral("outlet");
     }
     return {};
 }

@@ -75,6 +75,7 @@ enum class SourceKind {
     Channel,      ///< a channel line of a digest
     Byline,       ///< an outlet named in the byline or dateline
     Cited,        ///< named in a sentence: "according to X", "told X", "as reported by X"
+    Outlet,       ///< the publisher the article comes from: masthead, copyright line, site name
 };
 QString sourceKindName(SourceKind kind);
 

@@ -85,26 +85,82 @@ std::optional<PartialDate> DateParser::parseAt(QStringView text, qsizetype* leng
     return std::nullopt;
 }
 
-std::optional<PartialDate> DateParser::parseDateLine(const QString& line)
+namespace {
+
+/// "06/14 2024", "10/25/2023", "14.06.2024" at the start of `text`.
+std::optional<PartialDate> numericDateAt(QStringView text, DateParser::NumericOrder order, qsizetype* length)
+{
+    static const QRegularExpression numeric(QStringLiteral("^(\\d{1,2})([/.])(\\d{1,2})(?:\\2|,?\\s+)((?:19|20)\\d{2})(?![\\w-])"));
+    const auto m = numeric.match(text);
+    if (!m.hasMatch())
+        return std::nullopt;
+    const int a = m.capturedView(1).toInt(), b = m.capturedView(3).toInt(), year = m.capturedView(4).toInt();
+    int month = 0, day = 0;
+    if (a > 12 || m.capturedView(2) == u".")  // dotted dates are written day first
+        day = a, month = b;
+    else if (b > 12 || order == DateParser::NumericOrder::MonthFirst)
+        month = a, day = b;
+    else if (order == DateParser::NumericOrder::DayFirst)
+        day = a, month = b;
+    auto date = month ? makeDate(year, month, day) : makeDate(year, 1, 0);
+    if (!date)
+        return std::nullopt;
+    if (!month) {  // 03/04/2025 with nothing to settle it: only the year is certain
+        date->month = 0;
+        date->precision = DatePrecision::Year;
+    }
+    *length = m.capturedLength(0);
+    return date;
+}
+
+}  // namespace
+
+DateParser::NumericOrder DateParser::numericOrderOf(QStringView text)
+{
+    static const QRegularExpression numeric(QStringLiteral("(?<![\\d/])(\\d{1,2})/(\\d{1,2})(?:/|,?\\s+)(?:19|20)\\d{2}(?!\\d)"));
+    if (!text.contains(u'/'))
+        return NumericOrder::Unknown;
+    auto it = numeric.globalMatch(text);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        if (m.capturedView(1).toInt() > 12)
+            return NumericOrder::DayFirst;
+        if (m.capturedView(2).toInt() > 12)
+            return NumericOrder::MonthFirst;
+    }
+    return NumericOrder::Unknown;
+}
+
+std::optional<PartialDate> DateParser::parseDateLine(const QString& rawLine, NumericOrder order)
 {
     static const QRegularExpression prefix(
-        QStringLiteral("^(?:(?:first\\s+|last\\s+)?(?:published|updated|posted|date|dated)(?:\\s+on)?\\s*:?\\s*)?"),
+        QStringLiteral("^(?:(?:first\\s+|last\\s+)?(?:published|updated|posted|date|dated|modified)(?:\\s+on)?\\s*:?\\s*)?"
+                       "(?:\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?)?(?:\\s+[A-Z]{2,5})?,?\\s+)?"),
         QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression suffix(
         QStringLiteral("^(?:,?\\s*(?:at\\s+)?\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s+[A-Z]{2,5}(?:[+-]\\d{1,2})?)?)?"
-                       "(?:\\s*(?:[|·•]|\\s-\\s).*)?\\s*$"),
-        QRegularExpression::CaseInsensitiveOption);
+                       "(?:\\s*(?:[|\\x{00B7}\\x{2022}]|\\s[-\\x{2013}\\x{2014}]\\s).*|\\s+(?:updated|published|posted|modified)\\b.*)?\\s*$"),
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
     // every form holds a year in digits: a line without a digit is spared the expressions (the
     // parser asks this of every line near an article's top)
-    if (std::none_of(line.begin(), line.end(), [](QChar c) { return c.isDigit(); }))
+    if (std::none_of(rawLine.begin(), rawLine.end(), [](QChar c) { return c.isDigit(); }))
         return std::nullopt;
+    // "/ 28th January 2025 /": rules drawn around the date
+    QStringView line(rawLine);
+    auto rule = [](QChar c) { return c.isSpace() || QStringView(u"/|\u00B7\u2022\u2013\u2014").contains(c); };
+    while (!line.isEmpty() && rule(line.front()))
+        line = line.sliced(1);
+    while (!line.isEmpty() && rule(line.back()))
+        line.chop(1);
     const auto p = prefix.match(line);
     const qsizetype start = p.capturedLength(0);
     qsizetype used = 0;
-    auto date = parseAt(QStringView(line).sliced(start), &used);
+    auto date = numericDateAt(line.sliced(start), order, &used);
+    if (!date)
+        date = parseAt(line.sliced(start), &used);
     if (!date)
         return std::nullopt;
-    if (!suffix.match(QStringView(line).sliced(start + used)).hasMatch())
+    if (!suffix.match(line.sliced(start + used)).hasMatch())
         return std::nullopt;
     return date;
 }

@@ -1,6 +1,7 @@
 #include "structure/StructureParser.h"
 
 #include "structure/DateParser.h"
+#include "structure/PageLayout.h"
 
 #include <QRegularExpression>
 
@@ -9,7 +10,8 @@
 namespace claimlens {
 namespace {
 
-constexpr int kHeaderLines = 8;  // bylines and datelines stand near the top
+constexpr int kHeaderLines = 8;  // bylines and datelines stand near the top, or near the headline
+constexpr size_t kLayoutHeaderLines = 24;  // where the layout looks for them: a page's top runs longer
 constexpr auto kOptions = QRegularExpression::UseUnicodePropertiesOption;
 
 /// Two to four capitalised words, with the particles names carry.
@@ -177,8 +179,8 @@ std::optional<PartialDate> StructureParser::datelineDate(const QString& line) co
 bool StructureParser::classifyHeaderLine(Article& article, const Line& line) const
 {
     static const QRegularExpression byline(
-        QStringLiteral("^(?:[Bb][Yy]|(?:[Ww]ritten|[Pp]repared|[Rr]eported|[Ww]ords|[Tt]ext|[Cc]ompiled) by):?\\s+%1"
-                       "(?:\\s*(?:[-\\x{2013}\\x{2014}|,])\\s*(.+?))?\\s*$")
+        QStringLiteral("^(?:[Bb][Yy]|(?:[Ww]ritten|[Pp]repared|[Rr]eported|[Ww]ords|[Tt]ext|[Cc]ompiled) by|[Tt]ext\\s*/|\\x{6587}\\s*[/\\x{FF0F}]):?\\s+%1"
+                       "(?:\\s*\\(([^()]{1,80})\\))?(?:\\s*(?:[-\\x{2013}\\x{2014}|,/])\\s*(.+?))?\\s*$")
             .arg(nameListPattern()),
         kOptions);
     const auto m = byline.match(line.text);
@@ -189,7 +191,12 @@ bool StructureParser::classifyHeaderLine(Article& article, const Line& line) con
         if (names.isEmpty())
             return false;
         article.author = names.join(QStringLiteral(", "));
-        const QString tail = m.captured(2).trimmed();
+        // "Text / NAME (public account: CHANNEL)": a repost names the outlet it comes from
+        const QString aside = m.captured(2);
+        if (const qsizetype colon = aside.indexOf(u':'); colon >= 0 && !aside.mid(colon + 1).trimmed().isEmpty())
+            article.sources.push_back({aside.mid(colon + 1).trimmed(), SourceKind::Outlet, {}, line.start, line.end,
+                                       static_cast<int>(article.blocks.size()), -1});
+        const QString tail = m.captured(3).trimmed();
         if (auto date = DateParser::parseDateLine(tail))
             article.published = *date;
         else if (!tail.isEmpty() && !isRole(tail))
@@ -204,7 +211,7 @@ bool StructureParser::classifyHeaderLine(Article& article, const Line& line) con
     return false;
 }
 
-Article StructureParser::parse(QString text) const
+Article StructureParser::parse(QString text, const Hints& hints) const
 {
     static const QRegularExpression metadata(QStringLiteral("^(\\p{L}[\\p{L} ]{0,24}?)\\s*:\\s*(\\d[\\d,.]*\\s*[KkMm]?)$"),
                                              kOptions);
@@ -237,20 +244,6 @@ Article StructureParser::parse(QString text) const
     }
     if (!lines.empty())
         lines.back().last = true;
-    for (size_t i = 0; i < lines.size(); ++i) {
-        Line& line = lines[i];
-        line.words = wordCount(line.text);
-        Article probe;
-        line.header = i < kHeaderLines && (classifyHeaderLine(probe, line) || datelineDate(line.text));
-    }
-
-    // Where the header ends: the last byline or dateline near the top. Short lines between the
-    // title and it are labels ("Policy Brief No. 7"), not headings.
-    int headerEnd = -1;
-    for (size_t i = 0; i < lines.size(); ++i)
-        if (lines[i].header)
-            headerEnd = static_cast<int>(i);
-    bool paragraphSeen = false;  // section labels stand above the first paragraph
     auto isListItem = [&](size_t i) {
         return i < lines.size() && !lines[i].text.front().isLetter() && bullet.match(lines[i].text).hasMatch();
     };
@@ -260,6 +253,40 @@ Article StructureParser::parse(QString text) const
         const bool after = lines[i].last || lines[i + 1].afterBlank || lines[i + 1].header;
         return before && after;
     };
+
+    // The page's layout first: masthead, menus, the headline among them, the tail after the
+    // article. Bylines and datelines are looked for near the top, and near the headline the
+    // layout finds.
+    std::vector<PageLine> pageLines;
+    pageLines.reserve(lines.size());
+    for (size_t i = 0; i < lines.size(); ++i) {
+        Line& line = lines[i];
+        line.words = wordCount(line.text);
+        PageLine p{line.text, line.afterBlank};
+        if (i < kLayoutHeaderLines) {
+            Article probe;
+            p.dateline = datelineDate(line.text).has_value();
+            p.header = p.dateline || classifyHeaderLine(probe, line);
+        }
+        p.bullet = isListItem(i);
+        pageLines.push_back(std::move(p));
+    }
+    const PageLayout layout(*m_rules, [&](int i) {
+        const auto k = static_cast<size_t>(i);
+        return !lines[k].last && isHeadlineLike(lines[k].text, standsAlone(k)) && !continuesOnNextLine(lines, k);
+    });
+    const PageLayout::Reading page = layout.read(pageLines, hints.page, hints.title);
+    const int headerLimit = std::max(kHeaderLines, page.title + kHeaderLines);
+    for (size_t i = 0; i < lines.size(); ++i)
+        lines[i].header = static_cast<int>(i) < headerLimit && pageLines[i].header;
+
+    // Where the header ends: the last byline or dateline near the top. Short lines between the
+    // title and it are labels ("Policy Brief No. 7"), not headings.
+    int headerEnd = -1;
+    for (size_t i = 0; i < lines.size(); ++i)
+        if (lines[i].header)
+            headerEnd = static_cast<int>(i);
+    bool paragraphSeen = false;  // section labels stand above the first paragraph
 
     // "Why the names matter": a short line in sentence case, set apart by blank lines and
     // followed by a paragraph, heads a section too
@@ -271,6 +298,7 @@ Article StructureParser::parse(QString text) const
     };
 
     bool bodySeen = false;  // a title can only come before the body; a byline only near the top
+    int outletBlock = -1;
     for (size_t i = 0; i < lines.size(); ++i) {
         const Line& line = lines[i];
         Block block{BlockKind::Paragraph, line.start, line.end, line.start, -1, {}, {}};
@@ -279,7 +307,23 @@ Article StructureParser::parse(QString text) const
         const bool shortLine = line.text.size() <= 160;
         const qsizetype words = line.words;
         QRegularExpressionMatch m;
-        if (!furniture.isNull()) {
+        const LineRole& role = page.roles[i];
+        if (static_cast<int>(i) == page.outletLine)
+            outletBlock = static_cast<int>(article.blocks.size());
+        if (role.kind == LineRole::Kind::Furniture || role.kind == LineRole::Kind::Masthead) {
+            block.kind = BlockKind::Furniture;
+            block.key = role.kind == LineRole::Kind::Masthead ? QStringLiteral("masthead") : role.label;
+        } else if (role.kind == LineRole::Kind::Kicker) {
+            block.kind = BlockKind::Kicker;
+        } else if (role.kind == LineRole::Kind::Title) {
+            block.kind = BlockKind::Title;
+            article.title = line.text;
+            bodySeen = true;
+        } else if (role.kind == LineRole::Kind::Byline) {
+            block.kind = BlockKind::Byline;
+            if (article.author.isEmpty())
+                article.author = role.label;
+        } else if (!furniture.isNull()) {
             block.kind = BlockKind::Furniture;
             block.key = furniture;
         } else if (shortLine && (m = metadata.match(line.text)).hasMatch()) {
@@ -304,16 +348,24 @@ Article StructureParser::parse(QString text) const
         } else if (line.header && !article.published.isValid() && datelineDate(line.text)) {
             block.kind = BlockKind::Dateline;
             article.published = *datelineDate(line.text);
+            if (article.published.precision == DatePrecision::Year) {
+                // "03/04/2025": the page's other numeric dates may say which number is the month
+                const auto order = DateParser::numericOrderOf(t);
+                if (order != DateParser::NumericOrder::Unknown)
+                    if (auto settled = DateParser::parseDateLine(line.text, order))
+                        article.published = *settled;
+            }
         } else if (!paragraphSeen && i < kHeaderLines && m_rules->sectionLabels.contains(line.text.toLower())) {
             block.kind = BlockKind::Kicker;  // "Opinion" over the article
             if (article.section.isEmpty())
                 article.section = line.text;
         } else if (!bodySeen && words <= 3 && i + 1 < lines.size() && !endsWithAny(line.text, u".!?:;,") &&
+                   page.roles[i + 1].kind == LineRole::Kind::Free && m_rules->furnitureLabel(lines[i + 1].text).isNull() &&
                    isHeadlineLike(lines[i + 1].text, standsAlone(i + 1)) &&
                    (line.text == line.text.toUpper() || isTitleCased(line.text))) {
             block.kind = BlockKind::Kicker;  // "OPINION", a masthead: a label above the headline
             if (words >= 2 && line.text == line.text.toUpper())  // "THE COMPUTE LEDGER": the publication
-                article.sources.push_back({line.text, SourceKind::Byline, {}, line.start, line.end,
+                article.sources.push_back({line.text, SourceKind::Outlet, {}, line.start, line.end,
                                            static_cast<int>(article.blocks.size()), -1});
             else if (article.section.isEmpty())
                 article.section = line.text;
@@ -352,6 +404,12 @@ Article StructureParser::parse(QString text) const
             bodySeen = paragraphSeen = true;
         }
         article.blocks.push_back(block);
+    }
+    if (outletBlock >= 0) {
+        const auto names = article.sourceNames();
+        const Block& b = article.blocks[static_cast<size_t>(outletBlock)];
+        if (std::find(names.begin(), names.end(), page.outlet) == names.end())
+            article.sources.push_back({page.outlet, SourceKind::Outlet, {}, b.start, b.end, outletBlock, -1});
     }
     markAuthorBio(article);
     splitSentences(article);

@@ -16,10 +16,17 @@ namespace claimlens {
 /// general ones about how news pages are written, plus the patterns in StructureRules.
 class StructureParser {
 public:
+    /// What a structured source knows of the text it hands over.
+    struct Hints {
+        bool page = false;  ///< the text comes from a saved page or a PDF, one block a line
+        int title = -1;     ///< the line the source marks as the headline, or -1
+    };
+
     explicit StructureParser(std::shared_ptr<const StructureRules> rules = StructureRules::defaults());
 
     /// `text` is the decoded text with normalised newlines; it becomes Article::text unchanged.
-    Article parse(QString text) const;
+    Article parse(QString text, const Hints& hints) const;
+    Article parse(QString text) const { return parse(std::move(text), Hints{}); }
 
 private:
     struct Line;

@@ -57,6 +57,7 @@ Result<StructureRules> StructureRules::fromJson(const QByteArray& json, const QS
     rules.breakAfterOnlyBeforeStarter = stringSet(root.value(QStringLiteral("breakAfterOnlyBeforeStarter")));
     rules.sentenceStarters = stringSet(root.value(QStringLiteral("sentenceStarters")));
     rules.smallWords = stringSet(root.value(QStringLiteral("smallWords")), true);
+    rules.wires = stringSet(root.value(QStringLiteral("wires")), true);
     rules.compile();
     return rules;
 }
@@ -70,6 +71,7 @@ void StructureRules::merge(const StructureRules& other)
     breakAfterOnlyBeforeStarter.unite(other.breakAfterOnlyBeforeStarter);
     sentenceStarters.unite(other.sentenceStarters);
     smallWords.unite(other.smallWords);
+    wires.unite(other.wires);
     compile();
 }
 

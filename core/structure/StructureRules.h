@@ -39,6 +39,7 @@ public:
     QSet<QString> breakAfterOnlyBeforeStarter;
     QSet<QString> sentenceStarters;
     QSet<QString> smallWords;  ///< lower case; ignored when judging whether a line is title-cased
+    QSet<QString> wires;       ///< lower case: news agencies whose name alone can stand as a byline
 
     /// Lines longer than this are never furniture.
     static constexpr qsizetype kMaxFurnitureLength = 300;

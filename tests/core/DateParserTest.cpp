@@ -35,3 +35,31 @@ TEST(DateParser, NotDates)
     EXPECT_EQ(lineIso("May the best model win"), QStringLiteral("none"));
     EXPECT_EQ(lineIso("Mentions: 12"), QStringLiteral("none"));
 }
+
+TEST(DateParser, PageStamps)
+{
+    // rules drawn around the date, a category after a dash, a time before the date
+    EXPECT_EQ(lineIso("/ 3rd March 2025 /"), QStringLiteral("2025-03-03"));
+    EXPECT_EQ(lineIso("| 21st October 2024 |"), QStringLiteral("2024-10-21"));
+    EXPECT_EQ(lineIso("9 May 2024 \u2013 Regional Policy"), QStringLiteral("2024-05-09"));
+    EXPECT_EQ(lineIso("Posted 11:47 AM PST, Thu January 16, 2025"), QStringLiteral("2025-01-16"));
+    EXPECT_EQ(lineIso("Updated: Feb. 2, 2024 at 8:05 p.m."), QStringLiteral("2024-02-02"));
+    EXPECT_EQ(lineIso("11/30/2022 Updated: 12/01/2022"), QStringLiteral("2022-11-30"));
+}
+
+TEST(DateParser, NumericDatesAndTheirOrder)
+{
+    EXPECT_EQ(lineIso("09/27 2023"), QStringLiteral("2023-09-27"));  // 27 can only be the day
+    EXPECT_EQ(lineIso("27/09/2023"), QStringLiteral("2023-09-27"));
+    EXPECT_EQ(lineIso("08.11.2025"), QStringLiteral("2025-11-08"));  // dotted: day first
+    // 05/06/2024 is May 6 or 5 June: only the year is certain, unless the page settles it
+    EXPECT_EQ(lineIso("05/06/2024"), QStringLiteral("2024"));
+    using Order = DateParser::NumericOrder;
+    EXPECT_EQ(DateParser::parseDateLine(QStringLiteral("05/06/2024"), Order::DayFirst)->iso(), QStringLiteral("2024-06-05"));
+    EXPECT_EQ(DateParser::parseDateLine(QStringLiteral("05/06/2024"), Order::MonthFirst)->iso(), QStringLiteral("2024-05-06"));
+    EXPECT_EQ(DateParser::numericOrderOf(u"Filed 05/06/2024. Amended 05/19/2024."), Order::MonthFirst);
+    EXPECT_EQ(DateParser::numericOrderOf(u"Filed 05/06/2024. Amended 19/05/2024."), Order::DayFirst);
+    EXPECT_EQ(DateParser::numericOrderOf(u"Filed 05/06/2024."), Order::Unknown);
+    EXPECT_EQ(lineIso("13/13/2024"), QStringLiteral("none"));
+    EXPECT_EQ(lineIso("3/4 of the market"), QStringLiteral("none"));
+}

@@ -62,7 +62,8 @@ TEST_P(StructureGolden, MatchesExpected)
     auto check = [&](const char* key, const QJsonValue& got) {
         const QString k = QLatin1String(key);
         if (expected.contains(k)) {
-            EXPECT_EQ(got, expected.value(k)) << key;
+            EXPECT_EQ(got, expected.value(k))
+                << key << ": got " << QJsonDocument(QJsonArray{got}).toJson(QJsonDocument::Compact).toStdString();
         }
     };
     check("title", nullable(a.title));

@@ -59,6 +59,22 @@ TEST(TextDecoder, Windows1252Detected)
     EXPECT_TRUE(text.contains(QStringLiteral("€2 billion")) || text.contains(QStringLiteral("\u00802 billion")));
 }
 
+TEST(TextDecoder, LatinOneNameNotReadAsABalticCodePage)
+{
+    // One accented letter in an English text gives the detector little to go on (uchardet names
+    // ISO-8859-13 for the first, Windows-1250 for the second); both must come out as the Western
+    // letter ("\xED" is "í" in Latin-1 and Windows-1252).
+    const QByteArray baltic("The Irish director Eoghan Ruair\xED spoke to us about the new video model, which he said "
+                            "could produce a short fight scene from two lines of text. Studios are watching closely as "
+                            "the tools improve every month and costs keep falling.\n");
+    EXPECT_TRUE(decoded(baltic).contains(QStringLiteral("Eoghan Ruair\u00ED spoke"))) << qPrintable(decoded(baltic));
+    QByteArray central("Niamh N\xED Bhriain, a writer from Cork, said the software was remarkable.\n");
+    for (int i = 0; i < 4; ++i)
+        central += "The studios declined to comment on whether they would use the tools in future productions.\n";
+    EXPECT_TRUE(decoded(central).contains(QStringLiteral("Niamh N\u00ED Bhriain")));
+    EXPECT_EQ(decodeText(central)->encoding, QStringLiteral("WINDOWS-1252"));
+}
+
 TEST(TextDecoder, Gb18030Detected)
 {
     // GB18030 bytes for: 百度、阿里巴巴和腾讯都在发展人工智能大模型。中国的人工智能产业发展迅速，许多公司正在降低模型价格。

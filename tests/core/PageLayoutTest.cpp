@@ -1,0 +1,79 @@
+#include "structure/PageLayout.h"
+#include "structure/StructureParser.h"
+
+#include "TestSupport.h"
+
+#include <gtest/gtest.h>
+
+using namespace claimlens;
+
+namespace {
+
+PageLayout layout()
+{
+    static const auto rules = StructureRules::defaults();
+    return PageLayout(*rules, [](int) { return true; });
+}
+
+}  // namespace
+
+TEST(PageLayout, BarsAreShortItemsBetweenSeparators)
+{
+    const PageLayout l = layout();
+    EXPECT_TRUE(l.isBar(u"Ports \u00B7 Shipping \u00B7 Tech \u00B7 Opinion"));
+    EXPECT_TRUE(l.isBar(u"Front page   Weather   Sport   Puzzles"));
+    EXPECT_TRUE(l.isBar(u"FR | DE"));
+    EXPECT_TRUE(l.isBar(u"Share on: Mastodon | Bluesky | Email"));
+    // sentences split by double spaces, a table row of figures, a byline beside a role
+    EXPECT_FALSE(l.isBar(u"Prices rose.  Then they fell back."));
+    EXPECT_FALSE(l.isBar(u"Huawei | 4,120 | 3,980 | 2,100"));
+    EXPECT_FALSE(l.isBar(u"The ministry said it would review the rules | officials added that a draft was due next month"));
+}
+
+TEST(PageLayout, BreadcrumbsCaptionsAndCopyright)
+{
+    EXPECT_TRUE(PageLayout::isBreadcrumb(u"Home \u203A Science \u203A Space"));
+    EXPECT_TRUE(PageLayout::isBreadcrumb(u"You are here: Start > Markets"));
+    EXPECT_TRUE(PageLayout::isBreadcrumb(u"Home / Business / Chip exports slow for a second month"));
+    EXPECT_FALSE(PageLayout::isBreadcrumb(u"Revenue grew > 40% in the quarter, the company said."));
+
+    EXPECT_TRUE(PageLayout::isCaption(u"Workers on an assembly line in Wuxi. Photo: Lakeshore archive"));
+    EXPECT_TRUE(PageLayout::isCaption(u"A delegate walks past the stand in Geneva. JANE ROE / EPA"));
+    EXPECT_TRUE(PageLayout::isCaption(u"f3a9c01d77e2.webp"));
+    EXPECT_TRUE(PageLayout::isCaption(u"[Photo: the new plant at night]"));
+    EXPECT_FALSE(PageLayout::isCaption(u"The plant opened in 2023, the company said."));
+
+    EXPECT_EQ(PageLayout::copyrightHolder(u"\u00A9 Quayside Media Ltd 2025. All rights reserved."),
+              QStringLiteral("Quayside Media"));
+    EXPECT_EQ(PageLayout::copyrightHolder(u"Copyright \u00A9 2019-2024 Northwind.io Inc."), QStringLiteral("Northwind.io"));
+    EXPECT_EQ(PageLayout::copyrightHolder(u"The deal was signed in 2024."), QString());
+}
+
+TEST(PageLayout, ProseIsLongOrEndsAsASentence)
+{
+    EXPECT_TRUE(PageLayout::isProse(u"The port handled more containers in May than in any month before."));
+    EXPECT_TRUE(PageLayout::isProse(u"Visitors queued for hours to try the new system at the fair in Osaka on"));
+    EXPECT_FALSE(PageLayout::isProse(u"Why container rates are climbing again"));
+    EXPECT_FALSE(PageLayout::isProse(u"Sign in"));
+}
+
+TEST(PageLayout, ShortTitleOverFurnitureIsStillTheTitle)
+{
+    const Article a = StructureParser().parse(
+        QStringLiteral("Ports Reopen\n\nShare this story\nThe harbour reopened on Monday after the storm passed.\n"));
+    EXPECT_EQ(a.title, QStringLiteral("Ports Reopen"));
+    ASSERT_EQ(a.sentences.size(), 1u);
+}
+
+TEST(PageLayout, TemplatePlaceholderBylineGivesNoAuthor)
+{
+    const Article a = StructureParser().parse(QStringLiteral(
+        "Daily Tide\nNews | Sport | Culture | Weather\n\nHarbour fees to rise next year, council says\n\n"
+        "By [Author Name]\n\nThe council voted on Tuesday to raise harbour fees by a tenth from January, citing "
+        "repair costs after last winter's storms.\n"));
+    EXPECT_EQ(a.title, QStringLiteral("Harbour fees to rise next year, council says"));
+    EXPECT_TRUE(a.author.isEmpty());
+    for (const Block& b : a.blocks)
+        if (a.blockText(b).startsWith(QStringLiteral("By [")))
+            EXPECT_EQ(b.kind, BlockKind::Furniture);
+}

@@ -535,9 +535,19 @@ Facets readFacets(const QString& path)
             f.error = rows.error();
     }
     DocumentListQuery list(*db);
-    if (auto rows = list.sources())
-        for (const FacetCount& c : *rows)
+    // outlets and the sources they cite in two groups, each under its title
+    if (auto rows = list.sources()) {
+        bool outlets = false, cited = false;
+        for (const FacetCount& c : *rows) {
+            if (c.outlet && !outlets)
+                f.sources.push_back({MainWindow::tr("Outlets"), 0, 0, true});
+            if (!c.outlet && !cited)
+                f.sources.push_back({MainWindow::tr("Cited sources"), 0, 0, true});
+            outlets = outlets || c.outlet;
+            cited = cited || !c.outlet;
             f.sources.push_back({c.name, c.documents, 0});
+        }
+    }
     if (auto range = list.dateRange())
         f.dates = *range;
     return f;

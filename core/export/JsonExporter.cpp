@@ -1,5 +1,7 @@
 #include "export/JsonExporter.h"
 
+#include "structure/StructureRules.h"
+
 #include "query/ExtractionQuery.h"
 
 #include <QJsonArray>
@@ -42,9 +44,11 @@ Result<QJsonObject> JsonExporter::document(const DocumentSummary& d)
     for (const auto& s : *sentences)
         sentenceArray.append(s);
 
+    // the byline's authors are among the article's people; a news agency in the byline is not
     QStringList people = found->people;
+    const auto rules = StructureRules::defaults();
     for (const QString& author : d.author.split(QStringLiteral(", "), Qt::SkipEmptyParts))
-        if (!people.contains(author))
+        if (!people.contains(author) && author.contains(u' ') && !rules->wires.contains(author.toLower()))
             people.append(author);
     QJsonArray products;
     for (const auto& p : found->products)

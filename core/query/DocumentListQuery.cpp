@@ -162,14 +162,15 @@ std::int64_t DocumentListQuery::companyId(const QString& name)
 Result<std::vector<FacetCount>> DocumentListQuery::sources()
 {
     auto stmt = m_db->prepare(
-        "SELECT name, count(DISTINCT document_id) AS n FROM (SELECT name, document_id FROM cited_sources"
-        " UNION ALL SELECT source, id FROM documents WHERE source IS NOT NULL AND source <> '')"
-        " GROUP BY name ORDER BY n DESC, name");
+        "SELECT name, count(DISTINCT document_id) AS n, max(outlet) AS o FROM"
+        " (SELECT name, document_id, kind = 'outlet' AS outlet FROM cited_sources"
+        " UNION ALL SELECT source, id, 0 FROM documents WHERE source IS NOT NULL AND source <> '')"
+        " GROUP BY name ORDER BY o DESC, n DESC, name");
     if (!stmt)
         return Error{stmt.error()};
     std::vector<FacetCount> out;
     while (stmt->step())
-        out.push_back({stmt->text(0), stmt->integer(1)});
+        out.push_back({stmt->text(0), stmt->integer(1), stmt->integer(2) != 0});
     return out;
 }
 

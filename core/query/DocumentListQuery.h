@@ -40,6 +40,7 @@ struct DocumentPage {
 struct FacetCount {
     QString name;
     int documents = 0;
+    bool outlet = false;  ///< a source: the outlet of one of its documents, not only cited
 };
 
 /// The document list and the filter panel's facets, following a DocumentFilter.
@@ -56,7 +57,8 @@ public:
     /// How many documents match.
     Result<int> count(const DocumentFilter& filter);
 
-    /// Sources (cited, bylined or channels) with their document counts, most documents first.
+    /// Sources with their document counts: the outlets documents come from first, then the sources
+    /// they only cite (bylined, channels, attributions), each group most documents first.
     /// Companies and countries come from ExtractionQuery::entities.
     Result<std::vector<FacetCount>> sources();
     /// The earliest and latest publication dates stored.

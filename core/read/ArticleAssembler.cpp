@@ -1,5 +1,7 @@
 #include "read/ArticleAssembler.h"
 
+#include "structure/PageLayout.h"
+
 #include <algorithm>
 
 namespace claimlens {
@@ -128,10 +130,10 @@ Article ArticleAssembler::assemble(const std::vector<SourceBlock>& source, const
             src.sentence = src.sentence >= 0 ? sentenceIndex[static_cast<size_t>(src.sentence)] : -1;
             out.sources.push_back(src);
         }
-    if (!metadata.publisher.isEmpty()) {
+    if (const QString publisher = PageLayout::canonicalOutlet(metadata.publisher); !publisher.isEmpty()) {
         const auto names = out.sourceNames();
-        if (std::find(names.begin(), names.end(), metadata.publisher) == names.end())
-            out.sources.insert(out.sources.begin(), {metadata.publisher, SourceKind::Outlet, {}, 0, 0, -1, -1});
+        if (std::find(names.begin(), names.end(), publisher) == names.end())
+            out.sources.insert(out.sources.begin(), {publisher, SourceKind::Outlet, {}, 0, 0, -1, -1});
     }
 
     QString titleBlock;

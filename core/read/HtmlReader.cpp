@@ -188,7 +188,8 @@ bool isDropped(const GumboNode* n, bool inArticle)
         QStringLiteral("modal"),       QStringLiteral("paywall"),     QStringLiteral("outbrain"),
         QStringLiteral("taboola"),     QStringLiteral("toolbar"),     QStringLiteral("trending"),
         QStringLiteral("popular"),     QStringLiteral("tags"),        QStringLiteral("skip"),
-        QStringLiteral("masthead")};
+        QStringLiteral("masthead"),    QStringLiteral("tip"),         QStringLiteral("tips"),
+        QStringLiteral("gift"),        QStringLiteral("cta")};
     static const QSet<QString> siteParts{QStringLiteral("header"), QStringLiteral("footer"), QStringLiteral("banner")};
     const QStringList tokens = nameTokens(n);
     const QString classes = attr(n, "class");

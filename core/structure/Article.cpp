@@ -140,9 +140,10 @@ int Article::pageAt(qsizetype offset) const
 std::vector<QString> Article::sourceNames() const
 {
     std::vector<QString> names;
-    for (const auto& s : sources)
-        if (std::find(names.begin(), names.end(), s.name) == names.end())
-            names.push_back(s.name);
+    for (const bool outlets : {true, false})
+        for (const auto& s : sources)
+            if ((s.kind == SourceKind::Outlet) == outlets && std::find(names.begin(), names.end(), s.name) == names.end())
+                names.push_back(s.name);
     return names;
 }
 

@@ -116,7 +116,8 @@ struct Article {
     QString blockText(const Block& block) const;
     /// One line of text: inner line breaks and runs of spaces folded.
     QString sentenceText(const Sentence& sentence) const;
-    /// The names of the cited sources, each once, in order of first appearance.
+    /// The names of the outlets the article comes from, then of the sources it cites, each once, in
+    /// order of first appearance.
     std::vector<QString> sourceNames() const;
 };
 

@@ -109,8 +109,8 @@ qsizetype PageLayout::letterWords(QStringView line)
 
 bool PageLayout::isProse(QStringView line)
 {
-    const qsizetype words = letterWords(line);
-    return words >= 12 || (words >= 8 && endsSentence(line));
+    // "Shares rose 1.5% in Taipei on Friday.": a figure is a word of a sentence too
+    return letterWords(line) >= 12 || (line.count(u' ') >= 6 && endsSentence(line));
 }
 
 bool PageLayout::isBar(QStringView line) const
@@ -162,7 +162,8 @@ bool PageLayout::isCaption(QStringView line)
 {
     static const QRegularExpression credit(
         QStringLiteral("(?:\\b(?:photo|image|picture|photograph|illustration|credit|photographer|video|graphic)s?"
-                       "(?:\\s+credit)?\\s*:\\s*[^.!?:]{1,60}|\\s/\\s*\\p{Lu}{2,}(?:/\\p{L}+)?|\\bGetty Images)\\W*$"),
+                       "(?:\\s+credit)?\\s*:\\s*[^.!?:]{1,60}|\\s/\\s*\\p{Lu}{2,}(?:/\\p{L}+)?|\\bGetty Images|"
+                       "\\(\\p{Lu}[\\p{L}. ]{1,24}/[^()]{2,40}\\)|\\s\\p{Lu}{2,}/\\p{Lu}\\p{L}+(?:\\s\\p{Lu}\\p{L}+){0,2})\\W*$"),
         kCaseless);
     static const QRegularExpression file(QStringLiteral("^\\S+\\.(?:jpe?g|png|gif|webp|svg|avif|bmp)$"), kCaseless);
     static const QRegularExpression placeholder(
@@ -201,6 +202,14 @@ QString PageLayout::copyrightHolder(QStringView line)
     if (rest.isEmpty() || !rest.front().isUpper() || letterWords(rest) > 6)
         return {};
     return rest;
+}
+
+QString PageLayout::canonicalOutlet(const QString& name)
+{
+    static const QRegularExpression web(QStringLiteral("(?<=\\w{3})\\.(?:com|net|org|co\\.uk)$"), kCaseless);
+    QString out = name.simplified();
+    out.remove(web);
+    return out;
 }
 
 QString PageLayout::furnitureOf(const PageLine& line) const
@@ -253,7 +262,9 @@ PageLayout::Reading PageLayout::read(const std::vector<PageLine>& lines, bool pa
         int j = i;
         auto runLine = [&](int k) {
             const PageLine& l = lines[static_cast<size_t>(k)];
-            return !l.header && !l.bullet && isShort(l.text) && (isFree(k) || roles[static_cast<size_t>(k)].label == QStringLiteral("navigation"));
+            const bool bylineName = k > 0 && lines[static_cast<size_t>(k - 1)].dateline && isNameShaped(l.text);
+            return !l.header && !l.bullet && !bylineName && isShort(l.text) &&
+                   (isFree(k) || roles[static_cast<size_t>(k)].label == QStringLiteral("navigation"));
         };
         while (j < n && runLine(j) && (j == i || !lines[static_cast<size_t>(j)].afterBlank))
             ++j;
@@ -264,16 +275,22 @@ PageLayout::Reading PageLayout::read(const std::vector<PageLine>& lines, bool pa
     }
 
     // 2. The masthead: the page's first line, short, with the site's menus right under it.
+    // A skip link ("Skip to main content") over the masthead is the page's own first line.
     const int top = std::min(n, kTopLines);
+    int m0 = 0;
+    while (m0 + 1 < n && m0 < 2 && roles[static_cast<size_t>(m0)].kind == Kind::Furniture &&
+           roles[static_cast<size_t>(m0)].label == QStringLiteral("navigation"))
+        ++m0;
     int firstNav = -1;
-    for (int i = 1; i < std::min(top, 4); ++i)
+    for (int i = m0 + 1; i < std::min(top, m0 + 4); ++i)
         if (!isFree(i)) {
             firstNav = i;
             break;
         }
-    const QString& first = text(0);
-    bool masthead = firstNav > 0 && !lines[0].header && letterWords(first) <= 6 && !endsSentence(first) &&
-                    (isFree(0) || roles[0].label == QStringLiteral("menu")) &&
+    const QString& first = text(m0);
+    const PageLine& firstLine = lines[static_cast<size_t>(m0)];
+    bool masthead = firstNav > 0 && !firstLine.header && letterWords(first) <= 6 && !endsSentence(first) &&
+                    (isFree(m0) || roles[static_cast<size_t>(m0)].label == QStringLiteral("menu")) &&
                     !m_rules.sectionLabels.contains(first.toLower());
 
     // 3. The first line of prose: the standfirst or the article's first paragraph. Near the top, a
@@ -308,25 +325,25 @@ PageLayout::Reading PageLayout::read(const std::vector<PageLine>& lines, bool pa
     // share bar).
     if (masthead) {
         bool headlineBelow = false;
-        for (int i = 1; i < std::min(firstProse, top) && !headlineBelow; ++i)
+        for (int i = m0 + 1; i < std::min(firstProse, top) && !headlineBelow; ++i)
             headlineBelow = candidate(i) || i == knownTitle;
         // a menu right under the name, with no blank line between, says so without a headline
-        const QString& under = roles[1].label;
-        const bool menuUnder = n > 1 && !lines[1].afterBlank &&
+        const QString& under = roles[static_cast<size_t>(m0 + 1)].label;
+        const bool menuUnder = !lines[static_cast<size_t>(m0 + 1)].afterBlank &&
                                (under == QStringLiteral("menu") || under == QStringLiteral("breadcrumb"));
         masthead = headlineBelow || menuUnder;
     }
     if (masthead) {
-        roles[0] = {Kind::Masthead, first};
-        r.outlet = first;
-        r.outletLine = 0;
-        for (int i = 1; i < firstNav; ++i)  // a tagline or edition line between the name and the menu
+        roles[static_cast<size_t>(m0)] = {Kind::Masthead, first};
+        r.outlet = canonicalOutlet(first);
+        r.outletLine = m0;
+        for (int i = m0 + 1; i < firstNav; ++i)  // a tagline or edition line between the name and the menu
             if (isFree(i) && !lines[static_cast<size_t>(i)].header)
                 furniture(i, QStringLiteral("masthead"));
     }
     const bool menuFirst = roles[0].kind == Kind::Furniture &&
                            (roles[0].label == QStringLiteral("menu") || roles[0].label == QStringLiteral("breadcrumb"));
-    const bool siteTop = masthead || menuFirst || page;
+    const bool siteTop = masthead || menuFirst || m0 > 0 || page;
     int title = knownTitle;
     for (int i = 0; i < std::min(firstProse, top) && knownTitle < 0; ++i) {
         if (!candidate(i))
@@ -366,8 +383,11 @@ PageLayout::Reading PageLayout::read(const std::vector<PageLine>& lines, bool pa
             return (i > 0 && lines[static_cast<size_t>(i - 1)].dateline) ||
                    (i + 1 < n && lines[static_cast<size_t>(i + 1)].dateline);
         };
-        for (int i = title + 1; i <= headerEnd; ++i) {
+        // the line under the last dateline may be the byline's bare name
+        for (int i = title + 1; i <= std::min(headerEnd + 1, n - 1); ++i) {
             const PageLine& l = lines[static_cast<size_t>(i)];
+            if (i == headerEnd + 1 && !besideDateline(i))
+                break;
             if (!isFree(i) || l.header || l.bullet || i == firstProse || isProse(l.text))
                 continue;
             const bool wire = m_rules.wires.contains(l.text.toLower());
@@ -435,7 +455,7 @@ PageLayout::Reading PageLayout::read(const std::vector<PageLine>& lines, bool pa
             !lines[static_cast<size_t>(i + 1)].afterBlank)
             furniture(i, QStringLiteral("label"));
     // A label's block ("Related stories" and the headlines under it) runs to the next blank line.
-    for (int i = 0; i + 1 < n; ++i) {
+    for (int i = std::max(firstProse, 0); i + 1 < n; ++i) {
         const auto& role = roles[static_cast<size_t>(i)];
         if (role.kind != Kind::Furniture || !isShort(text(i)))
             continue;
@@ -450,7 +470,7 @@ PageLayout::Reading PageLayout::read(const std::vector<PageLine>& lines, bool pa
         for (int i = n - 1; i >= 0; --i) {
             const QString holder = copyrightHolder(text(i));
             if (!holder.isEmpty()) {
-                r.outlet = holder;
+                r.outlet = canonicalOutlet(holder);
                 r.outletLine = i;
                 break;
             }

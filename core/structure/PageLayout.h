@@ -68,6 +68,9 @@ public:
     /// The outlet a copyright line names ("© Example Media Ltd 2024. All rights reserved." gives
     /// "Example Media"), or empty.
     static QString copyrightHolder(QStringView line);
+    /// One spelling for an outlet's name: a web address's ".com", ".net", ".org" or ".co.uk" is
+    /// not part of the name ("Bloomberg.com" is Bloomberg); white space folded.
+    static QString canonicalOutlet(const QString& name);
     /// Words that hold a letter.
     static qsizetype letterWords(QStringView line);
 

@@ -203,6 +203,19 @@ bool StructureParser::classifyHeaderLine(Article& article, const Line& line) con
             article.section = tail;
         return true;
     }
+    // "Posted on 2025-01-20 by Dr. Ana Ruiz": a blog's date and author on one line
+    static const QRegularExpression posted(
+        QStringLiteral("^(?:[Pp]osted|[Pp]ublished|[Ww]ritten|[Uu]pdated)\\s+(?:on\\s+)?(.{6,40}?),?\\s+by\\s+%1\\s*$")
+            .arg(nameListPattern()),
+        kOptions);
+    if (const auto p = posted.match(line.text); p.hasMatch()) {
+        if (auto date = DateParser::parseDateLine(p.captured(1))) {
+            article.author = splitNames(p.captured(2)).join(QStringLiteral(", "));
+            if (!article.published.isValid())
+                article.published = *date;
+            return true;
+        }
+    }
     const auto r = m_roleLine.match(line.text);
     if (r.hasMatch() && firstSignificant(line.text).isUpper()) {
         article.author = splitNames(r.captured(1)).join(QStringLiteral(", "));
@@ -345,9 +358,10 @@ Article StructureParser::parse(QString text, const Hints& hints) const
                                        static_cast<int>(article.blocks.size()), -1});
         } else if (line.header && article.author.isEmpty() && classifyHeaderLine(article, line)) {
             block.kind = BlockKind::Byline;
-        } else if (line.header && !article.published.isValid() && datelineDate(line.text)) {
-            block.kind = BlockKind::Dateline;
-            article.published = *datelineDate(line.text);
+        } else if (line.header && datelineDate(line.text)) {
+            block.kind = BlockKind::Dateline;  // "Updated ..." under "Published ...": the first date is the article's
+            if (!article.published.isValid())
+                article.published = *datelineDate(line.text);
             if (article.published.precision == DatePrecision::Year) {
                 // "03/04/2025": the page's other numeric dates may say which number is the month
                 const auto order = DateParser::numericOrderOf(t);
@@ -364,7 +378,8 @@ Article StructureParser::parse(QString text, const Hints& hints) const
                    isHeadlineLike(lines[i + 1].text, standsAlone(i + 1)) &&
                    (line.text == line.text.toUpper() || isTitleCased(line.text))) {
             block.kind = BlockKind::Kicker;  // "OPINION", a masthead: a label above the headline
-            if (words >= 2 && line.text == line.text.toUpper())  // "THE COMPUTE LEDGER": the publication
+            // "THE COMPUTE LEDGER", or "The Morning Ledger" as the page's first line: the publication
+            if (words >= 2 && (line.text == line.text.toUpper() || (i == 0 && isTitleCased(line.text))))
                 article.sources.push_back({line.text, SourceKind::Outlet, {}, line.start, line.end,
                                            static_cast<int>(article.blocks.size()), -1});
             else if (article.section.isEmpty())

@@ -6,6 +6,8 @@
 #include "models/DocumentListModel.h"
 #include "models/FacetModel.h"
 
+#include <QFont>
+
 #include <QAbstractItemModelTester>
 #include <QFileInfo>
 #include <QSignalSpy>
@@ -130,6 +132,21 @@ TEST_F(ModelsTest, FacetModelChecksAndKeepsCheckedValues)
     EXPECT_TRUE(model.index(0).data().toString().contains(QStringLiteral("2 via products")));
     model.setItems({{QStringLiteral("Baidu"), 13, 2}});
     EXPECT_EQ(model.checked(), QStringList{QStringLiteral("Kuaishou")}) << "a filter never loses a value silently";
+}
+
+TEST_F(ModelsTest, FacetGroupTitlesAreNotValues)
+{
+    FacetModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setItems({{QStringLiteral("Outlets"), 0, 0, true}, {QStringLiteral("Harbour Line"), 3, 0},
+                    {QStringLiteral("Cited sources"), 0, 0, true}, {QStringLiteral("Kyodo"), 1, 0}});
+    EXPECT_FALSE(model.flags(model.index(0)) & Qt::ItemIsUserCheckable);
+    EXPECT_TRUE(model.flags(model.index(1)) & Qt::ItemIsUserCheckable);
+    EXPECT_FALSE(model.index(0).data(Qt::CheckStateRole).isValid());
+    EXPECT_TRUE(model.index(0).data(Qt::FontRole).value<QFont>().bold());
+    EXPECT_EQ(model.index(0).data().toString(), QStringLiteral("Outlets"));
+    EXPECT_FALSE(model.setData(model.index(2), Qt::Checked, Qt::CheckStateRole));
+    EXPECT_TRUE(model.checked().isEmpty());
 }
 
 TEST_F(ModelsTest, ClaimListFollowsTheFilter)

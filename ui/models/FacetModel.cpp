@@ -2,6 +2,8 @@
 
 #include "Plural.h"
 
+#include <QFont>
+
 namespace claimlens::ui {
 
 FacetModel::FacetModel(QObject* parent) : QAbstractListModel(parent) {}
@@ -37,6 +39,16 @@ QVariant FacetModel::data(const QModelIndex& index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Item& item = m_items[static_cast<size_t>(index.row())];
+    if (item.header) {
+        if (role == Qt::DisplayRole || role == NameRole)
+            return item.name;
+        if (role == Qt::FontRole) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        return {};
+    }
     switch (role) {
     case Qt::DisplayRole:
         return item.viaProductOnly > 0 ? tr("%1  (%2, %3 via products)").arg(item.name).arg(item.documents).arg(item.viaProductOnly)
@@ -62,6 +74,8 @@ bool FacetModel::setData(const QModelIndex& index, const QVariant& value, int ro
 {
     if (role != Qt::CheckStateRole || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return false;
+    if (m_items[static_cast<size_t>(index.row())].header)
+        return false;
     const QString& name = m_items[static_cast<size_t>(index.row())].name;
     const bool check = value.value<Qt::CheckState>() == Qt::Checked;
     if (check == m_checked.contains(name))
@@ -79,6 +93,8 @@ Qt::ItemFlags FacetModel::flags(const QModelIndex& index) const
 {
     if (!index.isValid())
         return Qt::NoItemFlags;
+    if (m_items[static_cast<size_t>(index.row())].header)
+        return Qt::ItemIsEnabled | Qt::ItemNeverHasChildren;
     return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable | Qt::ItemNeverHasChildren;
 }
 

@@ -18,6 +18,7 @@ public:
         QString name;
         int documents = 0;
         int viaProductOnly = 0;  ///< documents naming the company only through its products
+        bool header = false;     ///< a group's title ("Outlets"), not a value
     };
     enum Role { NameRole = Qt::UserRole + 1, CountRole };
 

@@ -81,6 +81,18 @@ bool isPageNumber(const QString& text)
     return number.match(text).hasMatch();
 }
 
+/// What a browser prints around a page: the print stamp ("3/11/25, 4:07 PM", then the tab's
+/// title), the page's address, and "n/N". They stand at a page's edge even on a one-page print,
+/// where no repetition shows them.
+bool isPrintMark(const QString& text)
+{
+    static const QRegularExpression mark(
+        QStringLiteral("^(?:\\d{1,2}/\\d{1,2}/\\d{2,4},?\\s+\\d{1,2}:\\d{2}(?:\\s*[AaPp]\\.?[Mm]\\.?)?(?:\\s.*)?|"
+                       "(?:https?://|www\\.)\\S+(?:\\s+\\d{1,4}\\s*/\\s*\\d{1,4})?)$"),
+        QRegularExpression::UseUnicodePropertiesOption);
+    return mark.match(text).hasMatch();
+}
+
 bool startsListItem(const QString& text)
 {
     static const QRegularExpression marker(
@@ -185,7 +197,7 @@ Result<PdfText> PdfReader::read(const QByteArray& bytes)
         std::vector<Line> kept;
         for (size_t i = 0; i < lines.size(); ++i) {
             const bool running =
-                edges.contains(i) && (isPageNumber(lines[i].text) ||
+                edges.contains(i) && (isPageNumber(lines[i].text) || isPrintMark(lines[i].text) ||
                                       (pageCount >= 2 && seenOn[runningKey(lines[i].text)].size() >= repeatAt));
             if (!running)
                 kept.push_back(lines[i]);
@@ -256,6 +268,17 @@ Result<PdfText> PdfReader::read(const QByteArray& bytes)
 
     ArticleMetadata& md = out.metadata;
     md.title = documentTitle(*doc);
+    // A page printed from a browser carries the tab's title: the headline, then " - Site".
+    if (!out.blocks.empty() && out.blocks.front().hint == SourceBlock::Hint::Title) {
+        const QString& headline = out.blocks.front().text;
+        for (const QString& separator : {QStringLiteral(" - "), QStringLiteral(" | "), QStringLiteral(" \u2013 "),
+                                          QStringLiteral(" \u2014 ")})
+            if (md.title.startsWith(headline + separator)) {
+                md.publisher = md.title.mid(headline.size() + separator.size()).trimmed();
+                md.title = headline;
+                break;
+            }
+    }
     md.author = doc->info(QStringLiteral("Author")).simplified();
     const QDate created = doc->creationDate().date();
     if (created.isValid())

@@ -4,6 +4,7 @@
 #include "ingest/IngestJob.h"
 #include "query/DocumentQuery.h"
 #include "read/PdfReader.h"
+#include "read/ArticleAssembler.h"
 
 #include "TestSupport.h"
 
@@ -35,6 +36,27 @@ TEST(PdfReader, RunningHeadersFootersAndPageNumbersGo)
     ASSERT_FALSE(pdf->blocks.empty());
     EXPECT_EQ(pdf->blocks.back().page, 3);
     EXPECT_EQ(pdf->metadata.author, QStringLiteral("Daniel Okafor"));
+}
+
+TEST(PdfReader, BrowserPrintStampAddressAndPageCountGo)
+{
+    // one page printed from a browser: nothing repeats, so only the marks' own shape shows them
+    auto pdf = PdfReader::read(pdfData(QStringLiteral("browser-print.pdf")));
+    ASSERT_TRUE(pdf.ok()) << qPrintable(pdf.error());
+    ASSERT_FALSE(pdf->blocks.empty());
+    for (const SourceBlock& b : pdf->blocks) {
+            EXPECT_FALSE(b.text.contains(QStringLiteral("4:07 PM"))) << qPrintable(b.text);
+        EXPECT_FALSE(b.text.contains(QStringLiteral("coastline.example"))) << qPrintable(b.text);
+        EXPECT_NE(b.text, QStringLiteral("1/1"));
+    }
+    EXPECT_EQ(pdf->blocks.front().text, QStringLiteral("Tidal turbines go online off Orkney"));
+    const Article a = ArticleAssembler().assemble(pdf->blocks, pdf->metadata, QStringLiteral("pdf"));
+    EXPECT_EQ(a.title, QStringLiteral("Tidal turbines go online off Orkney"));  // the tab's title less the site
+    EXPECT_EQ(a.sourceNames().front(), QStringLiteral("Coastline Weekly"));
+    EXPECT_EQ(a.author, QStringLiteral("Maren Lowe"));
+    EXPECT_FALSE(a.published.isValid());  // the print stamp is when it was printed
+    ASSERT_EQ(a.sentences.size(), 2u);  // both paragraphs, the page's last one too
+    EXPECT_TRUE(a.sentenceText(a.sentences.back()).startsWith(QStringLiteral("The array can supply")));
 }
 
 TEST(PdfReader, BadPdfsSayWhy)

@@ -118,6 +118,37 @@ def report(path, title, author, created, header, pages, encrypt=None):
     pdf.write(path, root, info, encrypt)
 
 
+def browser_print(path, stamp, tab_title, url, pages):
+    """A page printed from a browser: the print stamp and the tab's title over each page, the
+    address and "n/N" under it, and no document info beyond the title."""
+    pdf = Pdf()
+    font = pdf.add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    bold = pdf.add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
+    pages_obj = len(pdf.objects) + 1 + 2 * len(pages)
+    kids = []
+    for number, items in enumerate(pages, start=1):
+        ops = [b"BT /F1 8 Tf 30 820 Td " + pdf_string(stamp) + b" Tj ET",
+               b"BT /F1 8 Tf 250 820 Td " + pdf_string(tab_title) + b" Tj ET"]
+        y = 780
+        for kind, text in items:
+            size, face, width, lead, gap = {"title": (20, b"/F2", 44, 24, 14), "byline": (11, b"/F1", 80, 14, 12),
+                                            "para": (11, b"/F1", 88, 14, 10)}[kind]
+            for line in textwrap.wrap(text, width):
+                ops.append(b"BT " + face + b" %d Tf 72 %d Td " % (size, y) + pdf_string(line) + b" Tj ET")
+                y -= lead
+            y -= gap
+        ops.append(b"BT /F1 8 Tf 30 20 Td " + pdf_string(url) + b" Tj ET")
+        ops.append(b"BT /F1 8 Tf 540 20 Td " + pdf_string(f"{number}/{len(pages)}") + b" Tj ET")
+        content = pdf.add(stream(b"\n".join(ops)))
+        kids.append(pdf.add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Contents %d 0 R"
+                            b" /Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> >> >>" % (pages_obj, content, font, bold)))
+    assert pdf.add(b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % k for k in kids) +
+                   b"] /Count %d >>" % len(kids)) == pages_obj
+    root = pdf.add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_obj)
+    info = pdf.add(b"<< /Title " + pdf_string(tab_title) + b" /Creator (make-pdfs.py) >>")
+    pdf.write(path, root, info)
+
+
 def image_only(path):
     pdf = Pdf()
     w = h = 64
@@ -193,6 +224,24 @@ for name, r in REPORTS.items():
     with open(os.path.join(HERE, name + ".json"), "w", encoding="utf-8") as f:
         json.dump(expected, f, ensure_ascii=False, indent=2)
         f.write("\n")
+
+browser_print(os.path.join(HERE, "browser-print.pdf"), "3/11/25, 4:07 PM",
+              "Tidal turbines go online off Orkney - Coastline Weekly",
+              "https://coastline.example/energy/2025/03/tidal-turbines-orkney", [
+                  [("title", "Tidal turbines go online off Orkney"),
+                   ("byline", "By Maren Lowe"),
+                   ("para", "Four tidal turbines began sending power to the grid off Orkney on Monday, the operator said, "
+                            "after two years of trials in the channel between the islands."),
+                   ("para", "The array can supply about 7,000 homes when the tide runs at full strength, and the "
+                            "company plans to add six more machines by the end of next year.")]])
+with open(os.path.join(HERE, "browser-print.json"), "w", encoding="utf-8") as f:
+    json.dump({"title": "Tidal turbines go online off Orkney", "author": "Maren Lowe", "published": "",
+               "outlet": "Coastline Weekly", "pages": 1, "body": [
+                   "Four tidal turbines began sending power to the grid off Orkney on Monday, the operator said, "
+                   "after two years of trials in the channel between the islands.",
+                   "The array can supply about 7,000 homes when the tide runs at full strength, and the company "
+                   "plans to add six more machines by the end of next year."]}, f, ensure_ascii=False, indent=2)
+    f.write("\n")
 
 bad = os.path.join(HERE, "bad")
 os.makedirs(bad, exist_ok=True)

@@ -8,8 +8,20 @@ namespace {
 constexpr const char* kRowColumns =
     "d.id, d.path, d.file_name, d.title, d.source, d.author, d.published, d.published_precision,"
     " (SELECT count(*) FROM claims c WHERE c.document_id = d.id),"
-    " (SELECT count(*) FROM statistics st WHERE st.document_id = d.id)";
-constexpr int kRowColumnCount = 10;
+    " (SELECT count(*) FROM statistics st WHERE st.document_id = d.id),"
+    // a page without a headline is named by its first sentence (derived, and shown as such)
+    " CASE WHEN d.title IS NULL OR d.title = '' THEN"
+    " (SELECT ft.text FROM sentences ft WHERE ft.document_id = d.id ORDER BY ft.block_ordinal, ft.ordinal LIMIT 1) END";
+constexpr int kRowColumnCount = 11;
+
+/// At most `words` words of a sentence, an ellipsis marking the cut.
+QString shortened(const QString& sentence, int words)
+{
+    const QStringList parts = sentence.simplified().split(u' ', Qt::SkipEmptyParts);
+    if (parts.size() <= words)
+        return parts.join(u' ');
+    return parts.mid(0, words).join(u' ') + QStringLiteral("\u2026");
+}
 
 /// The SQL value a list is ordered by. Text sorts without regard to case.
 QString sortKey(DocumentSort sort)
@@ -51,6 +63,8 @@ DocumentListRow readRow(const Statement& s)
     }
     r.claims = s.integer(8);
     r.statistics = s.integer(9);
+    if (!s.isNull(10))
+        r.derivedTitle = shortened(s.text(10), 12);
     return r;
 }
 

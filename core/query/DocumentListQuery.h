@@ -18,7 +18,8 @@ struct DocumentListRow {
     std::int64_t id = 0;
     QString path;
     QString fileName;
-    QString title;  ///< the headline, else empty (views show the file name)
+    QString title;  ///< the headline, else empty
+    QString derivedTitle;  ///< without a headline, the first sentence's first words ("…" where cut)
     QString source;
     QString author;
     PartialDate published;

@@ -76,6 +76,19 @@ TEST_F(ModelsTest, DocumentListHoldsEveryDocumentNewestFirst)
     // Titles fall back to the file name, never an empty cell.
     for (int r = 0; r < model.rowCount(); ++r)
         EXPECT_FALSE(model.index(r, DocumentListModel::Title).data().toString().isEmpty());
+    // A page without a headline is named by its first sentence, in italics: a derived title.
+    bool derivedSeen = false;
+    for (int r = 0; r < model.rowCount(); ++r) {
+        const QModelIndex title = model.index(r, DocumentListModel::Title);
+        if (!title.data(DocumentListModel::PathRole).toString().endsWith(QStringLiteral("014_baidu-ernie-feature.txt")))
+            continue;
+        derivedSeen = true;
+        EXPECT_TRUE(title.data().toString().startsWith(QStringLiteral("Few Chinese companies bet on artificial")));
+        EXPECT_TRUE(title.data().toString().endsWith(QStringLiteral("\u2026")));
+        EXPECT_TRUE(title.data(Qt::FontRole).value<QFont>().italic());
+        EXPECT_TRUE(title.data(DocumentListModel::RawValueRole).toString().isEmpty()) << "the stored title stays empty";
+    }
+    EXPECT_TRUE(derivedSeen);
 }
 
 TEST_F(ModelsTest, DocumentListSortsByEveryColumn)

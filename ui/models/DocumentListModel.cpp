@@ -1,5 +1,7 @@
 #include "models/DocumentListModel.h"
 
+#include <QFont>
+
 namespace claimlens::ui {
 namespace {
 
@@ -94,7 +96,16 @@ QVariant DocumentListModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == Companies && !r.companies.isEmpty())
             return tr("Names most often: %1").arg(r.companies.join(QStringLiteral(", ")));
+        if (index.column() == Title && r.title.isEmpty() && !r.derivedTitle.isEmpty())
+            return tr("The page shows no headline; this title is its first sentence.\n%1").arg(r.path);
         return r.path;
+    case Qt::FontRole:
+        if (index.column() == Title && r.title.isEmpty()) {  // a derived title, or the file's name
+            QFont italic;
+            italic.setItalic(true);
+            return italic;
+        }
+        return {};
     case Qt::TextAlignmentRole:
         if (index.column() == Claims || index.column() == Statistics)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
@@ -108,7 +119,9 @@ QVariant DocumentListModel::data(const QModelIndex& index, int role) const
     const bool raw = role == RawValueRole;
     switch (index.column()) {
     case Title:
-        return r.title.isEmpty() && !raw ? r.fileName : r.title;
+        if (raw || !r.title.isEmpty())
+            return r.title;
+        return r.derivedTitle.isEmpty() ? r.fileName : r.derivedTitle;
     case Source:
         return r.source;
     case Author:

@@ -91,6 +91,14 @@ namespace {
 std::optional<PartialDate> numericDateAt(QStringView text, DateParser::NumericOrder order, qsizetype* length)
 {
     static const QRegularExpression numeric(QStringLiteral("^(\\d{1,2})([/.])(\\d{1,2})(?:\\2|,?\\s+)((?:19|20)\\d{2})(?![\\w-])"));
+    // "2025年3月4日": year, month and day marked in Chinese or Japanese
+    static const QRegularExpression cjk(QStringLiteral("^((?:19|20)\\d{2})\\s*\\x{5E74}\\s*(\\d{1,2})\\s*\\x{6708}(?:\\s*(\\d{1,2})\\s*[\\x{65E5}\\x{53F7}])?"));
+    if (const auto c = cjk.match(text); c.hasMatch()) {
+        auto date = makeDate(c.capturedView(1).toInt(), c.capturedView(2).toInt(), c.capturedView(3).toInt());
+        if (date)
+            *length = c.capturedLength(0);
+        return date;
+    }
     const auto m = numeric.match(text);
     if (!m.hasMatch())
         return std::nullopt;

@@ -179,7 +179,8 @@ std::optional<PartialDate> StructureParser::datelineDate(const QString& line) co
 bool StructureParser::classifyHeaderLine(Article& article, const Line& line) const
 {
     static const QRegularExpression byline(
-        QStringLiteral("^(?:[Bb][Yy]|(?:[Ww]ritten|[Pp]repared|[Rr]eported|[Ww]ords|[Tt]ext|[Cc]ompiled) by|[Tt]ext\\s*/|\\x{6587}\\s*[/\\x{FF0F}]):?\\s+%1"
+        QStringLiteral("^(?:[Bb][Yy]|(?:[Ww]ritten|[Pp]repared|[Rr]eported|[Ww]ords|[Tt]ext|[Cc]ompiled) by|[Tt]ext\\s*/|\\x{6587}\\s*[/\\x{FF0F}]|"
+                       "[Aa]uthors?\\s*:|[Rr]eporters?\\s*:):?\\s+%1"
                        "(?:\\s*\\(([^()]{1,80})\\))?(?:\\s*(?:[-\\x{2013}\\x{2014}|,/])\\s*(.+?))?\\s*$")
             .arg(nameListPattern()),
         kOptions);
@@ -199,10 +200,25 @@ bool StructureParser::classifyHeaderLine(Article& article, const Line& line) con
         const QString tail = m.captured(3).trimmed();
         if (auto date = DateParser::parseDateLine(tail))
             article.published = *date;
+        else if (m_rules->wires.contains(tail.toLower()))  // "By Ana Ruiz, Reuters": the agency is a source
+            article.sources.push_back({tail, SourceKind::Byline, {}, line.start, line.end,
+                                       static_cast<int>(article.blocks.size()), -1});
         else if (!tail.isEmpty() && !isRole(tail))
             article.section = tail;
         return true;
     }
+    // "Ana Ruiz | March 4, 2025": a name and a date between separators
+    static const QRegularExpression separators(QStringLiteral("\\s+[|\\x{00B7}\\x{2022}]\\s+"), kOptions);
+    static const QRegularExpression nameOnly(QStringLiteral("^(?:[Bb]y\\s+)?%1$").arg(nameListPattern()), kOptions);
+    if (const QStringList parts = line.text.split(separators); parts.size() == 2)
+        for (int k : {0, 1})
+            if (const auto name = nameOnly.match(parts[1 - k]); name.hasMatch())
+                if (auto date = DateParser::parseDateLine(parts[k])) {
+                    article.author = splitNames(name.captured(1)).join(QStringLiteral(", "));
+                    if (!article.published.isValid())
+                        article.published = *date;
+                    return true;
+                }
     // "Posted on 2025-01-20 by Dr. Ana Ruiz": a blog's date and author on one line
     static const QRegularExpression posted(
         QStringLiteral("^(?:[Pp]osted|[Pp]ublished|[Ww]ritten|[Uu]pdated)\\s+(?:on\\s+)?(.{6,40}?),?\\s+by\\s+%1\\s*$")
@@ -379,7 +395,8 @@ Article StructureParser::parse(QString text, const Hints& hints) const
                    (line.text == line.text.toUpper() || isTitleCased(line.text))) {
             block.kind = BlockKind::Kicker;  // "OPINION", a masthead: a label above the headline
             // "THE COMPUTE LEDGER", or "The Morning Ledger" as the page's first line: the publication
-            if (words >= 2 && (line.text == line.text.toUpper() || (i == 0 && isTitleCased(line.text))))
+            if ((words >= 2 && line.text == line.text.toUpper()) ||
+                (i == 0 && isTitleCased(line.text) && !m_rules->sectionLabels.contains(line.text.toLower())))
                 article.sources.push_back({line.text, SourceKind::Outlet, {}, line.start, line.end,
                                            static_cast<int>(article.blocks.size()), -1});
             else if (article.section.isEmpty())

@@ -63,3 +63,10 @@ TEST(DateParser, NumericDatesAndTheirOrder)
     EXPECT_EQ(lineIso("13/13/2024"), QStringLiteral("none"));
     EXPECT_EQ(lineIso("3/4 of the market"), QStringLiteral("none"));
 }
+
+TEST(DateParser, ChineseMarkedDates)
+{
+    EXPECT_EQ(lineIso("2025\u5E743\u67084\u65E5 10:30"), QStringLiteral("2025-03-04"));
+    EXPECT_EQ(lineIso("2024\u5E7411\u6708"), QStringLiteral("2024-11"));
+    EXPECT_EQ(lineIso("2024\u5E7413\u67081\u65E5"), QStringLiteral("none"));
+}

@@ -77,3 +77,25 @@ TEST(PageLayout, TemplatePlaceholderBylineGivesNoAuthor)
         if (a.blockText(b).startsWith(QStringLiteral("By [")))
             EXPECT_EQ(b.kind, BlockKind::Furniture);
 }
+
+TEST(PageLayout, BylinesOfOtherShapes)
+{
+    const auto read = [](const char* header) {
+        return StructureParser().parse(QString::fromUtf8(header) +
+                                       QStringLiteral("\n\nThe port authority said on Monday that container volumes rose "
+                                                      "for a fourth month, helped by new routes to the Gulf.\n"));
+    };
+    Article a = read("Harbour volumes climb again as new routes open\n\nAuthor: Odile Marchand");
+    EXPECT_EQ(a.author, QStringLiteral("Odile Marchand"));
+    a = read("Harbour volumes climb again as new routes open\n\nBy Odile Marchand, Kyodo");
+    EXPECT_EQ(a.author, QStringLiteral("Odile Marchand"));
+    EXPECT_EQ(a.sourceNames(), std::vector<QString>{QStringLiteral("Kyodo")});
+    a = read("Harbour volumes climb again as new routes open\n\nOdile Marchand | March 4, 2025");
+    EXPECT_EQ(a.author, QStringLiteral("Odile Marchand"));
+    EXPECT_EQ(a.published.iso(), QStringLiteral("2025-03-04"));
+    a = read("Tidewater\n\nHarbour volumes climb again as new routes open\n\nBy Odile Marchand");
+    EXPECT_EQ(a.title, QStringLiteral("Harbour volumes climb again as new routes open"));
+    EXPECT_EQ(a.sourceNames(), std::vector<QString>{QStringLiteral("Tidewater")});
+    a = read("Opinion\n\nHarbour volumes climb again as new routes open\n\nBy Odile Marchand");
+    EXPECT_TRUE(a.sourceNames().empty()) << "a section label is not an outlet";
+}

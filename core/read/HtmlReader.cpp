@@ -619,6 +619,79 @@ std::optional<PartialDate> dateFrom(const QString& value)
     return DateParser::parseAt(QStringView(value).trimmed());
 }
 
+/// Elements anywhere under `root` whose class or id holds one of `names`, in document order
+/// (walked with a stack: a page's nesting can be deep).
+std::vector<const GumboNode*> namedElements(const GumboNode* root, const QSet<QString>& names)
+{
+    std::vector<const GumboNode*> out, stack{root};
+    while (!stack.empty()) {
+        const GumboNode* n = stack.back();
+        stack.pop_back();
+        if (!isElement(n))
+            continue;
+        if (n != root && anyToken(nameTokens(n), names))
+            out.push_back(n);
+        for (unsigned i = childCount(n); i-- > 0;)
+            stack.push_back(child(n, i));
+    }
+    return out;
+}
+
+/// A byline or date the page shows outside the block that holds the text ("<div class="author">"
+/// beside the story's <div>), for a page whose metadata names neither.
+struct PageHeaderFacts {
+    QString author;
+    std::optional<PartialDate> published;
+};
+
+PageHeaderFacts headerFactsOutside(const GumboNode* body)
+{
+    static const QSet<QString> bylines{QStringLiteral("byline"), QStringLiteral("author"), QStringLiteral("authors"),
+                                       QStringLiteral("writer"), QStringLiteral("reporter")};
+    static const QSet<QString> datelines{QStringLiteral("dateline"), QStringLiteral("date"), QStringLiteral("timestamp"),
+                                         QStringLiteral("published"), QStringLiteral("pubdate"), QStringLiteral("updated"),
+                                         QStringLiteral("posted")};
+    static const QRegularExpression name(
+        QStringLiteral("^(?:[Bb]y\\s+)?(\\p{Lu}[\\p{L}'.-]+(?:\\s+\\p{Lu}[\\p{L}'.-]+){1,3}(?:\\s*(?:,|and)\\s+"
+                       "\\p{Lu}[\\p{L}'.-]+(?:\\s+\\p{Lu}[\\p{L}'.-]+){1,3})*)\\s*(?:$|[,|\\x{2013}\\x{2014}])"),
+        QRegularExpression::UseUnicodePropertiesOption);
+    PageHeaderFacts facts;
+    for (const GumboNode* n : namedElements(body, bylines)) {
+        const QString text = textContent(n).simplified();
+        if (text.isEmpty() || wordCount(text) > 10 || isInsideDropped(n))
+            continue;
+        if (const auto m = name.match(text); m.hasMatch()) {
+            facts.author = m.captured(1).replace(QStringLiteral(" and "), QStringLiteral(", "));
+            break;
+        }
+    }
+    for (const GumboNode* n : namedElements(body, datelines)) {
+        const QString text = textContent(n).simplified();
+        if (text.isEmpty() || wordCount(text) > 12 || isInsideDropped(n))
+            continue;
+        if (auto date = DateParser::parseDateLine(text)) {
+            facts.published = date;
+            break;
+        }
+    }
+    return facts;
+}
+
+/// The site a page's <title> names after its headline ("Headline | Site"), or empty.
+QString siteFromTitle(const QString& titleTag, const QString& headline)
+{
+    if (headline.isEmpty())
+        return {};
+    const QString t = titleTag.simplified();
+    if (!t.startsWith(headline) || t.size() == headline.size())
+        return {};
+    static const QRegularExpression separator(
+        QStringLiteral("^\\s+(?:\\||-|\\x{2013}|\\x{2014}|\\x{00B7}|::)\\s+(.{2,60})$"),
+        QRegularExpression::UseUnicodePropertiesOption);
+    const auto m = separator.match(QStringView(t).sliced(headline.size()));
+    return m.hasMatch() && wordCount(m.captured(1)) <= 5 ? m.captured(1).trimmed() : QString();
+}
+
 /// "Jane Doe" standing alone in a byline box, which the text rules cannot take for a byline.
 QString bareByline(const std::vector<BlockWalker::Piece>& pieces)
 {
@@ -834,6 +907,16 @@ Result<HtmlPage> HtmlReader::read(const QByteArray& bytes)
     md.author = authors.join(QStringLiteral(", "));
     if (md.author.isEmpty())
         md.author = bareByline(walker.pieces);
+    // what the text of the block holding the article cannot show: a byline or date beside it
+    const bool textByline = std::any_of(walker.pieces.begin(), walker.pieces.end(),
+                                        [](const BlockWalker::Piece& p) { return p.block.hint == Hint::Byline; });
+    PageHeaderFacts outside;
+    if ((md.author.isEmpty() && !textByline) || walker.firstTime.isEmpty())
+        outside = headerFactsOutside(body);
+    if (md.author.isEmpty() && !textByline)
+        md.author = outside.author;
+    if (md.publisher.isEmpty())
+        md.publisher = siteFromTitle(head.titleTag, !h1Text.isEmpty() ? h1Text : md.title);
     const QJsonValue section = ld.value(QStringLiteral("articleSection"));
     md.section = section.isArray() ? section.toArray().first().toString() : section.toString();
     if (md.section.isEmpty())
@@ -845,6 +928,8 @@ Result<HtmlPage> HtmlReader::read(const QByteArray& bytes)
             md.published = *date;
             break;
         }
+    if (!md.published.isValid() && outside.published)
+        md.published = *outside.published;
     if (walker.pieces.empty() && md.title.isEmpty())
         return Error{QStringLiteral("no article text in the page")};
     if (!walker.titleSeen && !md.title.isEmpty()) {

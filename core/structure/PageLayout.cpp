@@ -1,6 +1,7 @@
 #include "structure/PageLayout.h"
 
 #include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
 
@@ -36,7 +37,7 @@ bool endsSentence(QStringView s)
 /// A line too short to be prose and not ending as a sentence: a label, a menu item, a heading.
 bool isShort(QStringView s)
 {
-    return PageLayout::letterWords(s) <= 4 && s.size() <= 40 && !endsSentence(s);
+    return s.size() <= 40 && !endsSentence(s) && PageLayout::letterWords(s, 5) <= 4;
 }
 
 bool isCjk(QChar c)
@@ -77,6 +78,9 @@ bool isLabelledHeadline(QStringView s, const StructureRules& rules)
         QStringLiteral("^(\\p{L}[\\p{L}'\\x{2019}]*(?:\\s+\\p{L}[\\p{L}'\\x{2019}]*){0,2})\\s*[:|]\\s+([\\p{Lu}\\p{N}\"\\x{201C}'].{8,})$"),
         kOptions);
     static const QRegularExpression notLinks(QStringLiteral("^(?:sources?|via|note|q|a)$"), kCaseless);
+    const qsizetype colon = s.left(32).indexOf(u':'), bar = s.left(32).indexOf(u'|');
+    if (colon < 0 && bar < 0)  // the label is short: its colon or bar stands near the start
+        return false;
     const auto m = labelled.match(s);
     if (!m.hasMatch() || notLinks.match(m.capturedView(1)).hasMatch())
         return false;
@@ -84,6 +88,34 @@ bool isLabelledHeadline(QStringView s, const StructureRules& rules)
     if (PageLayout::letterWords(rest) < 3 || endsSentence(rest) || rest.endsWith(u':'))
         return false;
     return !titleCased(rest) || !rules.furnitureLabel(m.captured(1)).isNull();
+}
+
+/// "Get the stories that matter in your inbox. Sign up now.": two of a sign-up's words in one line
+/// (the rules' patterns catch a line that opens with one).
+bool isSignUpPrompt(QStringView s)
+{
+    if (s.size() > 240)
+        return false;
+    int cues = 0;  // fragments that hold for "Sign up" and "sign up" alike, compared as they are
+    for (const char16_t* cue : {u"ign up", u"ubscribe", u"ewsletter", u"inbox", u"by email"})
+        cues += s.contains(QStringView(cue)) ? 1 : 0;
+    return cues >= 2;
+}
+
+/// "©", "(c)" or "copyright" in any case, looked for in one pass (asked of every line).
+bool mayHoldCopyright(QStringView s)
+{
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        const char16_t c = s[i].unicode();
+        if (c == u'\u00A9')
+            return true;
+        if (c == u'(' && i + 2 < s.size() && (s[i + 1] == u'c' || s[i + 1] == u'C') && s[i + 2] == u')')
+            return true;
+        if ((c == u'p' || c == u'P') && i > 0 && (s[i - 1] == u'o' || s[i - 1] == u'O') &&
+            s.sliced(i - 2 > 0 ? i - 2 : 0).startsWith(QStringLiteral("copyright"), Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
 }
 
 int nextLine(const std::vector<PageLine>& lines, int i)
@@ -98,25 +130,43 @@ PageLayout::PageLayout(const StructureRules& rules, std::function<bool(int)> hea
 {
 }
 
-qsizetype PageLayout::letterWords(QStringView line)
+qsizetype PageLayout::letterWords(QStringView line, qsizetype enough)
 {
+    // counted in place, and only as far as the question needs ("twelve or more?")
     qsizetype n = 0;
-    for (QStringView word : line.split(u' ', Qt::SkipEmptyParts))
-        if (hasLetter(word))
-            ++n;
-    return n;
+    bool inWord = false, letter = false;
+    for (QChar c : line) {
+        if (c.isSpace()) {
+            if (inWord && letter && ++n >= enough)
+                return n;
+            inWord = letter = false;
+        } else {
+            inWord = true;
+            const char16_t u = c.unicode();
+            letter = letter || (u < 0x80 ? ((u | 0x20) >= u'a' && (u | 0x20) <= u'z') : c.isLetter());
+        }
+    }
+    return n + (inWord && letter ? 1 : 0);
 }
 
 bool PageLayout::isProse(QStringView line)
 {
     // "Shares rose 1.5% in Taipei on Friday.": a figure is a word of a sentence too
-    return letterWords(line) >= 12 || (line.count(u' ') >= 6 && endsSentence(line));
+    return (endsSentence(line) && line.count(u' ') >= 6) || letterWords(line, 12) >= 12;
 }
 
 bool PageLayout::isBar(QStringView line) const
 {
     static const QRegularExpression separators(QStringLiteral("\\s*[|\\x{00B7}\\x{2022}\\x{2016}]\\s*|\\s{2,}|\\t"), kOptions);
     if (line.size() > 200)
+        return false;
+    bool separated = false;
+    for (qsizetype i = 0; i < line.size() && !separated; ++i) {
+        const char16_t c = line[i].unicode();
+        separated = c == u'|' || c == u'\u00B7' || c == u'\u2022' || c == u'\u2016' || c == u'\t' ||
+                    (c == u' ' && i + 1 < line.size() && line[i + 1] == u' ');
+    }
+    if (!separated)
         return false;
     const QStringList items = line.toString().split(separators, Qt::SkipEmptyParts);
     if (items.size() < 2)
@@ -148,7 +198,8 @@ bool PageLayout::isBreadcrumb(QStringView line)
         kOptions);
     static const QRegularExpression slashed(
         QStringLiteral("^([^/]{1,25}?)\\s/\\s[^/]{1,40}\\s/\\s[^/]{1,160}$"), kOptions);
-    if (endsSentence(line))
+    if (endsSentence(line) || !(line.contains(u'>') || line.contains(u'\u203A') || line.contains(u'\u00BB') ||
+                                line.contains(QStringLiteral(" / "))))
         return false;
     for (const QRegularExpression* re : {&angled, &slashed}) {
         const auto m = re->match(line);
@@ -161,7 +212,7 @@ bool PageLayout::isBreadcrumb(QStringView line)
 bool PageLayout::isCaption(QStringView line)
 {
     static const QRegularExpression credit(
-        QStringLiteral("(?:\\b(?:photo|image|picture|photograph|illustration|credit|photographer|video|graphic)s?"
+        QStringLiteral("(?:\\S[\\s.]+(?:photo|image|picture|photograph|illustration|credit|photographer|video|graphic)s?"
                        "(?:\\s+credit)?\\s*:\\s*[^.!?:]{1,60}|\\s/\\s*\\p{Lu}{2,}(?:/\\p{L}+)?|\\bGetty Images|"
                        "\\(\\p{Lu}[\\p{L}. ]{1,24}/[^()]{2,40}\\)|\\s\\p{Lu}{2,}/\\p{Lu}\\p{L}+(?:\\s\\p{Lu}\\p{L}+){0,2})\\W*$"),
         kCaseless);
@@ -169,8 +220,12 @@ bool PageLayout::isCaption(QStringView line)
     static const QRegularExpression placeholder(
         QStringLiteral("^\\[(?:image|photo|picture|video|graphic|chart|figure|illustration)\\b[^\\]]*\\]$"), kCaseless);
     static const QRegularExpression markup(QStringLiteral("\\b(?:alt|src|href)=|^<[^>]*>$"), kCaseless);
-    return credit.match(line).hasMatch() || file.match(line).hasMatch() || placeholder.match(line).hasMatch() ||
-           markup.match(line).hasMatch();
+    // each form needs a character most lines lack: the expressions only where it stands
+    const QStringView tail = line.right(72);  // a credit ends the caption
+    const bool credits = tail.contains(u':') || tail.contains(u'/') || tail.contains(QStringLiteral("Getty"));
+    return (credits && credit.match(line).hasMatch()) || (!line.contains(u' ') && file.match(line).hasMatch()) ||
+           (line.startsWith(u'[') && placeholder.match(line).hasMatch()) ||
+           ((line.contains(u'=') || line.startsWith(u'<')) && markup.match(line).hasMatch());
 }
 
 QString PageLayout::copyrightHolder(QStringView line)
@@ -180,6 +235,8 @@ QString PageLayout::copyrightHolder(QStringView line)
                                           kOptions);
     static const QRegularExpression suffixes(
         QStringLiteral("(?:[\\s,]+(?:ltd|limited|inc|llc|corp|corporation|plc|gmbh|co|pte|s\\.a|ag)\\.?)+$"), kCaseless);
+    if (!mayHoldCopyright(line))
+        return {};
     const auto m = marker.match(line);
     if (!m.hasMatch())
         return {};
@@ -212,16 +269,18 @@ QString PageLayout::canonicalOutlet(const QString& name)
     return out;
 }
 
-QString PageLayout::furnitureOf(const PageLine& line) const
+QString PageLayout::furnitureOf(const PageLine& line, QString* patternLabel) const
 {
     static const QRegularExpression widget(
         QStringLiteral("^(?:\\d{1,2}:\\d{2}(?::\\d{2})?|[\\x{00AB}\\x{00BB}\\x{2039}\\x{203A}\\x{2190}\\x{2192}].{0,40}|"
                        ".{0,40}[\\x{00AB}\\x{00BB}\\x{2039}\\x{203A}\\x{2190}\\x{2192}]|by\\s+\\[[^\\]]*\\])$"),
         kCaseless);
     const QString label = m_rules.furnitureLabel(line.text);
+    *patternLabel = label;
     if (!label.isNull())
         return label;
-    if (line.header)
+    // a paragraph is no furniture: the shapes below are not worth its length
+    if (line.header || line.text.size() > StructureRules::kMaxFurnitureLength)
         return {};
     if (isCaption(line.text))
         return QStringLiteral("caption");
@@ -229,7 +288,10 @@ QString PageLayout::furnitureOf(const PageLine& line) const
         return QStringLiteral("breadcrumb");
     if (!line.bullet && isBar(line.text))
         return QStringLiteral("menu");
-    if (widget.match(line.text).hasMatch())
+    if (isSignUpPrompt(line.text))
+        return QStringLiteral("subscribe line");
+    if ((line.text.size() <= 48 || line.text.startsWith(QStringLiteral("by ["), Qt::CaseInsensitive)) &&
+        widget.match(line.text).hasMatch())
         return QStringLiteral("widget");
     if (!copyrightHolder(line.text).isEmpty())
         return QStringLiteral("copyright");
@@ -242,6 +304,7 @@ PageLayout::Reading PageLayout::read(const std::vector<PageLine>& lines, bool pa
     const int n = static_cast<int>(lines.size());
     Reading r;
     r.roles.resize(lines.size());
+    r.patternLabels.resize(lines.size());
     if (n == 0)
         return r;
     auto& roles = r.roles;
@@ -251,9 +314,14 @@ PageLayout::Reading PageLayout::read(const std::vector<PageLine>& lines, bool pa
     auto isFree = [&](int i) { return roles[static_cast<size_t>(i)].kind == Kind::Free; };
     auto text = [&](int i) -> const QString& { return lines[static_cast<size_t>(i)].text; };
 
+    std::vector<char> prose(lines.size());  // asked of each line several times below
+    for (int i = 0; i < n; ++i)
+        prose[static_cast<size_t>(i)] = isProse(lines[static_cast<size_t>(i)].text);
+    auto proseAt = [&](int i) { return prose[static_cast<size_t>(i)] != 0; };
+
     // 1. Lines that are furniture by their own shape.
     for (int i = 0; i < n; ++i) {
-        const QString label = furnitureOf(lines[static_cast<size_t>(i)]);
+        const QString label = furnitureOf(lines[static_cast<size_t>(i)], &r.patternLabels[static_cast<size_t>(i)]);
         if (!label.isNull())
             furniture(i, label);
     }
@@ -301,7 +369,7 @@ PageLayout::Reading PageLayout::read(const std::vector<PageLine>& lines, bool pa
         for (int i = 0; i < n; ++i) {
             const QString& t = text(i);
             const bool headline = headlinesAside && i < top && letterWords(t) < 20 && m_headlineLike(i);
-            if (isFree(i) && !lines[static_cast<size_t>(i)].header && isProse(t) && !headline) {
+            if (isFree(i) && !lines[static_cast<size_t>(i)].header && proseAt(i) && !headline) {
                 firstProse = i;
                 break;
             }
@@ -362,7 +430,7 @@ PageLayout::Reading PageLayout::read(const std::vector<PageLine>& lines, bool pa
         r.title = title;
         roles[static_cast<size_t>(title)] = {Kind::Title, {}};
         for (int i = 0; i < title; ++i)
-            if (isFree(i) && !lines[static_cast<size_t>(i)].header && !isProse(text(i)))
+            if (isFree(i) && !lines[static_cast<size_t>(i)].header && !proseAt(i))
                 roles[static_cast<size_t>(i)] = {Kind::Kicker, {}};
         for (int i = title + 1; i < n; ++i)  // the headline repeated under a picture
             if (text(i) == text(title))
@@ -388,7 +456,7 @@ PageLayout::Reading PageLayout::read(const std::vector<PageLine>& lines, bool pa
             const PageLine& l = lines[static_cast<size_t>(i)];
             if (i == headerEnd + 1 && !besideDateline(i))
                 break;
-            if (!isFree(i) || l.header || l.bullet || i == firstProse || isProse(l.text))
+            if (!isFree(i) || l.header || l.bullet || i == firstProse || proseAt(i))
                 continue;
             const bool wire = m_rules.wires.contains(l.text.toLower());
             if (!bylineSeen && (wire || (isNameShaped(l.text) && besideDateline(i)))) {
@@ -404,27 +472,53 @@ PageLayout::Reading PageLayout::read(const std::vector<PageLine>& lines, bool pa
     // under that paragraph is still the article's.
     int lastProse = -1;
     for (int i = n - 1; i >= std::max(firstProse, 0); --i)
-        if (isFree(i) && !lines[static_cast<size_t>(i)].header && isProse(text(i))) {
+        if (isFree(i) && !lines[static_cast<size_t>(i)].header && proseAt(i)) {
             lastProse = i;
             break;
         }
     // A sign-up or promotion line under the related links and share bars is not the article's
     // last paragraph: prose (at most two lines) after a block of three or more non-prose lines, two
-    // of them furniture, belongs to the tail.
+    // of them furniture and one of the tail's own (related, share, sign-up, comments, tags), belongs
+    // to the tail. A gallery's "1 of 12" and captions mid-article start no tail.
     {
+        static const QSet<QString> tailLabels{QStringLiteral("related links"), QStringLiteral("share line"),
+                                              QStringLiteral("subscribe line"), QStringLiteral("comment prompt"),
+                                              QStringLiteral("comment counter"), QStringLiteral("tags"),
+                                              QStringLiteral("newsletter")};
         int seen = 0, run = 0, runFurniture = 0;
+        bool tailLabel = false;
         for (int i = lastProse; i > firstProse && seen <= 2; --i) {
-            const bool prose = isFree(i) && !lines[static_cast<size_t>(i)].header && isProse(text(i));
-            if (prose) {
-                if (run >= 3 && runFurniture >= 2) {
+            const bool isBody = isFree(i) && !lines[static_cast<size_t>(i)].header && proseAt(i);
+            if (isBody) {
+                if (run >= 3 && runFurniture >= 2 && tailLabel) {
                     lastProse = i;
                     break;
                 }
                 ++seen;
                 run = runFurniture = 0;
+                tailLabel = false;
             } else {
                 ++run;
                 runFurniture += roles[static_cast<size_t>(i)].kind == Kind::Furniture;
+                tailLabel = tailLabel || tailLabels.contains(roles[static_cast<size_t>(i)].label);
+            }
+        }
+    }
+    // Readers' comments under the article ("23 Comments", "Leave a reply", then names, times and
+    // their text) are the page's, prose or not: the first comment label after the article's own
+    // paragraphs (three at least) ends the article.
+    {
+        int body = 0;
+        for (int i = std::max(firstProse, 0); i < n; ++i) {
+            const QString& label = roles[static_cast<size_t>(i)].label;
+            if (isFree(i) && proseAt(i))
+                ++body;
+            else if (body >= 3 && (label == QStringLiteral("comment counter") || label == QStringLiteral("comment prompt"))) {
+                for (int j = i + 1; j < n; ++j)
+                    if (isFree(j))
+                        furniture(j, QStringLiteral("comments"));
+                lastProse = std::min(lastProse, i - 1);
+                break;
             }
         }
     }
@@ -460,7 +554,7 @@ PageLayout::Reading PageLayout::read(const std::vector<PageLine>& lines, bool pa
         if (role.kind != Kind::Furniture || !isShort(text(i)))
             continue;
         for (int j = i + 1; j < n && !lines[static_cast<size_t>(j)].afterBlank && isFree(j) &&
-                            !isProse(text(j)) && !lines[static_cast<size_t>(j)].header;
+                            !proseAt(j) && !lines[static_cast<size_t>(j)].header;
              ++j)
             furniture(j, role.label);
     }
@@ -468,6 +562,8 @@ PageLayout::Reading PageLayout::read(const std::vector<PageLine>& lines, bool pa
     // 8. The outlet from the copyright line when no masthead names it.
     if (r.outlet.isEmpty())
         for (int i = n - 1; i >= 0; --i) {
+            if (roles[static_cast<size_t>(i)].label != QStringLiteral("copyright"))
+                continue;
             const QString holder = copyrightHolder(text(i));
             if (!holder.isEmpty()) {
                 r.outlet = canonicalOutlet(holder);

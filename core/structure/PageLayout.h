@@ -44,6 +44,7 @@ class PageLayout {
 public:
     struct Reading {
         std::vector<LineRole> roles;  ///< one per line
+        std::vector<QString> patternLabels;  ///< per line, the rules' furniture label, or a null string
         int title = -1;               ///< the headline's line, or -1
         QString outlet;               ///< the masthead's or copyright line's outlet, or empty
         int outletLine = -1;          ///< the line naming it
@@ -71,12 +72,12 @@ public:
     /// One spelling for an outlet's name: a web address's ".com", ".net", ".org" or ".co.uk" is
     /// not part of the name ("Bloomberg.com" is Bloomberg); white space folded.
     static QString canonicalOutlet(const QString& name);
-    /// Words that hold a letter.
-    static qsizetype letterWords(QStringView line);
+    /// Words that hold a letter; counting stops at `enough`.
+    static qsizetype letterWords(QStringView line, qsizetype enough = 1000);
 
 private:
     /// The furniture label a line has by its shape or the rules' patterns, or a null string.
-    QString furnitureOf(const PageLine& line) const;
+    QString furnitureOf(const PageLine& line, QString* patternLabel) const;
 
     const StructureRules& m_rules;
     std::function<bool(int)> m_headlineLike;

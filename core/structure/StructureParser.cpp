@@ -181,6 +181,7 @@ bool StructureParser::classifyHeaderLine(Article& article, const Line& line) con
     static const QRegularExpression byline(
         QStringLiteral("^(?:[Bb][Yy]|(?:[Ww]ritten|[Pp]repared|[Rr]eported|[Ww]ords|[Tt]ext|[Cc]ompiled) by|[Tt]ext\\s*/|\\x{6587}\\s*[/\\x{FF0F}]|"
                        "[Aa]uthors?\\s*:|[Rr]eporters?\\s*:):?\\s+%1"
+                       "(?:\\s+in\\s+\\p{Lu}[\\p{L}.' -]{1,30}?)?"  // "By Li Na in Beijing"
                        "(?:\\s*\\(([^()]{1,80})\\))?(?:\\s*(?:[-\\x{2013}\\x{2014}|,/])\\s*(.+?))?\\s*$")
             .arg(nameListPattern()),
         kOptions);
@@ -232,6 +233,14 @@ bool StructureParser::classifyHeaderLine(Article& article, const Line& line) con
             return true;
         }
     }
+    // "Ana Ruiz, special to The Harbour Post": a contributor's byline
+    static const QRegularExpression specialTo(QStringLiteral("^%1,\\s+special to\\s+(?:the\\s+)?\\p{Lu}.{1,60}$").arg(nameListPattern()),
+                                              kOptions | QRegularExpression::CaseInsensitiveOption);
+    if (line.text.contains(QStringLiteral("pecial to")))
+        if (const auto sp = specialTo.match(line.text); sp.hasMatch() && firstSignificant(line.text).isUpper()) {
+            article.author = splitNames(sp.captured(1)).join(QStringLiteral(", "));
+            return true;
+        }
     const auto r = m_roleLine.match(line.text);
     if (r.hasMatch() && firstSignificant(line.text).isUpper()) {
         article.author = splitNames(r.captured(1)).join(QStringLiteral(", "));
@@ -292,7 +301,7 @@ Article StructureParser::parse(QString text, const Hints& hints) const
         Line& line = lines[i];
         line.words = wordCount(line.text);
         PageLine p{line.text, line.afterBlank};
-        if (i < kLayoutHeaderLines) {
+        if (i < kLayoutHeaderLines && line.words <= 30) {  // bylines and datelines are short
             Article probe;
             p.dateline = datelineDate(line.text).has_value();
             p.header = p.dateline || classifyHeaderLine(probe, line);
@@ -331,7 +340,7 @@ Article StructureParser::parse(QString text, const Hints& hints) const
     for (size_t i = 0; i < lines.size(); ++i) {
         const Line& line = lines[i];
         Block block{BlockKind::Paragraph, line.start, line.end, line.start, -1, {}, {}};
-        const QString furniture = m_rules->furnitureLabel(line.text);
+        const QString& furniture = page.patternLabels[i];
         // metadata, channel and attribution lines are short: long lines skip their expressions
         const bool shortLine = line.text.size() <= 160;
         const qsizetype words = line.words;

@@ -229,3 +229,28 @@ TEST(HtmlReader, BadPagesSayWhy)
         EXPECT_TRUE(page.error().contains(QLatin1String(b.reason))) << qPrintable(page.error());
     }
 }
+
+TEST(HtmlReader, BylineDateAndSiteBesideTheStoryBlock)
+{
+    // no metadata at all: the byline and date stand in their own boxes beside the story's block,
+    // the site only in the <title> after the headline
+    const QByteArray page =
+        "<html><head><title>Grid operators order batteries for the winter peak | Northline Energy</title></head><body>"
+        "<header><nav><a href='/'>Home</a> <a href='/grid'>Grid</a></nav></header>"
+        "<div class='story-meta'><div class='author'>By Lena Voss</div>"
+        "<div class='updated'>Updated March 3, 2025 9:14 a.m. ET</div></div>"
+        "<div class='story-body'><h1>Grid operators order batteries for the winter peak</h1>"
+        "<p>Three regional grid operators placed orders for large battery systems on Monday, aiming to have them "
+        "running before demand peaks in January.</p>"
+        "<p>The orders cover about 900 megawatts of storage, the operators said in a joint statement.</p></div>"
+        "<footer>&copy; 2025 Northline Energy</footer></body></html>";
+    const ArticleReader reader;
+    auto doc = reader.read(page, QStringLiteral("grid.html"));
+    ASSERT_TRUE(doc.ok()) << qPrintable(doc.error());
+    const Article a = reader.article(*doc);
+    EXPECT_EQ(a.title, QStringLiteral("Grid operators order batteries for the winter peak"));
+    EXPECT_EQ(a.author, QStringLiteral("Lena Voss"));
+    EXPECT_EQ(a.published.iso(), QStringLiteral("2025-03-03"));
+    ASSERT_FALSE(a.sourceNames().empty());
+    EXPECT_EQ(a.sourceNames().front(), QStringLiteral("Northline Energy"));
+}

@@ -99,3 +99,42 @@ TEST(PageLayout, BylinesOfOtherShapes)
     a = read("Opinion\n\nHarbour volumes climb again as new routes open\n\nBy Odile Marchand");
     EXPECT_TRUE(a.sourceNames().empty()) << "a section label is not an outlet";
 }
+
+TEST(PageLayout, ContributorAndPlaceBylines)
+{
+    const auto read = [](const char* header) {
+        return StructureParser().parse(QString::fromUtf8(header) +
+                                       QStringLiteral("\n\nThe port authority said on Monday that container volumes rose "
+                                                      "for a fourth month, helped by new routes to the Gulf.\n"));
+    };
+    EXPECT_EQ(read("Harbour volumes climb again as new routes open\n\nBy Odile Marchand in Marseille").author,
+              QStringLiteral("Odile Marchand"));
+    EXPECT_EQ(read("Harbour volumes climb again as new routes open\n\nOdile Marchand, special to The Quay Review").author,
+              QStringLiteral("Odile Marchand"));
+}
+
+TEST(PageLayout, CommentsUnderTheArticleAreThePages)
+{
+    const Article a = StructureParser().parse(QStringLiteral(
+        "Daily Tide\nNews | Sport | Culture | Weather\n\nHarbour fees to rise next year, council says\n\n"
+        "The council voted on Tuesday to raise harbour fees by a tenth from January, citing repair costs.\n\n"
+        "Boat owners said the rise would push some of them to moor elsewhere along the coast.\n\n"
+        "The council said it would review the fees again after two years of the new rates.\n\n"
+        "14 Comments\nSort by newest\nM. Calloway\n3 hours ago\nThis is the third rise in five years and nobody "
+        "on the council has explained where the money goes.\nReply\n"));
+    ASSERT_EQ(a.sentences.size(), 3u);
+    EXPECT_TRUE(a.sentenceText(a.sentences.back()).startsWith(QStringLiteral("The council said it would review")));
+}
+
+TEST(PageLayout, GalleryNavigationStartsNoTail)
+{
+    const Article a = StructureParser().parse(QStringLiteral(
+        "Daily Tide\nNews | Sport | Culture | Weather\n\nPhotos: a week of storms along the northern coast\n\n"
+        "Storms battered the northern coast for a week, closing two ferry routes and flooding the harbour road.\n\n"
+        "1 of 9\nWaves break over the sea wall at Kilmore. Photo: Daily Tide\nNext\nView all 9 photos\n\n"
+        "Repair crews began work on the sea wall on Saturday, the county said.\n\n"
+        "The ferry routes are expected to reopen by the end of the month.\n"));
+    EXPECT_EQ(a.title, QStringLiteral("Photos: a week of storms along the northern coast"));
+    ASSERT_EQ(a.sentences.size(), 3u);
+    EXPECT_TRUE(a.sentenceText(a.sentences.back()).startsWith(QStringLiteral("The ferry routes")));
+}

@@ -85,7 +85,7 @@ bool isLabelledHeadline(QStringView s, const StructureRules& rules)
     if (!m.hasMatch() || notLinks.match(m.capturedView(1)).hasMatch())
         return false;
     const QStringView rest = m.capturedView(2);
-    if (PageLayout::letterWords(rest) < 3 || endsSentence(rest) || rest.endsWith(u':'))
+    if (PageLayout::letterWords(rest, 3) < 3 || endsSentence(rest) || rest.endsWith(u':'))
         return false;
     return !titleCased(rest) || !rules.furnitureLabel(m.captured(1)).isNull();
 }
@@ -182,7 +182,7 @@ bool PageLayout::isBar(QStringView line) const
             ++withDigits;
         if (!m_rules.furnitureLabel(item).isNull())
             ++furniture;
-        const qsizetype words = letterWords(item);
+        const qsizetype words = letterWords(item, 6);
         if (words > (items.size() >= 3 ? 5 : 3) || item.size() > 40)
             allShort = false;
     }
@@ -222,8 +222,9 @@ bool PageLayout::isCaption(QStringView line)
     static const QRegularExpression markup(QStringLiteral("\\b(?:alt|src|href)=|^<[^>]*>$"), kCaseless);
     // each form needs a character most lines lack: the expressions only where it stands
     const QStringView tail = line.right(72);  // a credit ends the caption
-    const bool credits = tail.contains(u':') || tail.contains(u'/') || tail.contains(QStringLiteral("Getty"));
-    return (credits && credit.match(line).hasMatch()) || (!line.contains(u' ') && file.match(line).hasMatch()) ||
+    const bool credits = !endsSentence(line) &&  // a credit, not a full stop, ends a caption
+                         (tail.contains(u':') || tail.contains(u'/') || tail.contains(QStringLiteral("Getty")));
+    return (credits && credit.match(line.right(100)).hasMatch()) || (!line.contains(u' ') && file.match(line).hasMatch()) ||
            (line.startsWith(u'[') && placeholder.match(line).hasMatch()) ||
            ((line.contains(u'=') || line.startsWith(u'<')) && markup.match(line).hasMatch());
 }
@@ -293,7 +294,7 @@ QString PageLayout::furnitureOf(const PageLine& line, QString* patternLabel) con
     if ((line.text.size() <= 48 || line.text.startsWith(QStringLiteral("by ["), Qt::CaseInsensitive)) &&
         widget.match(line.text).hasMatch())
         return QStringLiteral("widget");
-    if (!copyrightHolder(line.text).isEmpty())
+    if (line.text.size() <= 200 && !copyrightHolder(line.text).isEmpty())
         return QStringLiteral("copyright");
     return {};
 }
@@ -357,7 +358,7 @@ PageLayout::Reading PageLayout::read(const std::vector<PageLine>& lines, bool pa
         }
     const QString& first = text(m0);
     const PageLine& firstLine = lines[static_cast<size_t>(m0)];
-    bool masthead = firstNav > 0 && !firstLine.header && letterWords(first) <= 6 && !endsSentence(first) &&
+    bool masthead = firstNav > 0 && !firstLine.header && letterWords(first, 7) <= 6 && !endsSentence(first) &&
                     (isFree(m0) || roles[static_cast<size_t>(m0)].label == QStringLiteral("menu")) &&
                     !m_rules.sectionLabels.contains(first.toLower());
 
@@ -368,7 +369,7 @@ PageLayout::Reading PageLayout::read(const std::vector<PageLine>& lines, bool pa
     for (const bool headlinesAside : {true, false}) {
         for (int i = 0; i < n; ++i) {
             const QString& t = text(i);
-            const bool headline = headlinesAside && i < top && letterWords(t) < 20 && m_headlineLike(i);
+            const bool headline = headlinesAside && i < top && letterWords(t, 20) < 20 && m_headlineLike(i);
             if (isFree(i) && !lines[static_cast<size_t>(i)].header && proseAt(i) && !headline) {
                 firstProse = i;
                 break;
@@ -386,7 +387,7 @@ PageLayout::Reading PageLayout::read(const std::vector<PageLine>& lines, bool pa
         if (!isFree(i) || l.header || l.bullet || !m_headlineLike(i))
             return false;
         const bool cjk = std::count_if(l.text.begin(), l.text.end(), isCjk) >= 6;
-        return letterWords(l.text) >= 3 || cjk;
+        return letterWords(l.text, 3) >= 3 || cjk;
     };
     // The masthead holds its place only when a headline follows it or a menu hangs right under it:
     // else the first line, however short, is the headline over furniture ("Ports Reopen" over a
@@ -462,7 +463,7 @@ PageLayout::Reading PageLayout::read(const std::vector<PageLine>& lines, bool pa
             if (!bylineSeen && (wire || (isNameShaped(l.text) && besideDateline(i)))) {
                 roles[static_cast<size_t>(i)] = {Kind::Byline, l.text};
                 bylineSeen = true;
-            } else if (siteTop && letterWords(l.text) <= 7 && (i > firstProse || nextLine(lines, i) != firstProse)) {
+            } else if (siteTop && letterWords(l.text, 8) <= 7 && (i > firstProse || nextLine(lines, i) != firstProse)) {
                 roles[static_cast<size_t>(i)] = {Kind::Kicker, {}};
             }
         }
@@ -539,7 +540,7 @@ PageLayout::Reading PageLayout::read(const std::vector<PageLine>& lines, bool pa
         const QString& t = text(i);
         if (isLabelledHeadline(t, m_rules))
             furniture(i, QStringLiteral("related links"));
-        else if (letterWords(t) <= 4 && t.endsWith(u':') &&
+        else if (t.endsWith(u':') && letterWords(t, 5) <= 4 &&
                  (i + 1 >= n || !lines[static_cast<size_t>(i + 1)].bullet))
             furniture(i, QStringLiteral("label"));
     }

@@ -301,7 +301,7 @@ Article StructureParser::parse(QString text, const Hints& hints) const
         Line& line = lines[i];
         line.words = wordCount(line.text);
         PageLine p{line.text, line.afterBlank};
-        if (i < kLayoutHeaderLines && line.words <= 30) {  // bylines and datelines are short
+        if (i < kLayoutHeaderLines && line.words <= 20) {  // bylines and datelines are short
             Article probe;
             p.dateline = datelineDate(line.text).has_value();
             p.header = p.dateline || classifyHeaderLine(probe, line);

@@ -448,6 +448,15 @@ PageLayout::Reading PageLayout::read(const std::vector<PageLine>& lines, bool pa
         bool bylineSeen = false;
         for (int i = title + 1; i <= headerEnd; ++i)
             bylineSeen = bylineSeen || (lines[static_cast<size_t>(i)].header && !lines[static_cast<size_t>(i)].dateline);
+        // "Jane Doe" over "Senior Reporter": a name with its role on the line under it
+        auto roleBelow = [&](int i) {
+            if (i + 1 >= n || lines[static_cast<size_t>(i + 1)].afterBlank || letterWords(text(i + 1), 5) > 4)
+                return false;
+            const QString& below = text(i + 1);
+            return std::any_of(m_rules.bylineRoles.begin(), m_rules.bylineRoles.end(), [&](const QString& role) {
+                return below.endsWith(role, Qt::CaseInsensitive) || below.endsWith(role + u's', Qt::CaseInsensitive);
+            });
+        };
         auto besideDateline = [&](int i) {
             return (i > 0 && lines[static_cast<size_t>(i - 1)].dateline) ||
                    (i + 1 < n && lines[static_cast<size_t>(i + 1)].dateline);
@@ -460,9 +469,11 @@ PageLayout::Reading PageLayout::read(const std::vector<PageLine>& lines, bool pa
             if (!isFree(i) || l.header || l.bullet || i == firstProse || proseAt(i))
                 continue;
             const bool wire = m_rules.wires.contains(l.text.toLower());
-            if (!bylineSeen && (wire || (isNameShaped(l.text) && besideDateline(i)))) {
+            if (!bylineSeen && (wire || (isNameShaped(l.text) && (besideDateline(i) || roleBelow(i))))) {
                 roles[static_cast<size_t>(i)] = {Kind::Byline, l.text};
                 bylineSeen = true;
+                if (roleBelow(i))
+                    roles[static_cast<size_t>(i + 1)] = {Kind::Kicker, {}};
             } else if (siteTop && letterWords(l.text, 8) <= 7 && (i > firstProse || nextLine(lines, i) != firstProse)) {
                 roles[static_cast<size_t>(i)] = {Kind::Kicker, {}};
             }

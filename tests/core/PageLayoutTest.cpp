@@ -138,3 +138,15 @@ TEST(PageLayout, GalleryNavigationStartsNoTail)
     ASSERT_EQ(a.sentences.size(), 3u);
     EXPECT_TRUE(a.sentenceText(a.sentences.back()).startsWith(QStringLiteral("The ferry routes")));
 }
+
+TEST(PageLayout, NameOverItsRole)
+{
+    const Article a = StructureParser().parse(QStringLiteral(
+        "Daily Tide\nNews | Sport | Culture | Weather\n\n12 June 2025\n\nHarbour fees to rise next year, council says\n\n"
+        "Odile Marchand\nSenior Reporter\n\nThe council voted on Tuesday to raise harbour fees by a tenth from January, "
+        "citing repair costs after last winter's storms.\n"));
+    EXPECT_EQ(a.title, QStringLiteral("Harbour fees to rise next year, council says"));
+    EXPECT_EQ(a.author, QStringLiteral("Odile Marchand"));
+    EXPECT_EQ(a.published.iso(), QStringLiteral("2025-06-12"));
+    ASSERT_EQ(a.sentences.size(), 1u);
+}

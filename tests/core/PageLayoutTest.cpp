@@ -73,9 +73,11 @@ TEST(PageLayout, TemplatePlaceholderBylineGivesNoAuthor)
         "repair costs after last winter's storms.\n"));
     EXPECT_EQ(a.title, QStringLiteral("Harbour fees to rise next year, council says"));
     EXPECT_TRUE(a.author.isEmpty());
-    for (const Block& b : a.blocks)
-        if (a.blockText(b).startsWith(QStringLiteral("By [")))
+    for (const Block& b : a.blocks) {
+        if (a.blockText(b).startsWith(QStringLiteral("By ["))) {
             EXPECT_EQ(b.kind, BlockKind::Furniture);
+        }
+    }
 }
 
 TEST(PageLayout, BylinesOfOtherShapes)

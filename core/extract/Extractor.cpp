@@ -104,7 +104,11 @@ const QSet<QString>& notNameWords()
         // role words: "Director General" is a post, not a person
         QStringLiteral("General"), QStringLiteral("Secretary"), QStringLiteral("Minister"), QStringLiteral("Director"),
         QStringLiteral("President"), QStringLiteral("Premier"), QStringLiteral("Chief"), QStringLiteral("Officer"),
-        QStringLiteral("Manager"), QStringLiteral("Executive"), QStringLiteral("Chairman")};
+        QStringLiteral("Manager"), QStringLiteral("Executive"), QStringLiteral("Chairman"),
+        // a body's own words: "General Assembly", "Select Committee"
+        QStringLiteral("Assembly"), QStringLiteral("Committee"), QStringLiteral("Council"), QStringLiteral("Court"),
+        QStringLiteral("Staff"), QStringLiteral("Office"), QStringLiteral("House"), QStringLiteral("Senate"),
+        QStringLiteral("Administration"), QStringLiteral("Motors"), QStringLiteral("Electric")};
     return set;
 }
 
@@ -117,12 +121,16 @@ std::vector<QRegularExpression> peoplePatterns(const Language& lang)
     const QString gloss = QStringLiteral("(?:\\s*\\([^()]{1,30}\\))?");
     // "the", "a former", "Baidu's", "the computer vision": what stands before a role
     const QString rolePrefix = QStringLiteral(
-        "(?:(?:a|an|the|its|his|her|their)\\s+)?(?:\\p{Lu}[\\p{L}.&-]*(?:'s|\\x{2019}s)\\s+)?(?:[\\p{Ll}-]+\\s+){0,3}?");
+        "(?:(?:a|an|the|its|his|her|their)\\s+)?(?:(?:\\p{Lu}[\\p{L}.&-]*\\s+){0,2}\\p{Lu}[\\p{L}.&-]*(?:'s|\\x{2019}s)\\s+)?"
+        "(?:[\\p{Ll}-]+\\s+){0,3}?");
     const QString roles = regexAlternatives(lang.roleNouns);
     QStringList speech = lang.speechVerbs.values();
     patterns = {
         // Premier Li, Commerce Secretary Gina Raimondo
-        QRegularExpression(QStringLiteral("(?<![\\p{L}])(?<title>%1)\\s+%2").arg(regexAlternatives(lang.honorifics), surnameOrName), kUnicode),
+        // (an office may name its department: "Secretary of Defense Jane Roe")
+        QRegularExpression(QStringLiteral("(?<![\\p{L}])(?<title>%1)(?:\\s+of\\s+(?:the\\s+)?\\p{Lu}\\p{Ll}+)?\\s+%2")
+                               .arg(regexAlternatives(lang.honorifics), surnameOrName),
+                           kUnicode),
         // founder Qu Dongqi, chief executive Sam Altman
         QRegularExpression(QStringLiteral("(?<![\\p{L}])(?i:%1)\\s+%2").arg(roles, name), kUnicode),
         // Tang Lan, director of ...; Daren Tang, the Director General of WIPO; Wang Haifeng, Baidu's CTO
@@ -139,6 +147,44 @@ std::vector<QRegularExpression> peoplePatterns(const Language& lang)
     for (auto& p : patterns)
     p.optimize();
     return patterns;
+}
+
+/// A month (and day) written without a year, placed in the year that puts it nearest the page's
+/// date: "December" on a page of late January is last December, "July 9" on a page of late June
+/// this July.
+PartialDate nearestToPublication(int month, int day, const PartialDate& published, bool ahead = true)
+{
+    PartialDate d;
+    if (!published.isValid() || published.precision < DatePrecision::Month)
+        return d;
+    const QDate reference(published.year, published.month, published.precision == DatePrecision::Day ? published.day : 15);
+    qint64 best = std::numeric_limits<qint64>::max();
+    for (int y = published.year - 1; y <= published.year + 1; ++y) {
+        const QDate candidate(y, month, day > 0 ? std::min(day, QDate(y, month, 1).daysInMonth()) : 15);
+        const qint64 distance = std::abs(reference.daysTo(candidate));
+        if (distance < best) {
+            best = distance;
+            d.year = y;
+        }
+    }
+    // a sentence that does not look ahead ("started in March" on a page of November) tells of a
+    // month already past, unless the date is only days ahead of the page
+    if (!ahead && QDate(d.year, month, day > 0 ? std::min(day, QDate(d.year, month, 1).daysInMonth()) : 1) > reference.addDays(21))
+        d.year -= 1;
+    d.month = month;
+    d.day = day;
+    d.precision = day > 0 ? DatePrecision::Day : DatePrecision::Month;
+    return d;
+}
+
+/// Whether a sentence speaks of what is to come: "will", "is set to", "plans to", "from July".
+bool looksAhead(const QString& lower)
+{
+    static const QRegularExpression ahead(
+        QStringLiteral("\\b(?:will|shall|won't|to\\s+(?:begin|start|take\\s+effect|open|launch|close|end)|"
+                       "(?:set|due|scheduled|expected|plans?|planning|poised|slated)\\s+to|starting|upcoming|next)\\b|'ll\\b"),
+        kUnicode);
+    return ahead.match(lower).hasMatch();
 }
 
 }  // namespace
@@ -432,11 +478,23 @@ void Extractor::findPeople(SentenceContext& c, Extraction& out) const
         while (it.hasNext()) {
             const auto m = it.next();
             qsizetype start = m.capturedStart(QStringLiteral("name"));
-            const qsizetype end = m.capturedEnd(QStringLiteral("name"));
+            qsizetype end = m.capturedEnd(QStringLiteral("name"));
             QString name = m.captured(QStringLiteral("name"));
-            const QStringList tokens = name.split(u' ', Qt::SkipEmptyParts);
+            QStringList tokens = name.split(u' ', Qt::SkipEmptyParts);
+            // "And Jane Roe, the founder": a word opening the sentence is not part of the name
+            while (tokens.size() > 2 && notNameWords().contains(tokens.first())) {
+                start = c.text.indexOf(tokens.at(1), start + tokens.first().size());
+                tokens.removeFirst();
+                name = c.text.mid(start, end - start);
+            }
             if (std::any_of(tokens.begin(), tokens.end(), [](const QString& t) { return notNameWords().contains(t); }))
                 continue;
+            // "Jane Roe's company": the possessive is not part of the name
+            if (name.endsWith(QStringLiteral("'s")) || name.endsWith(QStringLiteral("\u2019s"))) {
+                name.chop(2);
+                end -= 2;
+                tokens.last().chop(2);
+            }
             // a known company, country, product or organisation is not a person
             if (std::any_of(c.aliases.begin(), c.aliases.end(),
                             [&](const AliasMatch& a) { return overlaps(a.start, a.end, start, end); }))
@@ -453,6 +511,60 @@ void Extractor::findPeople(SentenceContext& c, Extraction& out) const
             c.mentionIndexes.push_back(out.mentions.size());
             out.mentions.push_back({c.index, c.base + start, c.base + end, EntityKind::Person, name, name, {}});
         }
+    }
+    findPeopleByName(c, out);
+}
+
+void Extractor::findPeopleByName(SentenceContext& c, Extraction& out) const
+{
+    // no cue word: a known given name and a capitalised family name after it, as a name of two
+    // words with no capitalised word right after it ("Jane Roe and Tom Poe", "Tom Poe's film");
+    // nothing the knowledge names, nothing another rule read
+    const QSet<QString>& given = m_knowledge->language().givenNames;
+    if (given.isEmpty())
+        return;
+    auto nameShaped = [](QStringView w) {
+        if (w.size() < 2 || !w.front().isUpper())
+            return false;
+        for (qsizetype i = 1; i < w.size(); ++i)
+            if (!w[i].isLower() && !(w[i] == u'-' && i + 1 < w.size() && i > 1))
+                return false;
+        return true;
+    };
+    for (size_t i = 0; i + 1 < c.words.size(); ++i) {
+        const QStringView first = c.words[i];
+        if (!given.contains(first.toString()))
+            continue;
+        QStringView family = c.words[i + 1];
+        bool possessive = false;
+        if (family.endsWith(u"'s") || family.endsWith(u"\u2019s")) {
+            family.chop(2);
+            possessive = true;
+        }
+        if (!nameShaped(family) || notNameWords().contains(family.toString()) || given.contains(family.toString()))
+            continue;
+        const qsizetype start = first.data() - c.text.constData();
+        const qsizetype end = family.data() - c.text.constData() + family.size();
+        // the two words stand next to each other, one space apart, and no capitalised word follows
+        if (family.data() - (first.data() + first.size()) != 1 || c.text[start + first.size()] != u' ')
+            continue;
+        if (!possessive && i + 2 < c.words.size() && c.words[i + 2].front().isUpper() &&
+            c.words[i + 2].data() - (family.data() + family.size()) == 1)
+            continue;
+        if (start > 0 && c.text[start - 1].isLetterOrNumber())
+            continue;
+        if (std::any_of(c.aliases.begin(), c.aliases.end(),
+                        [&](const AliasMatch& a) { return overlaps(a.start, a.end, start, end); }))
+            continue;
+        const bool known = std::any_of(c.mentionIndexes.begin(), c.mentionIndexes.end(), [&](size_t k) {
+            const Mention& x = out.mentions[k];
+            return overlaps(x.start - c.base, x.end - c.base, start, end);
+        });
+        if (known)
+            continue;
+        const QString name = c.text.mid(start, end - start);
+        c.mentionIndexes.push_back(out.mentions.size());
+        out.mentions.push_back({c.index, c.base + start, c.base + end, EntityKind::Person, name, name, {}});
     }
 }
 
@@ -828,7 +940,7 @@ void Extractor::findEvents(SentenceContext& c, const PartialDate& published, Ext
     static const QRegularExpression yearRe(QStringLiteral("(?<![\\d,.$\\x{00a5}\\x{20ac}-])\\b((?:19|20)\\d\\d)\\b(?!s\\b|-\\d|,\\d|\\.\\d)"),
                                            kUnicode);
     static const QRegularExpression rangeRe(
-        QStringLiteral("\\b(?:between\\s+(?:19|20)\\d\\d\\s+and|from\\s+(?:19|20)\\d\\d\\s+(?:to|until|through))\\s+(?:19|20)\\d\\d\\b"
+        QStringLiteral("\\b(?:between\\s+(?:19|20)\\d\\d\\s+and|(?:from\\s+)?(?:19|20)\\d\\d\\s+(?:to|until|through))\\s+(?:19|20)\\d\\d\\b"
                        "|\\b(?:19|20)\\d\\d\\s*[-\\x{2013}]\\s*(?:19|20)?\\d\\d\\b"),
         kUnicode);
     static const QRegularExpression relativeRe(
@@ -873,6 +985,13 @@ void Extractor::findEvents(SentenceContext& c, const PartialDate& published, Ext
             c.dates.push_back(d);
     };
     if (year) {
+        // "a quarter of the patents published since 2014": where a figure's count starts, not an
+        // event (a sentence with no figure keeps it: "has been a priority since 2017")
+        static const QRegularExpression since(QStringLiteral("\\b(?i:since)\\s+(?:19|20)\\d\\d\\b"), kUnicode);
+        for (auto it = since.globalMatch(c.quantities.empty() ? QString() : c.text); it.hasNext();) {
+            const auto r = it.next();
+            used.emplace_back(r.capturedStart(), r.capturedEnd());
+        }
         for (auto ranges = rangeRe.globalMatch(c.text); ranges.hasNext();) {
             const auto r = ranges.next();
             used.emplace_back(r.capturedStart(), r.capturedEnd());  // a period, not an event
@@ -884,6 +1003,40 @@ void Extractor::findEvents(SentenceContext& c, const PartialDate& published, Ext
             qsizetype length = 0;
             if (auto d = DateParser::parseAt(QStringView(c.text).sliced(m.capturedStart()), &length))
                 add(m.capturedStart(), m.capturedStart() + length, *d, {});
+        }
+    }
+    // "on July 9", "Monday, Jan. 27", "(27 January)": a day with no year in the sentence is in the
+    // year that puts it nearest the page's date
+    static const QRegularExpression monthDay(
+        QStringLiteral("\\b(?:(?<m1>%1)\\.?\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?|(?<d2>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<m2>%1)\\.?)"
+                       "(?![\\p{L}\\d]|,?\\s*\\d|\\s*[-\\x{2013}/:])")
+            .arg(QStringLiteral("January|February|March|April|May|June|July|August|September|October|November|December|"
+                                "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec")),
+        kUnicode);
+    if (monthNamed && digits) {
+        for (auto it = monthDay.globalMatch(c.text); it.hasNext();) {
+            const auto m = it.next();
+            const int month = DateParser::monthFromName(m.hasCaptured(u"m1") ? m.capturedView(u"m1") : m.capturedView(u"m2"));
+            const int day = (m.hasCaptured(u"d1") ? m.capturedView(u"d1") : m.capturedView(u"d2")).toInt();
+            if (month < 1 || day < 1 || day > 31)
+                continue;
+            // a year written before it in the sentence ("the 2024 conference runs until July 6")
+            // places it; else the page's date
+            int sentenceYear = 0;
+            if (year)
+                for (auto y = yearRe.globalMatch(QStringView(c.text).first(m.capturedStart())); y.hasNext();)
+                    sentenceYear = y.next().captured(1).toInt();
+            PartialDate d;
+            if (sentenceYear) {
+                d.year = sentenceYear;
+                d.month = month;
+                d.day = day;
+                d.precision = DatePrecision::Day;
+            } else {
+                d = nearestToPublication(month, day, published, looksAhead(c.lower));
+            }
+            if (d.isValid())
+                add(m.capturedStart(), m.capturedEnd(), d, {});
         }
     }
     // "the 2019 conference", "its 2017 plan": a year naming a thing, not when something happened
@@ -898,6 +1051,16 @@ void Extractor::findEvents(SentenceContext& c, const PartialDate& published, Ext
     if (year) {
         for (auto years = yearRe.globalMatch(c.text); years.hasNext();) {
             const auto m = years.next();
+            // "WAIC 2024", "CES 2025": a year after an acronym is part of the name; "© 2024",
+            // "Copyright 2024" date the page's furniture, not an event
+            const QStringView before = QStringView(c.text).first(m.capturedStart(1)).trimmed();
+            qsizetype w = before.size();
+            while (w > 0 && before[w - 1].isLetter())
+                --w;
+            const QStringView previous = before.sliced(w);
+            const bool acronym = previous.size() >= 2 && std::all_of(previous.begin(), previous.end(), [](QChar ch) { return ch.isUpper(); });
+            if (acronym || before.endsWith(u'\u00a9') || previous.compare(u"copyright", Qt::CaseInsensitive) == 0)
+                continue;
             PartialDate d;
             d.year = m.captured(1).toInt();
             d.precision = DatePrecision::Year;
@@ -962,7 +1125,7 @@ void Extractor::findEvents(SentenceContext& c, const PartialDate& published, Ext
     // paragraph last named ("founded in 2023 ... topped the charts that November"); without one,
     // or when that date's own month comes later in the year, the month is not placed
     static const QRegularExpression bareMonth(
-        QStringLiteral("\\b(?:in|that|by|until|from|of)\\s+(?:(?:early|late|mid)[-\\s])?(January|February|March|April|May|June|"
+        QStringLiteral("\\b(?i:in|that|by|until|from|of|since|starting|during)\\s+(?:(?:early|late|mid)(?:-to-(?:early|late|mid))?[-\\s])?(January|February|March|April|May|June|"
                        "July|August|September|October|November|December)\\b(?!\\s*\\d|,\\s*\\d|\\s+(?:19|20)\\d\\d)"),
         kUnicode);
     if (monthNamed) {
@@ -983,6 +1146,18 @@ void Extractor::findEvents(SentenceContext& c, const PartialDate& published, Ext
             d.precision = DatePrecision::Month;
             // "in Nov. 2023 and ... in May": a month before the one just named is the next year's,
             // or an earlier one's told out of order; which, the words do not say
+            // (a month the sentence names with no year before it, and not "that November", which
+            // looks back to the paragraph's year, is placed by the page's date when there is one)
+            const bool placedByPage = referenceAt < 0 && !year &&
+                                      (!reference.isValid() || (published.precision >= DatePrecision::Month &&
+                                                                !m.captured(0).startsWith(QStringLiteral("that"), Qt::CaseInsensitive)));
+            if (placedByPage) {
+                // no year anywhere before it: the page's date places it
+                d = nearestToPublication(d.month, 0, published, looksAhead(c.lower));
+                if (d.isValid())
+                    add(m.capturedStart(1), m.capturedEnd(1), d, {});
+                continue;
+            }
             if (!reference.isValid() || (reference.precision >= DatePrecision::Month && d.month < reference.month))
                 continue;
             add(m.capturedStart(1), m.capturedEnd(1), d, {});
@@ -1039,6 +1214,25 @@ void Extractor::findEvents(SentenceContext& c, const PartialDate& published, Ext
             }
         }
     }
+}
+
+void Extractor::dropCoveredYears(SentenceContext& c, Extraction& out)
+{
+    // "The 2024 conference runs until July 6, 2024": the day says all the year says
+    auto covered = [&](const Event& e) {
+        return e.sentence == c.index && e.date.precision == DatePrecision::Year && e.relative.isEmpty() &&
+               std::any_of(out.events.begin(), out.events.end(), [&](const Event& x) {
+                   return x.sentence == c.index && x.date.year == e.date.year && x.date.precision > DatePrecision::Year;
+               });
+    };
+    if (c.dates.size() < 2)
+        return;
+    std::erase_if(out.events, covered);
+    std::erase_if(c.dates, [&](const PartialDate& d) {
+        return d.precision == DatePrecision::Year && std::any_of(c.dates.begin(), c.dates.end(), [&](const PartialDate& x) {
+                   return x.year == d.year && x.precision > DatePrecision::Year;
+               });
+    });
 }
 
 QString Extractor::sourceName(QStringView phrase) const
@@ -1264,6 +1458,7 @@ Extraction Extractor::extract(const Article& article) const
         findCompaniesByContext(c, out);
         findStatistics(c, out);
         findEvents(c, article.published, out);
+        dropCoveredYears(c, out);
         for (const PartialDate& d : c.dates)
             if (d.isValid())
                 paragraph.lastDate = d;

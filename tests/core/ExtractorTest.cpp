@@ -465,3 +465,89 @@ TEST(Extractor, ASubjectsOwnGlobalFigureIsStillItsOwn)
         figures.append(QStringLiteral("%1 %2").arg(st.subject).arg(st.value));
     EXPECT_EQ(figures, QStringList{QStringLiteral("Baidu 5e+09")});
 }
+
+TEST(Extractor, PeopleByTheShapeOfTheirNamesWithoutACue)
+{
+    // a known given name before a capitalised word; the possessive, a sentence's "And" and a
+    // body's own words ("General Assembly") are not the name
+    const Extraction e = extract(QStringLiteral(
+        "Harbour Notes\n\nA sketch of Susan Marlow and Peter Quill went round the forums. "
+        "Critics praised Governor Ada Vance's budget. And Nora Vale, chief executive of a drone maker, objected. "
+        "Secretary of Transport Owen Hartley, who chairs the panel, agreed. "
+        "Dana Crewe, the Orbit Forge's founder, stayed quiet. The General Assembly voted.\n"));
+    const QStringList people = names(e, EntityKind::Person);
+    EXPECT_TRUE(people.contains(QStringLiteral("Susan Marlow"))) << people.join(u'|').toStdString();
+    EXPECT_TRUE(people.contains(QStringLiteral("Peter Quill"))) << people.join(u'|').toStdString();
+    EXPECT_TRUE(people.contains(QStringLiteral("Ada Vance"))) << people.join(u'|').toStdString();
+    EXPECT_TRUE(people.contains(QStringLiteral("Nora Vale"))) << people.join(u'|').toStdString();
+    EXPECT_TRUE(people.contains(QStringLiteral("Owen Hartley"))) << people.join(u'|').toStdString();
+    EXPECT_TRUE(people.contains(QStringLiteral("Dana Crewe"))) << people.join(u'|').toStdString();
+    for (const QString& p : people) {
+        EXPECT_FALSE(p.endsWith(QStringLiteral("'s"))) << p.toStdString();
+        EXPECT_FALSE(p.startsWith(QStringLiteral("And "))) << p.toStdString();
+        EXPECT_FALSE(p.contains(QStringLiteral("Assembly"))) << p.toStdString();
+    }
+}
+
+TEST(Extractor, AMonthOrDayWithoutAYearTakesItFromThePagesDate)
+{
+    // a page of 20 February 2025: "on March 3" ahead is this year's, "in November" past is last
+    // year's, "Jan. 30" just before is this year's; a year written before it in the sentence wins
+    const Extraction e = extract(QStringLiteral(
+        "Rail Tender\n\nFebruary 20, 2025\n\nBaidu will open the tender on March 3. "
+        "OpenAI began the trial in November. ByteDance signed on Jan. 30. "
+        "The 2023 fair ran until Friday, June 9.\n"));
+    QStringList dates;
+    for (const auto& ev : e.events)
+        dates.append(ev.date.iso());
+    EXPECT_TRUE(dates.contains(QStringLiteral("2025-03-03"))) << dates.join(u' ').toStdString();
+    EXPECT_TRUE(dates.contains(QStringLiteral("2024-11"))) << dates.join(u' ').toStdString();
+    EXPECT_TRUE(dates.contains(QStringLiteral("2025-01-30"))) << dates.join(u' ').toStdString();
+    EXPECT_TRUE(dates.contains(QStringLiteral("2023-06-09"))) << dates.join(u' ').toStdString();
+    // the bare 2023 beside its own June 9 says nothing more
+    EXPECT_FALSE(dates.contains(QStringLiteral("2023"))) << dates.join(u' ').toStdString();
+}
+
+TEST(Extractor, MeasurementPeriodsAndYearsInNamesAreNotEvents)
+{
+    const Extraction e = extract(QStringLiteral(
+        "Filing Counts\n\nOver the years 2011 to 2019, Chinese firms filed 9,000 patents. "
+        "A third of the patents filed since 2012 came from Baidu. Baidu showed robots at EXPO 2021. "
+        "Copyright 2022 Harbour Media. China has backed robotics since 2016.\n"));
+    QStringList dates;
+    for (const auto& ev : e.events)
+        dates.append(ev.date.iso());
+    // only the state of affairs that began in 2016 (no figure measured from it) stays an event
+    EXPECT_EQ(dates, (QStringList{QStringLiteral("2016")}));
+}
+
+TEST(QuantityFinder, GluedUnitsFractionsScaleWordsAndRanges)
+{
+    // "12pc" is a percent, "24fps" and "720p" measure a video; "one-fifth of" is 20 percent; "a
+    // million" is a number; a range's bare lower bound takes the upper bound's unit and scale
+    auto q = QuantityFinder::find(QStringLiteral("Sales grew 12pc while the camera shot 24fps at 720p."));
+    ASSERT_EQ(q.size(), 3u);
+    EXPECT_EQ(q[0].value, 12);
+    EXPECT_EQ(q[0].unit, QStringLiteral("percent"));
+    EXPECT_EQ(q[1].unit, QStringLiteral("fps"));
+    EXPECT_EQ(q[2].value, 720);
+    q = QuantityFinder::find(QStringLiteral("Roughly one-fifth of buyers left and almost a million joined."));
+    ASSERT_EQ(q.size(), 2u);
+    EXPECT_EQ(q[0].value, 20);
+    EXPECT_EQ(q[0].unit, QStringLiteral("percent"));
+    EXPECT_EQ(q[1].value, 1e6);
+    EXPECT_EQ(q[1].qualifier, QStringLiteral("almost"));
+    q = QuantityFinder::find(QStringLiteral("Chips cost 3 to 8 times less; the market may reach $1.5 to $2 trillion."));
+    ASSERT_EQ(q.size(), 4u);
+    EXPECT_EQ(q[0].value, 3);
+    EXPECT_EQ(q[0].unit, QStringLiteral("times"));
+    EXPECT_EQ(q[1].value, 8);
+    EXPECT_EQ(q[2].value, 1.5e12);
+    EXPECT_EQ(q[2].unit, QStringLiteral("USD"));
+    EXPECT_EQ(q[3].value, 2e12);
+}
+
+TEST(QuantityFinder, RanksAndTheHalvesOfAYearAreNoAmounts)
+{
+    EXPECT_TRUE(QuantityFinder::find(QStringLiteral("It ranked in the top 7 and at No. 3 during the second half of its year.")).empty());
+}

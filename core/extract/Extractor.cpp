@@ -342,7 +342,7 @@ void Extractor::findOrganisationsByPattern(SentenceContext& c, Extraction& out) 
     // of Hong Kong", "Ministry of Industry and Information Technology", "Institute for AI Safety"
     static const QRegularExpression pattern(
         QStringLiteral("(?!(?:The|A|An|Its|Their|His|Her|Our)\\s)(?:\\p{Lu}[\\p{L}.&'-]*\\s+){1,3}(?:University|Institute|Academy|Laboratory|Lab|Commission|Bureau|Agency|"
-                       "Ministry|Council|Centre|Center|Foundation|Association|Federation)\\b"
+                       "Ministry|Council|Centre|Center|Foundation|Association|Federation|Conference|Summit|Forum|Expo)\\b"
                        "|\\b(?:University|Ministry|Institute|Academy|Department|Bureau|Center|Centre|Commission)\\s+(?:of|for)\\s+"
                        "(?:the\\s+)?\\p{Lu}[\\p{L}-]*(?:\\s+(?:and\\s+|of\\s+|for\\s+)?\\p{Lu}[\\p{L}-]*){0,5}"),
         kUnicode);
@@ -350,7 +350,8 @@ void Extractor::findOrganisationsByPattern(SentenceContext& c, Extraction& out) 
     using namespace Qt::Literals::StringLiterals;
     if (!mayContain(c.text, {"University"_L1, "Institute"_L1, "Academy"_L1, "Lab"_L1, "Commission"_L1, "Bureau"_L1,
                              "Agency"_L1, "Ministry"_L1, "Council"_L1, "Centre"_L1, "Center"_L1, "Foundation"_L1,
-                             "Association"_L1, "Federation"_L1, "Department"_L1}))
+                             "Association"_L1, "Federation"_L1, "Department"_L1, "Conference"_L1, "Summit"_L1, "Forum"_L1,
+                             "Expo"_L1}))
         return;
     for (auto it = pattern.globalMatch(c.text); it.hasNext();) {
         const auto m = it.next();
@@ -592,7 +593,7 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
                                             kUnicode | QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression definiteReference(
         QStringLiteral("\\bthe (?:[\\p{L}-]+\\s+){0,2}?(?:company|firm|group|start-up|startup|lab|country|government|nation|"
-                       "plan|maker|chipmaker|developer)\\b"),
+                       "plan|maker|chipmaker|developer|stock|shares)\\b"),
         kUnicode | QRegularExpression::CaseInsensitiveOption);
     static const QSet<QString> durations{QStringLiteral("year"),  QStringLiteral("years"), QStringLiteral("month"),
                                          QStringLiteral("months"), QStringLiteral("week"), QStringLiteral("weeks"),
@@ -620,6 +621,22 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
             s.object = s.object || gap == QStringLiteral(",") || gap == QStringLiteral("and") || gap == QStringLiteral(", and");
         }
         subjects.push_back(s);
+    }
+    // bodies, products and events the sentence names (not a news outlet, which is a source): what a
+    // figure is about when no company or country is
+    std::vector<SentenceSubject> others;
+    for (size_t i : c.mentionIndexes) {
+        const Mention& m = out.mentions[i];
+        if ((m.kind != EntityKind::Organization && m.kind != EntityKind::Product) || !m.via.isEmpty())
+            continue;
+        if (m.kind == EntityKind::Organization) {
+            const int known = m_knowledge->find(EntityKind::Organization, m.name);
+            if (known >= 0 && m_knowledge->entity(known).detail == QStringLiteral("media"))
+                continue;
+        }
+        SentenceSubject s{m.start - c.base, m.end - c.base, m.name, m.kind, false, false};
+        s.object = prepBefore.match(QStringView(c.text).first(s.start)).hasMatch();
+        others.push_back(s);
     }
     // a name in subject position (among the first words, not a preposition's object) carries on
     // through the paragraph: "Moonshot AI was founded ... In 2024 the company raised $1 billion"
@@ -776,14 +793,59 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
             kUnicode | QRegularExpression::CaseInsensitiveOption);
         const bool namedInClause = subject && subject >= subjects.data() && subject < subjects.data() + subjects.size() &&
                                    subject->start >= clauseStart;
-        if (subject && !namedInClause && aggregate.match(QStringView(c.text).sliced(clauseStart, q.start - clauseStart)).hasMatch())
-            continue;
+        // (such a figure, or one in a sentence that names no company or country but speaks of the
+        // whole world, is the world's: "6% of all filings worldwide", "the average across the survey")
+        static const WordSet worldWords{u"global", u"globally", u"worldwide", u"world", u"world's", u"world\u2019s"};
+        const SentenceSubject world{0, 0, QStringLiteral("World"), EntityKind::Organization, false, false};
+        SentenceSubject fallback;
+        // (the world's only when it averages everyone: "across all the countries", "the whole survey")
+        static const QRegularExpression everyone(
+            QStringLiteral("\\b(?:all|whole|entire|every|surveyed|survey|respondents|globally|worldwide|overall)\\b"),
+            kUnicode | QRegularExpression::CaseInsensitiveOption);
+        if (subject && !namedInClause && aggregate.match(QStringView(c.text).sliced(clauseStart, q.start - clauseStart)).hasMatch()) {
+            if (!everyone.match(QStringView(c.text).sliced(clauseStart, q.start - clauseStart)).hasMatch())
+                continue;
+            fallback = world;
+            subject = &fallback;
+        }
         bool continued = false;
         if (!subject && subjects.empty() && !c.paragraph->lastStatisticSubject.name.isEmpty() &&
             c.paragraph->lastUnit == q.unit &&
             !c.saysAny(widening)) {
             subject = &c.paragraph->lastStatisticSubject;
             continued = true;
+        }
+        // no company or country: the world when the sentence speaks of it, else a body, product or
+        // event the sentence names (in the figure's clause before it, else after it in the clause,
+        // else before it in the sentence)
+        // (as written in lower case, or opening the sentence: "World" in a name is the name's)
+        bool speaksOfWorld = false;
+        for (size_t w = 0; w < c.words.size() && !speaksOfWorld; ++w)
+            speaksOfWorld = (c.words[w].front().isLower() || c.words[w].data() == c.text.constData()) &&
+                            worldWords.contains(c.lowerWords[w]);
+        if (!subject && subjects.empty() && speaksOfWorld) {
+            fallback = world;
+            subject = &fallback;
+        }
+        if (!subject) {
+            const SentenceSubject* other = nullptr;
+            for (const SentenceSubject& s : others)
+                if (s.start >= clauseStart && s.end <= q.start && !s.object)
+                    other = &s;
+            if (!other)
+                for (const SentenceSubject& s : others)
+                    if (s.start >= q.end && s.start < limit) {
+                        other = &s;
+                        break;
+                    }
+            if (!other)
+                for (const SentenceSubject& s : others)
+                    if (s.end <= q.start && !s.object)
+                        other = &s;
+            if (other) {
+                fallback = *other;
+                subject = &fallback;
+            }
         }
         if (!subject)
             continue;
@@ -894,6 +956,13 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
             !phrase.isEmpty() && (phrase.front().isLower() ||
                                   (!metric && phraseWords.size() <= 4 && phraseWords.last().front().isLower()));
         const QStringView before = QStringView(c.text).first(q.start);
+        static const QRegularExpression spendingVerb(
+            QStringLiteral("\\b((?:set|put)\\s+aside|earmark(?:ed|ing)?|allocat(?:ed|ing)|committ(?:ed|ing)|commits?|pledg(?:ed|ing|es)|"
+                           "invest(?:ed|ing|s)?|spen(?:t|ds?|ding)|rais(?:ed|ing|es)|costs?|costing|paid|pays?|paying|lost|los(?:es|ing)|"
+                           "budget(?:ed|ing)|fined|earn(?:ed|ing|s)|generat(?:ed|ing|es)|offer(?:ed|ing|s)|promis(?:ed|ing|es)|"
+                           "plough(?:ed|ing)|pour(?:ed|ing|s)|wip(?:ed|ing)\\s+off|erase[ds]?|erasing)\\s+"
+                           "(?:[\\p{L}'\\x{2019}-]+\\s+){0,4}(?:US)?[$\\x{00a5}\\x{20ac}\\x{00a3}]?$"),
+            kUnicode | QRegularExpression::CaseInsensitiveOption);
         static const QRegularExpression timesThe(QStringLiteral("\\btimes\\s+(?:the|that\\s+of|as\\s+much\\s+as)\\s+$"), kUnicode);
         static const QRegularExpression nounOf(
             QStringLiteral("\\b(?:a|an|the|its|their)\\s+((?:\\p{Ll}[\\p{Ll}-]+\\s+)?\\p{Ll}[\\p{Ll}-]+)\\s+of\\s+(?:(?:about|around|roughly|nearly|almost|some|over|more\\s+than|up\\s+to|at\\s+least)\\s+)?$"), kUnicode);
@@ -917,6 +986,13 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
         } else if (const auto of = participle ? nounOf.match(before) : QRegularExpressionMatch(); of.hasMatch()) {
             // "a charge of about $5.5 billion linked to ...": the noun the amount is "of"
             st.metric = of.captured(1);
+            st.metricKey = st.metric.toLower();
+        } else if (const auto verb = q.unit.size() == 3 && q.unit == q.unit.toUpper() ? spendingVerb.match(before)
+                                                                                      : QRegularExpressionMatch();
+                   verb.hasMatch()) {
+            // "set aside $72 million", "earmarked $145 million", "would cost the firm $5 billion":
+            // an amount of money the verb before it names
+            st.metric = verb.captured(1).simplified();
             st.metricKey = st.metric.toLower();
         } else {
             continue;  // a number with no named measure is not a statistic anyone can chart
@@ -1432,8 +1508,19 @@ Extraction Extractor::extract(const Article& article) const
     for (size_t i = 0; i < article.sentences.size(); ++i) {
         const Sentence& s = article.sentences[i];
         if (paragraph.block != s.block) {
+            // the items of a list go on in the measure its first item names ("1. Acme (2,000
+            // patents)", "2. Bolt (1,500)")
+            const bool listGoesOn = paragraph.block >= 0 &&
+                                    article.blocks[static_cast<size_t>(paragraph.block)].kind == BlockKind::Bullet &&
+                                    article.blocks[static_cast<size_t>(s.block)].kind == BlockKind::Bullet;
+            ParagraphState previous = std::move(paragraph);
             paragraph = ParagraphState{};
             paragraph.block = s.block;
+            if (listGoesOn) {
+                paragraph.lastMetric = previous.lastMetric;
+                paragraph.lastMetricKey = previous.lastMetricKey;
+                paragraph.lastUnit = previous.lastUnit;
+            }
         } else {
             paragraph.subjectFromEarlierSentence = paragraph.subject.start >= 0;
         }

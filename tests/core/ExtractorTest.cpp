@@ -427,15 +427,15 @@ TEST(Extractor, ACompanyToldIsNotASourceAndAReportKeepsItsWords)
 
 TEST(Extractor, AnAggregateIsNobodysFigure)
 {
-    // "while the average ... was 54%": the clause is about all of them, not the last one named; "an
-    // average of" a subject's own rate is still its figure
+    // "while the average ... was 54%": the clause is about all of them, not the last one named: the
+    // world's figure when it averages all of them; "an average of" a subject's own rate is still its figure
     const Extraction e = extract(QStringLiteral(
         "83% of Chinese respondents use generative AI, compared with 65% in the US, while the average across all "
         "the countries surveyed was 54%.\n"));
     QStringList figures;
     for (const Statistic& st : e.statistics)
         figures.append(QStringLiteral("%1 %2").arg(st.subject).arg(st.value));
-    EXPECT_EQ(figures, (QStringList{QStringLiteral("China 83"), QStringLiteral("United States 65")}));
+    EXPECT_EQ(figures, (QStringList{QStringLiteral("China 83"), QStringLiteral("United States 65"), QStringLiteral("World 54")}));
 }
 
 TEST(Extractor, WhatAnAmountIsWhenTheWordsAfterItAreAVerb)
@@ -550,4 +550,43 @@ TEST(QuantityFinder, GluedUnitsFractionsScaleWordsAndRanges)
 TEST(QuantityFinder, RanksAndTheHalvesOfAYearAreNoAmounts)
 {
     EXPECT_TRUE(QuantityFinder::find(QStringLiteral("It ranked in the top 7 and at No. 3 during the second half of its year.")).empty());
+}
+
+namespace {
+const Statistic* statisticOf(const Extraction& e, double value)
+{
+    for (const Statistic& s : e.statistics)
+        if (s.value == value)
+            return &s;
+    return nullptr;
+}
+}  // namespace
+
+TEST(Extractor, AFigureWithNoCompanyOrCountryIsTheWorldsOrABodysOrAnEvents)
+{
+    const Extraction e = extract(QStringLiteral(
+        "Kiln Notes\n\nA quiet trade is growing up around the kilns.\n\n"
+        "Makers of pottery robots filed 9,100 designs worldwide last year.\n\n"
+        "The Harbour Robotics Expo will host more than 430 exhibitors.\n"));
+    const Statistic* world = statisticOf(e, 9100);
+    ASSERT_NE(world, nullptr);
+    EXPECT_EQ(world->subject, QStringLiteral("World"));
+    const Statistic* expo = statisticOf(e, 430);
+    ASSERT_NE(expo, nullptr);
+    EXPECT_EQ(expo->subject, QStringLiteral("Harbour Robotics Expo"));
+}
+
+TEST(Extractor, AListGoesOnInItsFirstItemsMeasureAndAVerbNamesAnAmount)
+{
+    const Extraction e = extract(QStringLiteral(
+        "Kiln Notes\n\nThe busiest filers:\n\n- Baidu (3,100 patents)\n- ByteDance (2,200)\n\n"
+        "Separately, OpenAI earmarked $40 million to court app users.\n"));
+    const Statistic* second = statisticOf(e, 2200);
+    ASSERT_NE(second, nullptr);
+    EXPECT_EQ(second->subject, QStringLiteral("ByteDance"));
+    EXPECT_EQ(second->metricKey, QStringLiteral("patents"));
+    const Statistic* money = statisticOf(e, 40e6);
+    ASSERT_NE(money, nullptr);
+    EXPECT_EQ(money->subject, QStringLiteral("OpenAI"));
+    EXPECT_EQ(money->metric, QStringLiteral("earmarked"));
 }

@@ -611,7 +611,10 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
         if (!m.via.isEmpty() && std::any_of(subjects.begin(), subjects.end(), [&](const SentenceSubject& x) {
                 return x.name == m.name && x.end - 1 <= m.start - c.base && m.start - c.base - x.end <= 1;
             })) {
-            std::erase_if(subjects, [&](const SentenceSubject& x) { return x.name == m.name && x.end <= m.start - c.base; });
+            // (only the name right before the product: "Baidu set aside ... for its 文心一言 Ernie" keeps Baidu)
+            std::erase_if(subjects, [&](const SentenceSubject& x) {
+                return x.name == m.name && x.end - 1 <= m.start - c.base && m.start - c.base - x.end <= 1;
+            });
             continue;
         }
         SentenceSubject s{m.start - c.base, m.end - c.base, m.name, m.kind, false, !m.via.isEmpty()};
@@ -976,6 +979,13 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
         } else if (metric) {
             st.metric = metric->label;
             st.metricKey = metric->key;
+        } else if (const auto verb = q.unit.size() == 3 && q.unit == q.unit.toUpper() ? spendingVerb.match(before)
+                                                                                      : QRegularExpressionMatch();
+                   verb.hasMatch()) {
+            // "set aside $72 million", "earmarked $145 million", "would cost the firm $5 billion":
+            // an amount of money the verb before it names
+            st.metric = verb.captured(1).simplified();
+            st.metricKey = st.metric.toLower();
         } else if ((c.paragraph->lastUnit == st.unit ||
                     (c.paragraph->lastUnit == QStringLiteral("times") && timesThe.match(before).hasMatch())) &&
                    !c.paragraph->lastMetricKey.isEmpty()) {
@@ -986,13 +996,6 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
         } else if (const auto of = participle ? nounOf.match(before) : QRegularExpressionMatch(); of.hasMatch()) {
             // "a charge of about $5.5 billion linked to ...": the noun the amount is "of"
             st.metric = of.captured(1);
-            st.metricKey = st.metric.toLower();
-        } else if (const auto verb = q.unit.size() == 3 && q.unit == q.unit.toUpper() ? spendingVerb.match(before)
-                                                                                      : QRegularExpressionMatch();
-                   verb.hasMatch()) {
-            // "set aside $72 million", "earmarked $145 million", "would cost the firm $5 billion":
-            // an amount of money the verb before it names
-            st.metric = verb.captured(1).simplified();
             st.metricKey = st.metric.toLower();
         } else {
             continue;  // a number with no named measure is not a statistic anyone can chart

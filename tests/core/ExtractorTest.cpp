@@ -28,7 +28,7 @@ std::shared_ptr<const Knowledge> smallKnowledge()
           ],
           "products": [
             {"name": "TikTok", "owner": "ByteDance"},
-            {"name": "Ernie Bot", "aliases": ["Ernie"], "owner": "Baidu"},
+            {"name": "Ernie Bot", "aliases": ["Ernie", "文心一言"], "owner": "Baidu"},
             {"name": "Yi", "owner": "01.AI", "ambiguous": true}
           ],
           "countries": [
@@ -589,4 +589,21 @@ TEST(Extractor, AListGoesOnInItsFirstItemsMeasureAndAVerbNamesAnAmount)
     ASSERT_NE(money, nullptr);
     EXPECT_EQ(money->subject, QStringLiteral("OpenAI"));
     EXPECT_EQ(money->metric, QStringLiteral("earmarked"));
+}
+
+TEST(Extractor, AProductNamedTwiceKeepsItsOwnerAsTheSubjectAndEachVerbNamesItsAmount)
+{
+    // "its 文心一言 Ernie": a product named in two scripts after its owner does not unseat the owner
+    // named before the amount; the second amount is named by its own verb, not the first one's
+    const Extraction e = extract(QStringLiteral(
+        "Gift Season\n\nA quiet start to a story about gifts.\n\n"
+        "ByteDance is giving away scooters. 百度 (Baidu) set aside $50 million to market its 文心一言 Ernie app. "
+        "OpenAI earmarked $120 million for its store.\n"));
+    const Statistic* baidu = statisticOf(e, 50e6);
+    ASSERT_NE(baidu, nullptr);
+    EXPECT_EQ(baidu->subject, QStringLiteral("Baidu"));
+    const Statistic* openai = statisticOf(e, 120e6);
+    ASSERT_NE(openai, nullptr);
+    EXPECT_EQ(openai->subject, QStringLiteral("OpenAI"));
+    EXPECT_EQ(openai->metric, QStringLiteral("earmarked"));
 }

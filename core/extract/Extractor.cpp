@@ -57,6 +57,18 @@ QStringList words(QStringView s)
     return out;
 }
 
+/// A number word of the tens ("fifteen", "thirty"), 0 when it is none.
+int wordValue(const QString& word)
+{
+    static const QHash<QString, int> words{{QStringLiteral("seven"), 7},   {QStringLiteral("eight"), 8},
+                                           {QStringLiteral("nine"), 9},    {QStringLiteral("ten"), 10},
+                                           {QStringLiteral("fifteen"), 15}, {QStringLiteral("twenty"), 20},
+                                           {QStringLiteral("thirty"), 30}, {QStringLiteral("forty"), 40},
+                                           {QStringLiteral("fifty"), 50},  {QStringLiteral("sixty"), 60},
+                                           {QStringLiteral("ninety"), 90}};
+    return words.value(word.toLower(), 0);
+}
+
 /// A count written in digits or as a small word ("a", "two"), as in "a year earlier" or "three
 /// days ago"; 0 when it is neither.
 int smallCount(const QString& word)
@@ -669,6 +681,40 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
     });
 
     c.quantities = QuantityFinder::find(c.text);
+    // the length of a clip or a video is a figure about it, not a span of time: "videos of up to 10
+    // seconds", "two minutes long", "a 15-second clip"
+    using namespace Qt::Literals::StringLiterals;
+    if (mayContain(c.text, {"second"_L1, "minute"_L1, "hour"_L1}, true)) {
+        static const QString count = QStringLiteral("(?<n>\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|"
+                                                    "fifteen|twenty|thirty|forty|fifty|sixty|ninety)");
+        static const QString footage = QStringLiteral("(?:clips?|videos?|films?|footage|movies?|trailers?|shorts?|segments?|"
+                                                      "ads?|advertisements?|scenes?|animations?|recordings?)");
+        static const QRegularExpression length(
+            QStringLiteral("\\b%1[\\s-](?<u>second|minute|hour)s?(?:\\s+(?:long|in\\s+length)\\b|(?=[\\s-]+(?:[\\p{Ll}-]+\\s+)?%2\\b))"
+                           "|\\b%2\\s+(?:of\\s+|lasting\\s+)?(?:up\\s+to\\s+|about\\s+|around\\s+|nearly\\s+)?%3\\s+(?<u2>second|minute|hour)s?\\b")
+                .arg(count, footage, QString(count).replace(QStringLiteral("?<n>"), QStringLiteral("?<n2>"))),
+            kUnicode | QRegularExpression::CaseInsensitiveOption);
+        for (auto it = length.globalMatch(c.text); it.hasNext();) {
+            const auto m = it.next();
+            Quantity q;
+            const bool first = m.hasCaptured(u"u");
+            q.start = first ? m.capturedStart(u"n") : m.capturedStart(u"n2");
+            q.end = first ? m.capturedEnd(u"u") : m.capturedEnd(u"u2");
+            const QString n = (first ? m.captured(u"n") : m.captured(u"n2")).toLower();
+            bool numeric = false;
+            q.value = n.toDouble(&numeric);
+            if (!numeric)
+                q.value = smallCount(n) > 0 ? smallCount(n) : wordValue(n);
+            if (q.value <= 0)
+                continue;
+            q.unit = (m.hasCaptured(u"u") ? m.captured(u"u") : m.captured(u"u2")).toLower() + u's';
+            if (const QStringView before = QStringView(c.text).first(q.start); before.endsWith(u"up to "))
+                q.qualifier = QStringLiteral("up to");
+            std::erase_if(c.quantities, [&](const Quantity& x) { return overlaps(x.start, x.end, q.start, q.end); });
+            c.quantities.push_back(q);
+        }
+        std::sort(c.quantities.begin(), c.quantities.end(), [](const Quantity& a, const Quantity& b) { return a.start < b.start; });
+    }
     // a number inside a known name ("Mate 60 Pro", "Qwen 2") is part of the name
     std::erase_if(c.quantities, [&](const Quantity& q) {
         return std::any_of(c.aliases.begin(), c.aliases.end(),
@@ -744,10 +790,13 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
                 if (s.end <= q.start && !s.object && (!s.viaProduct || !subject || subject->viaProduct))
                     subject = &s;  // the last one before wins; a name beats a product's owner
         // "SAS and Coleman Parkes questioned 1,600": coordinated names, the first leads
-        while (subject && subject != &subjects.front()) {
+        // (a list ends on "and": "A, B and C"; "Much like A, B can ..." sets B beside A, not with it;
+        // "The US, China's nearest rival, ...": a possessive after a comma describes the name before)
+        for (bool last = true; subject && subject != &subjects.front(); last = false) {
             const SentenceSubject* before = subject - 1;
             const QString gap = c.text.mid(before->end, subject->start - before->end).trimmed();
-            if (gap != QStringLiteral(",") && gap != QStringLiteral("and") && gap != QStringLiteral(", and"))
+            const bool conjunction = gap == QStringLiteral("and") || gap == QStringLiteral(", and");
+            if (!conjunction && (gap != QStringLiteral(",") || (last && !possessive(*subject))))
                 break;
             subject = before;
         }
@@ -926,6 +975,12 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
         if (continued && !phraseWords.isEmpty())
             continue;
         phrase = phraseWords.join(u' ');
+        const bool clipLength = q.unit == QStringLiteral("seconds") || q.unit == QStringLiteral("minutes") ||
+                                q.unit == QStringLiteral("hours");
+        if (clipLength) {
+            phraseWords.clear();
+            phrase.clear();
+        }
         if (!phraseWords.isEmpty() && durations.contains(phraseWords.first().toLower()))
             continue;  // "three months": a duration, not a statistic
 
@@ -995,6 +1050,14 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
             st.metricKey = c.paragraph->lastMetricKey;
         } else if (const auto of = participle ? nounOf.match(before) : QRegularExpressionMatch(); of.hasMatch()) {
             // "a charge of about $5.5 billion linked to ...": the noun the amount is "of"
+            st.metric = of.captured(1);
+            st.metricKey = st.metric.toLower();
+        } else if (clipLength) {
+            st.metric = QStringLiteral("length");
+            st.metricKey = st.metric;
+        } else if (const auto of = q.unit != QStringLiteral("count") ? nounOf.match(before) : QRegularExpressionMatch();
+                   of.hasMatch() && !durations.contains(of.captured(1).split(u' ').last())) {
+            // "a frame rate of 30fps", "a margin of 12%": the noun the figure is "of"
             st.metric = of.captured(1);
             st.metricKey = st.metric.toLower();
         } else {

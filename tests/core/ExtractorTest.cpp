@@ -607,3 +607,24 @@ TEST(Extractor, AProductNamedTwiceKeepsItsOwnerAsTheSubjectAndEachVerbNamesItsAm
     EXPECT_EQ(openai->subject, QStringLiteral("OpenAI"));
     EXPECT_EQ(openai->metric, QStringLiteral("earmarked"));
 }
+
+TEST(Extractor, AClipsLengthIsItsFigureAndANounOfNamesAMeasure)
+{
+    // "clips of up to 20 seconds", "three minutes long": a length, not a span of time; "a refresh
+    // rate of 90fps": the noun the figure is "of"; "Much like A's tool, B ..." is B's figure
+    const Extraction e = extract(QStringLiteral(
+        "Clip Notes\n\nA quiet start to a story about clips.\n\n"
+        "Much like OpenAI's TikTok, Baidu can render clips of up to 20 seconds with a refresh rate of 90fps. "
+        "ByteDance said its trailers run three minutes long.\n"));
+    const Statistic* clip = statisticOf(e, 20);
+    ASSERT_NE(clip, nullptr);
+    EXPECT_EQ(clip->unit, QStringLiteral("seconds"));
+    EXPECT_EQ(clip->subject, QStringLiteral("Baidu"));
+    const Statistic* rate = statisticOf(e, 90);
+    ASSERT_NE(rate, nullptr);
+    EXPECT_EQ(rate->unit, QStringLiteral("fps"));
+    EXPECT_EQ(rate->metric, QStringLiteral("refresh rate"));
+    const Statistic* trailer = statisticOf(e, 3);
+    ASSERT_NE(trailer, nullptr);
+    EXPECT_EQ(trailer->unit, QStringLiteral("minutes"));
+}

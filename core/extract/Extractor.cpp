@@ -684,7 +684,16 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
     // the length of a clip or a video is a figure about it, not a span of time: "videos of up to 10
     // seconds", "two minutes long", "a 15-second clip"
     using namespace Qt::Literals::StringLiterals;
-    if (mayContain(c.text, {"second"_L1, "minute"_L1, "hour"_L1}, true)) {
+    const bool timeWords = std::any_of(c.lowerWords.begin(), c.lowerWords.end(), [](QStringView w) {
+        if (w.size() > 4 && w.back() == u's')
+            w.chop(1);
+        if (w.size() < 4)
+            return false;
+        const char16_t last = w.back().unicode();  // the test most words fail at once
+        return (last == u'd' && w.endsWith(u"second")) || (last == u'e' && w.endsWith(u"minute")) ||
+               (last == u'r' && w.endsWith(u"hour"));
+    });
+    if (timeWords) {
         static const QString count = QStringLiteral("(?<n>\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|"
                                                     "fifteen|twenty|thirty|forty|fifty|sixty|ninety)");
         static const QString footage = QStringLiteral("(?:clips?|videos?|films?|footage|movies?|trailers?|shorts?|segments?|"
@@ -872,7 +881,7 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
         // else before it in the sentence)
         // (as written in lower case, or opening the sentence: "World" in a name is the name's)
         bool speaksOfWorld = false;
-        for (size_t w = 0; w < c.words.size() && !speaksOfWorld; ++w)
+        for (size_t w = 0; !subject && subjects.empty() && w < c.words.size() && !speaksOfWorld; ++w)
             speaksOfWorld = (c.words[w].front().isLower() || c.words[w].data() == c.text.constData()) &&
                             worldWords.contains(c.lowerWords[w]);
         if (!subject && subjects.empty() && speaksOfWorld) {

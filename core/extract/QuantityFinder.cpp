@@ -68,6 +68,25 @@ bool adjacentMonth(QStringView text, qsizetype start, qsizetype end)
     return before.match(text.first(start)).hasMatch() || after.match(text.sliced(end)).hasMatch();
 }
 
+/// Whether the text ends on a word that makes the number after it a rank: "top", "No.", "number",
+/// "ranked", "place".
+bool afterRankWord(QStringView before)
+{
+    qsizetype end = before.size();
+    while (end > 0 && before[end - 1] == u' ')
+        --end;
+    if (end == before.size() && !(end > 0 && before[end - 1] == u'.'))
+        return false;  // "top10": no space, no "No." before the number
+    qsizetype start = end;
+    while (start > 0 && (before[start - 1].isLetter() || before[start - 1] == u'.'))
+        --start;
+    const QStringView word = before.sliced(start, end - start);
+    for (const char16_t* w : {u"top", u"no.", u"number", u"rank", u"ranked", u"place"})
+        if (word.compare(QStringView(w), Qt::CaseInsensitive) == 0)
+            return true;
+    return false;
+}
+
 bool overlaps(qsizetype a0, qsizetype a1, qsizetype b0, qsizetype b1)
 {
     return a0 < b1 && b0 < a1;
@@ -98,8 +117,7 @@ std::vector<Quantity> QuantityFinder::find(QStringView text)
                        "\\b(?:(?<times>twice|(?<tw>[a-z]+|\\d+(?:\\.\\d+)?)\\s+times)(?=\\s+(?:more|as|the|higher|larger|bigger|greater|faster|cheaper|fewer|less|lower|that|what|over)\\b)"
                        "|(?<!first\\s)(?<!second\\s)(?<!latter\\s)(?<!former\\s)(?<!other\\s)"
                        "(?<frac>half|a quarter|one quarter|one-quarter|a third|one third|one-third|two-thirds|two thirds|"
-                       "three quarters|three-quarters|a fifth|one fifth|one-fifth|a tenth|one tenth|one-tenth)(?=\\s+of\\b)"
-                       "|(?<anum>\\b(?:a|one)\\s+(?<ascale>thousand|million|billion|trillion))\\b(?!\\s+(?:times|of\\b|or\\b)|-))"),
+                       "three quarters|three-quarters|a fifth|one fifth|one-fifth|a tenth|one tenth|one-tenth)(?=\\s+of\\b))"),
         kOptions);
 
     // "0.0008 yuan per 1,000 tokens", "$0.55 per million input tokens": a rate's denominator is
@@ -112,8 +130,11 @@ std::vector<Quantity> QuantityFinder::find(QStringView text)
     using namespace Qt::Literals::StringLiterals;
     // every match of `words` holds one of these (caseless, as it matches)
     const bool numberWords = mayContain(text, {"half"_L1, "quarter"_L1, "third"_L1, "twice"_L1, "times"_L1, "fifth"_L1,
-                                               "tenth"_L1, "thousand"_L1, "million"_L1, "billion"_L1, "trillion"_L1}, true);
-    if (!digits && !numberWords)
+                                               "tenth"_L1}, true);
+    // "a million", "one billion": every such scale word holds "illion" (one search for all)
+    const qsizetype firstIllion = findPlain(text, u"illion");
+    const bool scaleWords = firstIllion > 0;
+    if (!digits && !numberWords && !scaleWords)
         return out;  // no number to read
     // the groups by number, looked up once (by name, each asks the expression)
     static const struct {
@@ -162,8 +183,7 @@ std::vector<Quantity> QuantityFinder::find(QStringView text)
             if (clock.match(text.sliced(end)).hasMatch())
                 continue;
             // "the top 10", "No. 2", "number 3": a rank, not an amount
-            static const QRegularExpression rank(QStringLiteral("(?:\\btop|\\bno\\.|\\bnumber|\\brank(?:ed)?|\\bplace)\\s*$"), kOptions);
-            if (!hasUnit && rank.match(text.first(start).last(std::min<qsizetype>(start, 12))).hasMatch())
+            if (!hasUnit && afterRankWord(text.first(start)))
                 continue;
             if (!hasUnit) {
                 bool isInt = false;
@@ -223,19 +243,7 @@ std::vector<Quantity> QuantityFinder::find(QStringView text)
                           : f.contains(QStringLiteral("three")) ? 75
                           : f.contains(QStringLiteral("quarter")) ? 25
                                                                    : 33.3;
-            } else if (m.hasCaptured(QStringLiteral("anum"))) {
-                // "over a billion parameters", "one million users": a scale word as the number
-                q.start = m.capturedStart(QStringLiteral("anum"));
-                q.end = m.capturedEnd(QStringLiteral("anum"));
-                q.unit = QStringLiteral("count");
-                q.value = scaleOf(m.captured(QStringLiteral("ascale")));
-                if (const auto qm = qualifierBefore.match(text.first(q.start), std::max<qsizetype>(0, q.start - 40)); qm.hasMatch())
-                    q.qualifier = qm.captured(0).trimmed().toLower();
-                const QStringView before = text.first(q.start).trimmed();
-                if (before.endsWith(u'$') || std::any_of(out.begin(), out.end(), [&](const Quantity& x) {
-                        return overlaps(x.start, x.end, q.start, q.end);
-                    }))
-                    continue;
+
             } else {
                 q.start = m.capturedStart(QStringLiteral("times"));
                 q.end = m.capturedEnd(QStringLiteral("times"));
@@ -254,6 +262,40 @@ std::vector<Quantity> QuantityFinder::find(QStringView text)
             out.push_back(q);
         }
     }
+    // "over a billion parameters", "one million users": a scale word as the number (found by its
+    // word, no expression: most sentences with "million" write a digit before it)
+    for (qsizetype illion = firstIllion; scaleWords && illion > 0; illion = findPlain(text, u"illion", illion + 6)) {
+        {
+            qsizetype at = illion;
+            while (at > 0 && text[at - 1].isLetter())
+                --at;
+            const QStringView word = text.sliced(at, illion + 6 - at);
+            if (word != u"million" && word != u"billion" && word != u"trillion")
+                continue;
+            const QStringView before = text.first(at);
+            qsizetype lead = 0;
+            if (before.endsWith(u" a ") || before.endsWith(u" A ") || (before.size() == 2 && before.compare(u"a ", Qt::CaseInsensitive) == 0))
+                lead = 2;
+            else if (before.endsWith(u"one ", Qt::CaseInsensitive) && (before.size() == 4 || !before[before.size() - 5].isLetter()))
+                lead = 4;
+            const qsizetype end = at + word.size();
+            const QStringView rest = text.sliced(end);
+            if (!lead || (!rest.isEmpty() && (rest.front().isLetterOrNumber() || rest.front() == u'-')) ||
+                rest.startsWith(u" times") || rest.startsWith(u" of ") || rest.startsWith(u" or ") ||
+                before.chopped(lead).trimmed().endsWith(u'$'))
+                continue;
+            Quantity q;
+            q.start = at - lead;
+            q.end = end;
+            q.unit = QStringLiteral("count");
+            q.value = scaleOf(word.toString());
+            if (std::any_of(out.begin(), out.end(), [&](const Quantity& x) { return overlaps(x.start, x.end, q.start, q.end); }))
+                continue;
+            if (const auto qm = qualifierBefore.match(text.first(q.start), std::max<qsizetype>(0, q.start - 40)); qm.hasMatch())
+                q.qualifier = qm.captured(0).trimmed().toLower();
+            out.push_back(q);
+        }
+    }
     std::sort(out.begin(), out.end(), [](const Quantity& a, const Quantity& b) { return a.start < b.start; });
     // "20 to 50 times", "between 500 and 999 employees", "$2.6 to $4.4 trillion": a range's lower
     // bound written bare takes the upper bound's unit (and its scale, when it has none of its own)
@@ -261,7 +303,7 @@ std::vector<Quantity> QuantityFinder::find(QStringView text)
     for (size_t i = 0; i + 1 < out.size(); ++i) {
         Quantity& low = out[i];
         const Quantity& high = out[i + 1];
-        if (high.unit == QStringLiteral("count") || low.end > high.start ||
+        if (high.unit == QStringLiteral("count") || low.end > high.start || high.start - low.end > 8 ||
             !rangeGap.match(text.sliced(low.end, high.start - low.end)).hasMatch())
             continue;
         QStringView lowText = text.sliced(low.start, low.end - low.start);

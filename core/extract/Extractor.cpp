@@ -420,11 +420,16 @@ void Extractor::findCompaniesByContext(SentenceContext& c, Extraction& out) cons
                                           "(?:company|start-up|startup|firm|chipmaker|lab|developer|unicorn|maker)\\b").arg(name),
                            kUnicode),
         QRegularExpression(QStringLiteral("\\b(?i:start-up|startup|chipmaker|unicorn)\\s+%1").arg(name), kUnicode),
+        // "chief economist at X", "an analyst with X": where a market professional works is a firm
+        QRegularExpression(QStringLiteral("\\b(?i:analyst|analysts|economist|strategist|portfolio\\s+manager|fund\\s+manager|"
+                                          "investment\\s+officer|trader|managing\\s+partner)\\s+(?:at|with)\\s+%1").arg(name),
+                           kUnicode),
     };
     // each pattern needs one of its company words ("firms" holds "firm", "chipmakers" "maker")
     using namespace Qt::Literals::StringLiterals;
     if (!mayContain(c.text, {"compan"_L1, "firm"_L1, "start"_L1, "lab"_L1, "rival"_L1, "developer"_L1, "unicorn"_L1,
-                             "maker"_L1},
+                             "maker"_L1, "analyst"_L1, "economist"_L1, "strategist"_L1, "manager"_L1, "officer"_L1,
+                             "trader"_L1, "partner"_L1},
                     true))
         return;
     for (const QRegularExpression& pattern : patterns)

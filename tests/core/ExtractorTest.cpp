@@ -628,3 +628,12 @@ TEST(Extractor, AClipsLengthIsItsFigureAndANounOfNamesAMeasure)
     ASSERT_NE(trailer, nullptr);
     EXPECT_EQ(trailer->unit, QStringLiteral("minutes"));
 }
+
+TEST(Extractor, WhereAnAnalystWorksIsAFirm)
+{
+    const Extraction e = extract(QStringLiteral(
+        "Market Notes\n\nA quiet start to the story.\n\n"
+        "\"Prices will fall,\" said Jane Poe, chief economist at Harbor Ridge Capital in Boston.\n"));
+    EXPECT_TRUE(names(e, EntityKind::Company).contains(QStringLiteral("Harbor Ridge Capital")));
+    EXPECT_TRUE(names(e, EntityKind::Person).contains(QStringLiteral("Jane Poe")));
+}

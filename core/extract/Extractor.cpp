@@ -610,7 +610,7 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
                                             kUnicode | QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression definiteReference(
         QStringLiteral("\\bthe (?:[\\p{L}-]+\\s+){0,2}?(?:company|firm|group|start-up|startup|lab|country|government|nation|"
-                       "plan|maker|chipmaker|developer|stock|shares)\\b"),
+                       "plan|maker|chipmaker|developer|stock|shares|platform)\\b"),
         kUnicode | QRegularExpression::CaseInsensitiveOption);
     static const QSet<QString> durations{QStringLiteral("year"),  QStringLiteral("years"), QStringLiteral("month"),
                                          QStringLiteral("months"), QStringLiteral("week"), QStringLiteral("weeks"),
@@ -765,10 +765,20 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
         const Quantity& q = c.quantities[qi];
         if (q.unit == QStringLiteral("count") && q.value < 2)
             continue;  // "one", "1": rarely a figure anyone tracks
-        qsizetype limit = qi + 1 < c.quantities.size() ? c.quantities[qi + 1].start : c.text.size();
-        if (const auto b = boundary.match(c.text, q.end); b.hasMatch() && b.capturedStart() < limit)
+        // "20 to 50 times cheaper", "$2.6 to $4.4 trillion a year": a range's lower bound is
+        // measured by the words after its upper bound
+        static const QRegularExpression rangeGap(QStringLiteral("^\\s*(?:to|and|-|\\x{2013})\\s*$"), kUnicode);
+        qsizetype measuredFrom = q.end;
+        size_t next = qi + 1;
+        if (next < c.quantities.size() && c.quantities[next].unit == q.unit && c.quantities[next].start - q.end <= 6 &&
+            rangeGap.match(QStringView(c.text).sliced(q.end, c.quantities[next].start - q.end)).hasMatch()) {
+            measuredFrom = c.quantities[next].end;
+            ++next;
+        }
+        qsizetype limit = next < c.quantities.size() ? c.quantities[next].start : c.text.size();
+        if (const auto b = boundary.match(c.text, measuredFrom); b.hasMatch() && b.capturedStart() < limit)
             limit = b.capturedStart();
-        const QStringView after = QStringView(c.text).sliced(q.end, limit - q.end);
+        const QStringView after = QStringView(c.text).sliced(measuredFrom, limit - measuredFrom);
 
         // whom: "83% of Chinese respondents"; a name in the number's own clause ("followed by Ping An
         // with 1,564", "while the figure for China was 19%"); one after it ("6,276 in the US"); the
@@ -1033,8 +1043,20 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
                            "invest(?:ed|ing|s)?|spen(?:t|ds?|ding)|rais(?:ed|ing|es)|costs?|costing|paid|pays?|paying|lost|los(?:es|ing)|"
                            "budget(?:ed|ing)|fined|earn(?:ed|ing|s)|generat(?:ed|ing|es)|offer(?:ed|ing|s)|promis(?:ed|ing|es)|"
                            "plough(?:ed|ing)|pour(?:ed|ing|s)|wip(?:ed|ing)\\s+off|erase[ds]?|erasing)\\s+"
-                           "(?:[\\p{L}'\\x{2019}-]+\\s+){0,4}(?:US)?[$\\x{00a5}\\x{20ac}\\x{00a3}]?$"),
+                           "(?:[\\p{L}'\\x{2019}-]+\\s+){0,5}(?:US)?[$\\x{00a5}\\x{20ac}\\x{00a3}]?$"),
             kUnicode | QRegularExpression::CaseInsensitiveOption);
+        static const QRegularExpression changeVerb(
+            QStringLiteral("\\b(fell|falls?|falling|rose|rises?|rising|dropped|drops?|dropping|jumped|jumps?|jumping|climbed|climbs?|"
+                           "slid|slides?|sliding|surged|surges?|soared|soars?|plunged|plunges?|tumbled|tumbles?|sank|sinks?|"
+                           "declined|declines?|gained|gains?|grew|grows?|growing|increased|increases?|decreased|decreases?|"
+                           "shrank|shrinks?|slumped|slumps?|rallied|rallies|cut|cuts|slashed|lowered|raised)\\s+"
+                           "(?:by\\s+)?(?:(?:more\\s+than|less\\s+than|nearly|almost|about|around|roughly|some|over|up\\s+to|as\\s+much\\s+as|"
+                           "at\\s+least|just\\s+over|just\\s+under)\\s+)?$"),
+            kUnicode | QRegularExpression::CaseInsensitiveOption);
+        static const QRegularExpression commaAt(
+            QStringLiteral("\\b(?:the|a|an|its|their)\\s+((?:[\\p{Ll}-]+\\s+){0,4}?[\\p{Ll}-]+)(?:\\s+of\\s+[^,;]{1,40})?,\\s+(?:at|of)\\s+"
+                           "(?:(?:about|around|roughly|nearly|almost|some|over|just\\s+over|more\\s+than)\\s+)?$"),
+            kUnicode);
         static const QRegularExpression timesThe(QStringLiteral("\\btimes\\s+(?:the|that\\s+of|as\\s+much\\s+as)\\s+$"), kUnicode);
         static const QRegularExpression nounOf(
             QStringLiteral("\\b(?:a|an|the|its|their)\\s+((?:\\p{Ll}[\\p{Ll}-]+\\s+)?\\p{Ll}[\\p{Ll}-]+)\\s+of\\s+(?:(?:about|around|roughly|nearly|almost|some|over|more\\s+than|up\\s+to|at\\s+least)\\s+)?$"), kUnicode);
@@ -1054,6 +1076,17 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
             // "set aside $72 million", "earmarked $145 million", "would cost the firm $5 billion":
             // an amount of money the verb before it names
             st.metric = verb.captured(1).simplified();
+            st.metricKey = st.metric.toLower();
+        } else if (const auto change = q.unit == QStringLiteral("percent") ? changeVerb.match(before) : QRegularExpressionMatch();
+                   change.hasMatch()) {
+            // "the index fell more than 3%", "jumped by 800%": a change, named by its verb
+            st.metric = change.captured(1).toLower();
+            st.metricKey = st.metric;
+        } else if (const auto at = q.unit != QStringLiteral("count") ? commaAt.match(before) : QRegularExpressionMatch();
+                   at.hasMatch()) {
+            // "the quickest growth rate of the group, at 56%": the noun the figure is given for
+            const QStringList named = at.captured(1).split(u' ', Qt::SkipEmptyParts);
+            st.metric = named.mid(std::max<qsizetype>(0, named.size() - 2)).join(u' ');
             st.metricKey = st.metric.toLower();
         } else if ((c.paragraph->lastUnit == st.unit ||
                     (c.paragraph->lastUnit == QStringLiteral("times") && timesThe.match(before).hasMatch())) &&

@@ -637,3 +637,28 @@ TEST(Extractor, WhereAnAnalystWorksIsAFirm)
     EXPECT_TRUE(names(e, EntityKind::Company).contains(QStringLiteral("Harbor Ridge Capital")));
     EXPECT_TRUE(names(e, EntityKind::Person).contains(QStringLiteral("Jane Poe")));
 }
+
+TEST(Extractor, ChangesRangesAndFiguresGivenAfterACommaKeepTheirMeasure)
+{
+    // "fell more than 4%": a change named by its verb; "3 to 8 times faster": both bounds, the
+    // lower one measured by the words after the upper; "the steepest growth rate of the five, at
+    // 61%": the noun before the comma
+    const Extraction e = extract(QStringLiteral(
+        "Index Notes\n\nA quiet start to the story.\n\n"
+        "Baidu shares fell more than 4% on the day. ByteDance claims its model runs 3 to 8 times faster than rivals. "
+        "OpenAI posted the steepest growth rate of the five, at 61%.\n"));
+    const Statistic* fall = statisticOf(e, 4);
+    ASSERT_NE(fall, nullptr);
+    EXPECT_EQ(fall->subject, QStringLiteral("Baidu"));
+    EXPECT_EQ(fall->metric, QStringLiteral("fell"));
+    const Statistic* low = statisticOf(e, 3);
+    const Statistic* high = statisticOf(e, 8);
+    ASSERT_NE(low, nullptr);
+    ASSERT_NE(high, nullptr);
+    EXPECT_EQ(low->unit, QStringLiteral("times"));
+    EXPECT_EQ(low->metric, high->metric);
+    const Statistic* rate = statisticOf(e, 61);
+    ASSERT_NE(rate, nullptr);
+    EXPECT_EQ(rate->subject, QStringLiteral("OpenAI"));
+    EXPECT_EQ(rate->metric, QStringLiteral("growth rate"));
+}

@@ -539,8 +539,16 @@ void Extractor::findPeopleByName(SentenceContext& c, Extraction& out) const
     // words with no capitalised word right after it ("Jane Roe and Tom Poe", "Tom Poe's film");
     // nothing the knowledge names, nothing another rule read
     const QSet<QString>& given = m_knowledge->language().givenNames;
-    if (given.isEmpty())
+    const QSet<QString>& surnames = m_knowledge->language().chineseSurnames;
+    if (given.isEmpty() && surnames.isEmpty())
         return;
+    // a given name in pinyin: one to three syllables ("Wenfeng", "Zhilin", "Qiang")
+    static const QRegularExpression pinyin(
+        QStringLiteral("^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|"
+                       "an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u)){1,3}$"));
+    auto pinyinName = [&](QStringView w) {
+        return w.size() >= 2 && w.size() <= 12 && pinyin.match(w.toString().toLower().remove(u'-')).hasMatch();
+    };
     auto nameShaped = [](QStringView w) {
         if (w.size() < 2 || !w.front().isUpper())
             return false;
@@ -551,7 +559,10 @@ void Extractor::findPeopleByName(SentenceContext& c, Extraction& out) const
     };
     for (size_t i = 0; i + 1 < c.words.size(); ++i) {
         const QStringView first = c.words[i];
-        if (!given.contains(first.toString()))
+        // "Jane Roe", or in Chinese order "Liang Wenfeng": a family name from the list before a
+        // given name in pinyin
+        const bool chineseOrder = !given.contains(first.toString());
+        if (chineseOrder && !surnames.contains(first.toString()))
             continue;
         QStringView family = c.words[i + 1];
         bool possessive = false;
@@ -559,7 +570,8 @@ void Extractor::findPeopleByName(SentenceContext& c, Extraction& out) const
             family.chop(2);
             possessive = true;
         }
-        if (!nameShaped(family) || notNameWords().contains(family.toString()) || given.contains(family.toString()))
+        if (!nameShaped(family) || notNameWords().contains(family.toString()) || given.contains(family.toString()) ||
+            (chineseOrder && (!pinyinName(family) || surnames.contains(family.toString()))))
             continue;
         const qsizetype start = first.data() - c.text.constData();
         const qsizetype end = family.data() - c.text.constData() + family.size();

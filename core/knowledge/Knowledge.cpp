@@ -172,6 +172,7 @@ Status Knowledge::add(const QByteArray& json, const QString& origin)
     addSet(m_language.locatives, "locatives", true);
     addSet(m_language.sourceWords, "sourceWords", false);
     addSet(m_language.givenNames, "givenNames", false);
+    addSet(m_language.chineseSurnames, "chineseSurnames", false);
 
     for (const auto& value : root.value(QStringLiteral("metrics")).toArray()) {
         const QJsonObject o = value.toObject();

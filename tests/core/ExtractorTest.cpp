@@ -662,3 +662,17 @@ TEST(Extractor, ChangesRangesAndFiguresGivenAfterACommaKeepTheirMeasure)
     EXPECT_EQ(rate->subject, QStringLiteral("OpenAI"));
     EXPECT_EQ(rate->metric, QStringLiteral("growth rate"));
 }
+
+TEST(Extractor, ChineseNamesInTheirOwnOrderWithoutACue)
+{
+    // a family name from the list before a given name in pinyin; a capitalised English word after a
+    // surname-like word is no given name
+    const Extraction e = extract(QStringLiteral(
+        "Draft Notes\n\nA quiet start to the story.\n\n"
+        "The draft came from Liang Haoran and Gao Yutong. Critics said He Was Wrong to sign.\n"));
+    const QStringList people = names(e, EntityKind::Person);
+    EXPECT_TRUE(people.contains(QStringLiteral("Liang Haoran"))) << people.join(u'|').toStdString();
+    EXPECT_TRUE(people.contains(QStringLiteral("Gao Yutong"))) << people.join(u'|').toStdString();
+    EXPECT_FALSE(std::any_of(people.begin(), people.end(), [](const QString& p) { return p.startsWith(QStringLiteral("He ")); }))
+        << people.join(u'|').toStdString();
+}

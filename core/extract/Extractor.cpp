@@ -226,6 +226,9 @@ struct ParagraphState {
     SentenceSubject lastCompany, lastCountry;
     /// the paragraph's latest date, for a month it names alone ("founded in 2023 ... that November")
     PartialDate lastDate;
+    /// a photo's caption and credit ("... August 29, 2019. Photo: Reuters"): what it dates is the
+    /// picture, not an event of the story
+    bool caption = false;
     /// the article's main company and country so far: named most often before here
     const SentenceSubject* articleCompany = nullptr;
     const SentenceSubject* articleCountry = nullptr;
@@ -412,14 +415,19 @@ void Extractor::findCompaniesByContext(SentenceContext& c, Extraction& out) cons
     // OpenCSG", "firms such as X and Y", "start-up X", "X, a Chinese start-up"
     static const QString name = QStringLiteral("(\\p{Lu}[\\p{L}\\d.&-]*(?:\\s+\\p{Lu}[\\p{L}\\d.&-]*){0,2})");
     static const std::vector<QRegularExpression> patterns{
-        QRegularExpression(QStringLiteral("\\b(?i:companies|firms|start-ups|startups|labs|chipmakers|rivals|developers)\\s+"
+        QRegularExpression(QStringLiteral("\\b(?i:companies|firms|start-ups|startups|labs|chipmakers|rivals|developers|investors|"
+                                          "backers|shareholders|funds)\\s+"
                                           "(?:like|such\\s+as|including)\\s+%1(?:(?:,\\s+|\\s+and\\s+|\\s+or\\s+)%1){0,4}")
                                .arg(name),
                            kUnicode),
-        QRegularExpression(QStringLiteral("%1,\\s+(?:a|an|the)\\s+(?:\\p{Lu}\\p{Ll}+\\s+|[\\p{Ll}-]+\\s+){0,3}"
+        QRegularExpression(QStringLiteral("%1,\\s+(?:a|an|the)\\s+(?:\\p{Lu}[\\p{Ll}-]+\\s+|[\\p{Ll}-]+\\s+){0,3}"
                                           "(?:company|start-up|startup|firm|chipmaker|lab|developer|unicorn|maker)\\b").arg(name),
                            kUnicode),
         QRegularExpression(QStringLiteral("\\b(?i:start-up|startup|chipmaker|unicorn)\\s+%1").arg(name), kUnicode),
+        // "X's chief executive": a business's officer
+        QRegularExpression(QStringLiteral("%1(?:'s|\\x{2019}s)\\s+(?:chief\\s+executive|chief\\s+technology\\s+officer|chief\\s+financial\\s+officer|"
+                                          "CEO|CTO|CFO|co-founder|founder|chairman|chairwoman)\\b").arg(name),
+                           kUnicode),
         // "chief economist at X", "an analyst with X": where a market professional works is a firm
         QRegularExpression(QStringLiteral("\\b(?i:analyst|analysts|economist|strategist|portfolio\\s+manager|fund\\s+manager|"
                                           "investment\\s+officer|trader|managing\\s+partner)\\s+(?:at|with)\\s+%1").arg(name),
@@ -429,7 +437,8 @@ void Extractor::findCompaniesByContext(SentenceContext& c, Extraction& out) cons
     using namespace Qt::Literals::StringLiterals;
     if (!mayContain(c.text, {"compan"_L1, "firm"_L1, "start"_L1, "lab"_L1, "rival"_L1, "developer"_L1, "unicorn"_L1,
                              "maker"_L1, "analyst"_L1, "economist"_L1, "strategist"_L1, "manager"_L1, "officer"_L1,
-                             "trader"_L1, "partner"_L1},
+                             "trader"_L1, "partner"_L1, "investor"_L1, "backer"_L1, "shareholder"_L1, "fund"_L1, "chief"_L1,
+                             "ceo"_L1, "cto"_L1, "cfo"_L1, "founder"_L1, "chair"_L1},
                     true))
         return;
     for (const QRegularExpression& pattern : patterns)
@@ -1148,7 +1157,7 @@ void Extractor::findEvents(SentenceContext& c, const PartialDate& published, Ext
         QStringLiteral("\\b(last|this|next)\\s+(year|month)\\b|\\b(yesterday|today)\\b|"
                        "\\b(?<n>\\d{1,3}|a|one|two|three|four|five|six)\\s+(?<unit>day|week|month|year)s?\\s+ago\\b"),
         kUnicode | QRegularExpression::CaseInsensitiveOption);
-    if (c.text.trimmed().endsWith(u'?'))
+    if (c.text.trimmed().endsWith(u'?') || c.paragraph->caption)
         return;
     const bool digits = std::any_of(c.text.begin(), c.text.end(), [](QChar ch) { return ch.isDigit(); });
     const bool monthNamed = std::any_of(c.words.begin(), c.words.end(), [](QStringView w) {
@@ -1641,6 +1650,13 @@ Extraction Extractor::extract(const Article& article) const
             ParagraphState previous = std::move(paragraph);
             paragraph = ParagraphState{};
             paragraph.block = s.block;
+            {
+                using namespace Qt::Literals::StringLiterals;
+                const Block& b = article.blocks[static_cast<size_t>(s.block)];
+                const QStringView text = QStringView(article.text).sliced(b.contentStart, b.end - b.contentStart);
+                paragraph.caption = mayContain(text, {"Photo:"_L1, "Photograph:"_L1, "Photo credit"_L1, "alt="_L1,
+                                                      "Image:"_L1, "Caption:"_L1, "Pictured:"_L1});
+            }
             if (listGoesOn) {
                 paragraph.lastMetric = previous.lastMetric;
                 paragraph.lastMetricKey = previous.lastMetricKey;

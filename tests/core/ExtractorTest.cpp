@@ -676,3 +676,27 @@ TEST(Extractor, ChineseNamesInTheirOwnOrderWithoutACue)
     EXPECT_FALSE(std::any_of(people.begin(), people.end(), [](const QString& p) { return p.startsWith(QStringLiteral("He ")); }))
         << people.join(u'|').toStdString();
 }
+
+TEST(Extractor, UnknownCompaniesByTheirOfficersBasesAndInvestors)
+{
+    const Extraction e = extract(QStringLiteral(
+        "Funding Notes\n\nA quiet start to the story.\n\n"
+        "Quillmark's chief executive declined to say more. Brightvale, a Suzhou-based start-up, raised money from "
+        "investors including Tallow Ventures and Baidu.\n"));
+    const QStringList companies = names(e, EntityKind::Company);
+    EXPECT_TRUE(companies.contains(QStringLiteral("Quillmark"))) << companies.join(u'|').toStdString();
+    EXPECT_TRUE(companies.contains(QStringLiteral("Brightvale"))) << companies.join(u'|').toStdString();
+    EXPECT_TRUE(companies.contains(QStringLiteral("Tallow Ventures"))) << companies.join(u'|').toStdString();
+}
+
+TEST(Extractor, ACaptionDatesAPictureNotAnEvent)
+{
+    const Extraction e = extract(QStringLiteral(
+        "Stage Notes\n\nA quiet start to the story.\n\n"
+        "The founder on stage at a Hangzhou fair, May 3, 2021. Photo: Handout\n\n"
+        "Baidu opened a lab in 2022.\n"));
+    QStringList dates;
+    for (const auto& ev : e.events)
+        dates.append(ev.date.iso());
+    EXPECT_EQ(dates, QStringList{QStringLiteral("2022")});
+}

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <unordered_map>
 
 namespace claimlens {
 namespace {
@@ -433,16 +434,46 @@ void Extractor::findCompaniesByContext(SentenceContext& c, Extraction& out) cons
                                           "investment\\s+officer|trader|managing\\s+partner)\\s+(?:at|with)\\s+%1").arg(name),
                            kUnicode),
     };
-    // each pattern needs one of its company words ("firms" holds "firm", "chipmakers" "maker")
-    using namespace Qt::Literals::StringLiterals;
-    if (!mayContain(c.text, {"compan"_L1, "firm"_L1, "start"_L1, "lab"_L1, "rival"_L1, "developer"_L1, "unicorn"_L1,
-                             "maker"_L1, "analyst"_L1, "economist"_L1, "strategist"_L1, "manager"_L1, "officer"_L1,
-                             "trader"_L1, "partner"_L1, "investor"_L1, "backer"_L1, "shareholder"_L1, "fund"_L1, "chief"_L1,
-                             "ceo"_L1, "cto"_L1, "cfo"_L1, "founder"_L1, "chair"_L1},
-                    true))
+    // each pattern needs one of its words as a word of the sentence: the sentence's words are
+    // walked once, and a pattern runs only where its word stands
+    // what each word of the sentence is to the patterns: one look-up a word
+    enum Cue : std::uint8_t { ListCue = 1, NounCue = 2, OfficerCue = 4, ProfessionCue = 8 };
+    static const std::unordered_map<std::u16string_view, std::uint8_t> cues = [] {
+        std::unordered_map<std::u16string_view, std::uint8_t> m;
+        for (const char16_t* w : {u"companies", u"firms", u"start-ups", u"startups", u"labs", u"chipmakers", u"rivals",
+                                  u"developers", u"investors", u"backers", u"shareholders", u"funds"})
+            m[w] |= ListCue;
+        for (const char16_t* w : {u"company", u"start-up", u"startup", u"firm", u"chipmaker", u"lab", u"developer",
+                                  u"unicorn", u"maker"})
+            m[w] |= NounCue;
+        for (const char16_t* w : {u"chief", u"ceo", u"cto", u"cfo", u"founder", u"co-founder", u"chairman", u"chairwoman"})
+            m[w] |= OfficerCue;
+        for (const char16_t* w : {u"analyst", u"analysts", u"economist", u"strategist", u"manager", u"officer", u"trader",
+                                  u"partner"})
+            m[w] |= ProfessionCue;
+        return m;
+    }();
+    bool wanted[5] = {false, false, false, false, false};
+    for (size_t i = 0; i < c.lowerWords.size(); ++i) {
+        const QStringView w = c.lowerWords[i];
+        const auto found = cues.find(std::u16string_view(w.utf16(), static_cast<size_t>(w.size())));
+        const std::uint8_t cue = found != cues.end() ? found->second : (w.endsWith(u"maker") ? NounCue : 0);  // "carmaker"
+        if (!cue)
+            continue;
+        wanted[0] = wanted[0] || (cue & ListCue);
+        wanted[1] = wanted[2] = wanted[1] || (cue & NounCue);
+        // (an officer after a possessive; a profession before "at" or "with")
+        wanted[3] = wanted[3] || ((cue & OfficerCue) && i > 0 &&
+                                  (c.lowerWords[i - 1].endsWith(u"'s") || c.lowerWords[i - 1].endsWith(u"\u2019s")));
+        wanted[4] = wanted[4] || ((cue & ProfessionCue) && i + 1 < c.lowerWords.size() &&
+                                  (c.lowerWords[i + 1] == u"at" || c.lowerWords[i + 1] == u"with"));
+    }
+    if (!(wanted[0] || wanted[1] || wanted[3] || wanted[4]))
         return;
-    for (const QRegularExpression& pattern : patterns)
-        for (auto it = pattern.globalMatch(c.text); it.hasNext();) {
+    for (size_t p = 0; p < patterns.size(); ++p) {
+        if (!wanted[p])
+            continue;
+        for (auto it = patterns[p].globalMatch(c.text); it.hasNext();) {
             const auto m = it.next();
             for (int g = 1; g <= m.lastCapturedIndex(); ++g) {
                 if (!m.hasCaptured(g))
@@ -484,6 +515,7 @@ void Extractor::findCompaniesByContext(SentenceContext& c, Extraction& out) cons
                                         candidate, candidate, {}});
             }
         }
+    }
 }
 
 void Extractor::findPeople(SentenceContext& c, Extraction& out) const

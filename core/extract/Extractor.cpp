@@ -659,7 +659,7 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
         QStringLiteral("^\\s*(?:(?:[^,;]*?\\s)?(?:in|for|from|at)|by)\\s+(?:the\\s+)?$"), kUnicode);
     static const QRegularExpression range(QStringLiteral("\\bbetween\\s+((?:19|20)\\d\\d)\\s+and\\s+((?:19|20)\\d\\d)\\b"));
     static const QRegularExpression year(QStringLiteral("\\b(?:in|during|for|of)\\s+((?:19|20)\\d\\d)\\b"));
-    static const QRegularExpression pronoun(QStringLiteral("\\b(?:it|its|he|she|his|her)\\b"),
+    static const QRegularExpression pronoun(QStringLiteral("\\b(?:it|its|he|she|his|her|their)\\b"),
                                             kUnicode | QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression definiteReference(
         QStringLiteral("\\bthe (?:[\\p{L}-]+\\s+){0,2}?(?:company|firm|group|start-up|startup|lab|country|government|nation|"
@@ -1106,6 +1106,12 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
                            "(?:by\\s+)?(?:(?:more\\s+than|less\\s+than|nearly|almost|about|around|roughly|some|over|up\\s+to|as\\s+much\\s+as|"
                            "at\\s+least|just\\s+over|just\\s+under)\\s+)?$"),
             kUnicode | QRegularExpression::CaseInsensitiveOption);
+        static const QRegularExpression nounRose(
+            QStringLiteral("\\b(?:the|its|their|his|her)\\s+((?:[\\p{Ll}-]+\\s+)?[\\p{Ll}-]+)\\s+(?:has\\s+|had\\s+|have\\s+)?(?:been\\s+)?"
+                           "(?:fell|fallen|rose|risen|dropped|jumped|climbed|slid|surged|soared|plunged|tumbled|sank|sunk|declined|"
+                           "gained|grew|grown|increased|decreased|shrank|shrunk|slumped|reached|hit|stood|stands|was|were|is|are)\\s+"
+                           "(?:to\\s+|at\\s+|by\\s+)?(?:(?:more\\s+than|nearly|almost|about|around|roughly|some|over|just\\s+over|just\\s+under)\\s+)?$"),
+            kUnicode);
         static const QRegularExpression commaAt(
             QStringLiteral("\\b(?:the|a|an|its|their)\\s+((?:[\\p{Ll}-]+\\s+){0,4}?[\\p{Ll}-]+)(?:\\s+of\\s+[^,;]{1,40})?,\\s+(?:at|of)\\s+"
                            "(?:(?:about|around|roughly|nearly|almost|some|over|just\\s+over|more\\s+than)\\s+)?$"),
@@ -1129,6 +1135,11 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
             // "set aside $72 million", "earmarked $145 million", "would cost the firm $5 billion":
             // an amount of money the verb before it names
             st.metric = verb.captured(1).simplified();
+            st.metricKey = st.metric.toLower();
+        } else if (const auto risen = q.unit != QStringLiteral("count") ? nounRose.match(before) : QRegularExpressionMatch();
+                   risen.hasMatch()) {
+            // "their share had risen to 26%", "the price fell to $118": the noun that rose or fell
+            st.metric = risen.captured(1);
             st.metricKey = st.metric.toLower();
         } else if (const auto change = q.unit == QStringLiteral("percent") ? changeVerb.match(before) : QRegularExpressionMatch();
                    change.hasMatch()) {
@@ -1186,7 +1197,7 @@ void Extractor::findEvents(SentenceContext& c, const PartialDate& published, Ext
                        "|\\b(?:19|20)\\d\\d\\s*[-\\x{2013}]\\s*(?:19|20)?\\d\\d\\b"),
         kUnicode);
     static const QRegularExpression relativeRe(
-        QStringLiteral("\\b(last|this|next)\\s+(year|month)\\b|\\b(yesterday|today)\\b|"
+        QStringLiteral("\\b(last|this|next)\\s+(year|month)\\b(?!['\\x{2019}]s\\b)|\\b(yesterday|today)\\b(?!['\\x{2019}]s\\b)|"
                        "\\b(?<n>\\d{1,3}|a|one|two|three|four|five|six)\\s+(?<unit>day|week|month|year)s?\\s+ago\\b"),
         kUnicode | QRegularExpression::CaseInsensitiveOption);
     if (c.text.trimmed().endsWith(u'?') || c.paragraph->caption)

@@ -700,3 +700,17 @@ TEST(Extractor, ACaptionDatesAPictureNotAnEvent)
         dates.append(ev.date.iso());
     EXPECT_EQ(dates, QStringList{QStringLiteral("2022")});
 }
+
+TEST(Extractor, ThisYearsFairIsAThingAndTheirShareIsThePreviousSubjects)
+{
+    // "this year's fair" names a thing, as "the 2019 fair" does; "their share" goes on about the
+    // paragraph's subject
+    const Extraction e = extract(QStringLiteral(
+        "Fair Notes\n\nMarch 2, 2025\n\nOver 300 firms will join this year's fair.\n\n"
+        "Chinese engineers filed many designs in 2019. By 2022 their share had climbed to 31%.\n"));
+    for (const auto& ev : e.events)
+        EXPECT_NE(ev.relative.toLower(), QStringLiteral("this year")) << ev.date.iso().toStdString();
+    const Statistic* share = statisticOf(e, 31);
+    ASSERT_NE(share, nullptr);
+    EXPECT_EQ(share->subject, QStringLiteral("China"));
+}

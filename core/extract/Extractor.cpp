@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <unordered_map>
 
 namespace claimlens {
 namespace {
@@ -55,6 +56,18 @@ QStringList words(QStringView s)
     if (begin >= 0)
         out.append(s.sliced(begin).toString());
     return out;
+}
+
+/// A number word of the tens ("fifteen", "thirty"), 0 when it is none.
+int wordValue(const QString& word)
+{
+    static const QHash<QString, int> words{{QStringLiteral("seven"), 7},   {QStringLiteral("eight"), 8},
+                                           {QStringLiteral("nine"), 9},    {QStringLiteral("ten"), 10},
+                                           {QStringLiteral("fifteen"), 15}, {QStringLiteral("twenty"), 20},
+                                           {QStringLiteral("thirty"), 30}, {QStringLiteral("forty"), 40},
+                                           {QStringLiteral("fifty"), 50},  {QStringLiteral("sixty"), 60},
+                                           {QStringLiteral("ninety"), 90}};
+    return words.value(word.toLower(), 0);
 }
 
 /// A count written in digits or as a small word ("a", "two"), as in "a year earlier" or "three
@@ -104,7 +117,11 @@ const QSet<QString>& notNameWords()
         // role words: "Director General" is a post, not a person
         QStringLiteral("General"), QStringLiteral("Secretary"), QStringLiteral("Minister"), QStringLiteral("Director"),
         QStringLiteral("President"), QStringLiteral("Premier"), QStringLiteral("Chief"), QStringLiteral("Officer"),
-        QStringLiteral("Manager"), QStringLiteral("Executive"), QStringLiteral("Chairman")};
+        QStringLiteral("Manager"), QStringLiteral("Executive"), QStringLiteral("Chairman"),
+        // a body's own words: "General Assembly", "Select Committee"
+        QStringLiteral("Assembly"), QStringLiteral("Committee"), QStringLiteral("Council"), QStringLiteral("Court"),
+        QStringLiteral("Staff"), QStringLiteral("Office"), QStringLiteral("House"), QStringLiteral("Senate"),
+        QStringLiteral("Administration"), QStringLiteral("Motors"), QStringLiteral("Electric")};
     return set;
 }
 
@@ -117,12 +134,16 @@ std::vector<QRegularExpression> peoplePatterns(const Language& lang)
     const QString gloss = QStringLiteral("(?:\\s*\\([^()]{1,30}\\))?");
     // "the", "a former", "Baidu's", "the computer vision": what stands before a role
     const QString rolePrefix = QStringLiteral(
-        "(?:(?:a|an|the|its|his|her|their)\\s+)?(?:\\p{Lu}[\\p{L}.&-]*(?:'s|\\x{2019}s)\\s+)?(?:[\\p{Ll}-]+\\s+){0,3}?");
+        "(?:(?:a|an|the|its|his|her|their)\\s+)?(?:(?:\\p{Lu}[\\p{L}.&-]*\\s+){0,2}\\p{Lu}[\\p{L}.&-]*(?:'s|\\x{2019}s)\\s+)?"
+        "(?:[\\p{Ll}-]+\\s+){0,3}?");
     const QString roles = regexAlternatives(lang.roleNouns);
     QStringList speech = lang.speechVerbs.values();
     patterns = {
         // Premier Li, Commerce Secretary Gina Raimondo
-        QRegularExpression(QStringLiteral("(?<![\\p{L}])(?<title>%1)\\s+%2").arg(regexAlternatives(lang.honorifics), surnameOrName), kUnicode),
+        // (an office may name its department: "Secretary of Defense Jane Roe")
+        QRegularExpression(QStringLiteral("(?<![\\p{L}])(?<title>%1)(?:\\s+of\\s+(?:the\\s+)?\\p{Lu}\\p{Ll}+)?\\s+%2")
+                               .arg(regexAlternatives(lang.honorifics), surnameOrName),
+                           kUnicode),
         // founder Qu Dongqi, chief executive Sam Altman
         QRegularExpression(QStringLiteral("(?<![\\p{L}])(?i:%1)\\s+%2").arg(roles, name), kUnicode),
         // Tang Lan, director of ...; Daren Tang, the Director General of WIPO; Wang Haifeng, Baidu's CTO
@@ -139,6 +160,44 @@ std::vector<QRegularExpression> peoplePatterns(const Language& lang)
     for (auto& p : patterns)
     p.optimize();
     return patterns;
+}
+
+/// A month (and day) written without a year, placed in the year that puts it nearest the page's
+/// date: "December" on a page of late January is last December, "July 9" on a page of late June
+/// this July.
+PartialDate nearestToPublication(int month, int day, const PartialDate& published, bool ahead = true)
+{
+    PartialDate d;
+    if (!published.isValid() || published.precision < DatePrecision::Month)
+        return d;
+    const QDate reference(published.year, published.month, published.precision == DatePrecision::Day ? published.day : 15);
+    qint64 best = std::numeric_limits<qint64>::max();
+    for (int y = published.year - 1; y <= published.year + 1; ++y) {
+        const QDate candidate(y, month, day > 0 ? std::min(day, QDate(y, month, 1).daysInMonth()) : 15);
+        const qint64 distance = std::abs(reference.daysTo(candidate));
+        if (distance < best) {
+            best = distance;
+            d.year = y;
+        }
+    }
+    // a sentence that does not look ahead ("started in March" on a page of November) tells of a
+    // month already past, unless the date is only days ahead of the page
+    if (!ahead && QDate(d.year, month, day > 0 ? std::min(day, QDate(d.year, month, 1).daysInMonth()) : 1) > reference.addDays(21))
+        d.year -= 1;
+    d.month = month;
+    d.day = day;
+    d.precision = day > 0 ? DatePrecision::Day : DatePrecision::Month;
+    return d;
+}
+
+/// Whether a sentence speaks of what is to come: "will", "is set to", "plans to", "from July".
+bool looksAhead(const QString& lower)
+{
+    static const QRegularExpression ahead(
+        QStringLiteral("\\b(?:will|shall|won't|to\\s+(?:begin|start|take\\s+effect|open|launch|close|end)|"
+                       "(?:set|due|scheduled|expected|plans?|planning|poised|slated)\\s+to|starting|upcoming|next)\\b|'ll\\b"),
+        kUnicode);
+    return ahead.match(lower).hasMatch();
 }
 
 }  // namespace
@@ -168,6 +227,9 @@ struct ParagraphState {
     SentenceSubject lastCompany, lastCountry;
     /// the paragraph's latest date, for a month it names alone ("founded in 2023 ... that November")
     PartialDate lastDate;
+    /// a photo's caption and credit ("... August 29, 2019. Photo: Reuters"): what it dates is the
+    /// picture, not an event of the story
+    bool caption = false;
     /// the article's main company and country so far: named most often before here
     const SentenceSubject* articleCompany = nullptr;
     const SentenceSubject* articleCountry = nullptr;
@@ -296,7 +358,7 @@ void Extractor::findOrganisationsByPattern(SentenceContext& c, Extraction& out) 
     // of Hong Kong", "Ministry of Industry and Information Technology", "Institute for AI Safety"
     static const QRegularExpression pattern(
         QStringLiteral("(?!(?:The|A|An|Its|Their|His|Her|Our)\\s)(?:\\p{Lu}[\\p{L}.&'-]*\\s+){1,3}(?:University|Institute|Academy|Laboratory|Lab|Commission|Bureau|Agency|"
-                       "Ministry|Council|Centre|Center|Foundation|Association|Federation)\\b"
+                       "Ministry|Council|Centre|Center|Foundation|Association|Federation|Conference|Summit|Forum|Expo)\\b"
                        "|\\b(?:University|Ministry|Institute|Academy|Department|Bureau|Center|Centre|Commission)\\s+(?:of|for)\\s+"
                        "(?:the\\s+)?\\p{Lu}[\\p{L}-]*(?:\\s+(?:and\\s+|of\\s+|for\\s+)?\\p{Lu}[\\p{L}-]*){0,5}"),
         kUnicode);
@@ -304,7 +366,8 @@ void Extractor::findOrganisationsByPattern(SentenceContext& c, Extraction& out) 
     using namespace Qt::Literals::StringLiterals;
     if (!mayContain(c.text, {"University"_L1, "Institute"_L1, "Academy"_L1, "Lab"_L1, "Commission"_L1, "Bureau"_L1,
                              "Agency"_L1, "Ministry"_L1, "Council"_L1, "Centre"_L1, "Center"_L1, "Foundation"_L1,
-                             "Association"_L1, "Federation"_L1, "Department"_L1}))
+                             "Association"_L1, "Federation"_L1, "Department"_L1, "Conference"_L1, "Summit"_L1, "Forum"_L1,
+                             "Expo"_L1}))
         return;
     for (auto it = pattern.globalMatch(c.text); it.hasNext();) {
         const auto m = it.next();
@@ -353,23 +416,64 @@ void Extractor::findCompaniesByContext(SentenceContext& c, Extraction& out) cons
     // OpenCSG", "firms such as X and Y", "start-up X", "X, a Chinese start-up"
     static const QString name = QStringLiteral("(\\p{Lu}[\\p{L}\\d.&-]*(?:\\s+\\p{Lu}[\\p{L}\\d.&-]*){0,2})");
     static const std::vector<QRegularExpression> patterns{
-        QRegularExpression(QStringLiteral("\\b(?i:companies|firms|start-ups|startups|labs|chipmakers|rivals|developers)\\s+"
+        QRegularExpression(QStringLiteral("\\b(?i:companies|firms|start-ups|startups|labs|chipmakers|rivals|developers|investors|"
+                                          "backers|shareholders|funds)\\s+"
                                           "(?:like|such\\s+as|including)\\s+%1(?:(?:,\\s+|\\s+and\\s+|\\s+or\\s+)%1){0,4}")
                                .arg(name),
                            kUnicode),
-        QRegularExpression(QStringLiteral("%1,\\s+(?:a|an|the)\\s+(?:\\p{Lu}\\p{Ll}+\\s+|[\\p{Ll}-]+\\s+){0,3}"
+        QRegularExpression(QStringLiteral("%1,\\s+(?:a|an|the)\\s+(?:\\p{Lu}[\\p{Ll}-]+\\s+|[\\p{Ll}-]+\\s+){0,3}"
                                           "(?:company|start-up|startup|firm|chipmaker|lab|developer|unicorn|maker)\\b").arg(name),
                            kUnicode),
         QRegularExpression(QStringLiteral("\\b(?i:start-up|startup|chipmaker|unicorn)\\s+%1").arg(name), kUnicode),
+        // "X's chief executive": a business's officer
+        QRegularExpression(QStringLiteral("%1(?:'s|\\x{2019}s)\\s+(?:chief\\s+executive|chief\\s+technology\\s+officer|chief\\s+financial\\s+officer|"
+                                          "CEO|CTO|CFO|co-founder|founder|chairman|chairwoman)\\b").arg(name),
+                           kUnicode),
+        // "chief economist at X", "an analyst with X": where a market professional works is a firm
+        QRegularExpression(QStringLiteral("\\b(?i:analyst|analysts|economist|strategist|portfolio\\s+manager|fund\\s+manager|"
+                                          "investment\\s+officer|trader|managing\\s+partner)\\s+(?:at|with)\\s+%1").arg(name),
+                           kUnicode),
     };
-    // each pattern needs one of its company words ("firms" holds "firm", "chipmakers" "maker")
-    using namespace Qt::Literals::StringLiterals;
-    if (!mayContain(c.text, {"compan"_L1, "firm"_L1, "start"_L1, "lab"_L1, "rival"_L1, "developer"_L1, "unicorn"_L1,
-                             "maker"_L1},
-                    true))
+    // each pattern needs one of its words as a word of the sentence: the sentence's words are
+    // walked once, and a pattern runs only where its word stands
+    // what each word of the sentence is to the patterns: one look-up a word
+    enum Cue : std::uint8_t { ListCue = 1, NounCue = 2, OfficerCue = 4, ProfessionCue = 8 };
+    static const std::unordered_map<std::u16string_view, std::uint8_t> cues = [] {
+        std::unordered_map<std::u16string_view, std::uint8_t> m;
+        for (const char16_t* w : {u"companies", u"firms", u"start-ups", u"startups", u"labs", u"chipmakers", u"rivals",
+                                  u"developers", u"investors", u"backers", u"shareholders", u"funds"})
+            m[w] |= ListCue;
+        for (const char16_t* w : {u"company", u"start-up", u"startup", u"firm", u"chipmaker", u"lab", u"developer",
+                                  u"unicorn", u"maker"})
+            m[w] |= NounCue;
+        for (const char16_t* w : {u"chief", u"ceo", u"cto", u"cfo", u"founder", u"co-founder", u"chairman", u"chairwoman"})
+            m[w] |= OfficerCue;
+        for (const char16_t* w : {u"analyst", u"analysts", u"economist", u"strategist", u"manager", u"officer", u"trader",
+                                  u"partner"})
+            m[w] |= ProfessionCue;
+        return m;
+    }();
+    bool wanted[5] = {false, false, false, false, false};
+    for (size_t i = 0; i < c.lowerWords.size(); ++i) {
+        const QStringView w = c.lowerWords[i];
+        const auto found = cues.find(std::u16string_view(w.utf16(), static_cast<size_t>(w.size())));
+        const std::uint8_t cue = found != cues.end() ? found->second : (w.endsWith(u"maker") ? NounCue : 0);  // "carmaker"
+        if (!cue)
+            continue;
+        wanted[0] = wanted[0] || (cue & ListCue);
+        wanted[1] = wanted[2] = wanted[1] || (cue & NounCue);
+        // (an officer after a possessive; a profession before "at" or "with")
+        wanted[3] = wanted[3] || ((cue & OfficerCue) && i > 0 &&
+                                  (c.lowerWords[i - 1].endsWith(u"'s") || c.lowerWords[i - 1].endsWith(u"\u2019s")));
+        wanted[4] = wanted[4] || ((cue & ProfessionCue) && i + 1 < c.lowerWords.size() &&
+                                  (c.lowerWords[i + 1] == u"at" || c.lowerWords[i + 1] == u"with"));
+    }
+    if (!(wanted[0] || wanted[1] || wanted[3] || wanted[4]))
         return;
-    for (const QRegularExpression& pattern : patterns)
-        for (auto it = pattern.globalMatch(c.text); it.hasNext();) {
+    for (size_t p = 0; p < patterns.size(); ++p) {
+        if (!wanted[p])
+            continue;
+        for (auto it = patterns[p].globalMatch(c.text); it.hasNext();) {
             const auto m = it.next();
             for (int g = 1; g <= m.lastCapturedIndex(); ++g) {
                 if (!m.hasCaptured(g))
@@ -411,6 +515,7 @@ void Extractor::findCompaniesByContext(SentenceContext& c, Extraction& out) cons
                                         candidate, candidate, {}});
             }
         }
+    }
 }
 
 void Extractor::findPeople(SentenceContext& c, Extraction& out) const
@@ -432,11 +537,23 @@ void Extractor::findPeople(SentenceContext& c, Extraction& out) const
         while (it.hasNext()) {
             const auto m = it.next();
             qsizetype start = m.capturedStart(QStringLiteral("name"));
-            const qsizetype end = m.capturedEnd(QStringLiteral("name"));
+            qsizetype end = m.capturedEnd(QStringLiteral("name"));
             QString name = m.captured(QStringLiteral("name"));
-            const QStringList tokens = name.split(u' ', Qt::SkipEmptyParts);
+            QStringList tokens = name.split(u' ', Qt::SkipEmptyParts);
+            // "And Jane Roe, the founder": a word opening the sentence is not part of the name
+            while (tokens.size() > 2 && notNameWords().contains(tokens.first())) {
+                start = c.text.indexOf(tokens.at(1), start + tokens.first().size());
+                tokens.removeFirst();
+                name = c.text.mid(start, end - start);
+            }
             if (std::any_of(tokens.begin(), tokens.end(), [](const QString& t) { return notNameWords().contains(t); }))
                 continue;
+            // "Jane Roe's company": the possessive is not part of the name
+            if (name.endsWith(QStringLiteral("'s")) || name.endsWith(QStringLiteral("\u2019s"))) {
+                name.chop(2);
+                end -= 2;
+                tokens.last().chop(2);
+            }
             // a known company, country, product or organisation is not a person
             if (std::any_of(c.aliases.begin(), c.aliases.end(),
                             [&](const AliasMatch& a) { return overlaps(a.start, a.end, start, end); }))
@@ -453,6 +570,72 @@ void Extractor::findPeople(SentenceContext& c, Extraction& out) const
             c.mentionIndexes.push_back(out.mentions.size());
             out.mentions.push_back({c.index, c.base + start, c.base + end, EntityKind::Person, name, name, {}});
         }
+    }
+    findPeopleByName(c, out);
+}
+
+void Extractor::findPeopleByName(SentenceContext& c, Extraction& out) const
+{
+    // no cue word: a known given name and a capitalised family name after it, as a name of two
+    // words with no capitalised word right after it ("Jane Roe and Tom Poe", "Tom Poe's film");
+    // nothing the knowledge names, nothing another rule read
+    const QSet<QString>& given = m_knowledge->language().givenNames;
+    const QSet<QString>& surnames = m_knowledge->language().chineseSurnames;
+    if (given.isEmpty() && surnames.isEmpty())
+        return;
+    // a given name in pinyin: one to three syllables ("Wenfeng", "Zhilin", "Qiang")
+    static const QRegularExpression pinyin(
+        QStringLiteral("^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|"
+                       "an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u)){1,3}$"));
+    auto pinyinName = [&](QStringView w) {
+        return w.size() >= 2 && w.size() <= 12 && pinyin.match(w.toString().toLower().remove(u'-')).hasMatch();
+    };
+    auto nameShaped = [](QStringView w) {
+        if (w.size() < 2 || !w.front().isUpper())
+            return false;
+        for (qsizetype i = 1; i < w.size(); ++i)
+            if (!w[i].isLower() && !(w[i] == u'-' && i + 1 < w.size() && i > 1))
+                return false;
+        return true;
+    };
+    for (size_t i = 0; i + 1 < c.words.size(); ++i) {
+        const QStringView first = c.words[i];
+        // "Jane Roe", or in Chinese order "Liang Wenfeng": a family name from the list before a
+        // given name in pinyin
+        const bool chineseOrder = !given.contains(first.toString());
+        if (chineseOrder && !surnames.contains(first.toString()))
+            continue;
+        QStringView family = c.words[i + 1];
+        bool possessive = false;
+        if (family.endsWith(u"'s") || family.endsWith(u"\u2019s")) {
+            family.chop(2);
+            possessive = true;
+        }
+        if (!nameShaped(family) || notNameWords().contains(family.toString()) || given.contains(family.toString()) ||
+            (chineseOrder && (!pinyinName(family) || surnames.contains(family.toString()))))
+            continue;
+        const qsizetype start = first.data() - c.text.constData();
+        const qsizetype end = family.data() - c.text.constData() + family.size();
+        // the two words stand next to each other, one space apart, and no capitalised word follows
+        if (family.data() - (first.data() + first.size()) != 1 || c.text[start + first.size()] != u' ')
+            continue;
+        if (!possessive && i + 2 < c.words.size() && c.words[i + 2].front().isUpper() &&
+            c.words[i + 2].data() - (family.data() + family.size()) == 1)
+            continue;
+        if (start > 0 && c.text[start - 1].isLetterOrNumber())
+            continue;
+        if (std::any_of(c.aliases.begin(), c.aliases.end(),
+                        [&](const AliasMatch& a) { return overlaps(a.start, a.end, start, end); }))
+            continue;
+        const bool known = std::any_of(c.mentionIndexes.begin(), c.mentionIndexes.end(), [&](size_t k) {
+            const Mention& x = out.mentions[k];
+            return overlaps(x.start - c.base, x.end - c.base, start, end);
+        });
+        if (known)
+            continue;
+        const QString name = c.text.mid(start, end - start);
+        c.mentionIndexes.push_back(out.mentions.size());
+        out.mentions.push_back({c.index, c.base + start, c.base + end, EntityKind::Person, name, name, {}});
     }
 }
 
@@ -476,11 +659,11 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
         QStringLiteral("^\\s*(?:(?:[^,;]*?\\s)?(?:in|for|from|at)|by)\\s+(?:the\\s+)?$"), kUnicode);
     static const QRegularExpression range(QStringLiteral("\\bbetween\\s+((?:19|20)\\d\\d)\\s+and\\s+((?:19|20)\\d\\d)\\b"));
     static const QRegularExpression year(QStringLiteral("\\b(?:in|during|for|of)\\s+((?:19|20)\\d\\d)\\b"));
-    static const QRegularExpression pronoun(QStringLiteral("\\b(?:it|its|he|she|his|her)\\b"),
+    static const QRegularExpression pronoun(QStringLiteral("\\b(?:it|its|he|she|his|her|their)\\b"),
                                             kUnicode | QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression definiteReference(
         QStringLiteral("\\bthe (?:[\\p{L}-]+\\s+){0,2}?(?:company|firm|group|start-up|startup|lab|country|government|nation|"
-                       "plan|maker|chipmaker|developer)\\b"),
+                       "plan|maker|chipmaker|developer|stock|shares|platform)\\b"),
         kUnicode | QRegularExpression::CaseInsensitiveOption);
     static const QSet<QString> durations{QStringLiteral("year"),  QStringLiteral("years"), QStringLiteral("month"),
                                          QStringLiteral("months"), QStringLiteral("week"), QStringLiteral("weeks"),
@@ -498,7 +681,10 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
         if (!m.via.isEmpty() && std::any_of(subjects.begin(), subjects.end(), [&](const SentenceSubject& x) {
                 return x.name == m.name && x.end - 1 <= m.start - c.base && m.start - c.base - x.end <= 1;
             })) {
-            std::erase_if(subjects, [&](const SentenceSubject& x) { return x.name == m.name && x.end <= m.start - c.base; });
+            // (only the name right before the product: "Baidu set aside ... for its 文心一言 Ernie" keeps Baidu)
+            std::erase_if(subjects, [&](const SentenceSubject& x) {
+                return x.name == m.name && x.end - 1 <= m.start - c.base && m.start - c.base - x.end <= 1;
+            });
             continue;
         }
         SentenceSubject s{m.start - c.base, m.end - c.base, m.name, m.kind, false, !m.via.isEmpty()};
@@ -508,6 +694,22 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
             s.object = s.object || gap == QStringLiteral(",") || gap == QStringLiteral("and") || gap == QStringLiteral(", and");
         }
         subjects.push_back(s);
+    }
+    // bodies, products and events the sentence names (not a news outlet, which is a source): what a
+    // figure is about when no company or country is
+    std::vector<SentenceSubject> others;
+    for (size_t i : c.mentionIndexes) {
+        const Mention& m = out.mentions[i];
+        if ((m.kind != EntityKind::Organization && m.kind != EntityKind::Product) || !m.via.isEmpty())
+            continue;
+        if (m.kind == EntityKind::Organization) {
+            const int known = m_knowledge->find(EntityKind::Organization, m.name);
+            if (known >= 0 && m_knowledge->entity(known).detail == QStringLiteral("media"))
+                continue;
+        }
+        SentenceSubject s{m.start - c.base, m.end - c.base, m.name, m.kind, false, false};
+        s.object = prepBefore.match(QStringView(c.text).first(s.start)).hasMatch();
+        others.push_back(s);
     }
     // a name in subject position (among the first words, not a preposition's object) carries on
     // through the paragraph: "Moonshot AI was founded ... In 2024 the company raised $1 billion"
@@ -537,6 +739,49 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
     });
 
     c.quantities = QuantityFinder::find(c.text);
+    // the length of a clip or a video is a figure about it, not a span of time: "videos of up to 10
+    // seconds", "two minutes long", "a 15-second clip"
+    using namespace Qt::Literals::StringLiterals;
+    const bool timeWords = std::any_of(c.lowerWords.begin(), c.lowerWords.end(), [](QStringView w) {
+        if (w.size() > 4 && w.back() == u's')
+            w.chop(1);
+        if (w.size() < 4)
+            return false;
+        const char16_t last = w.back().unicode();  // the test most words fail at once
+        return (last == u'd' && w.endsWith(u"second")) || (last == u'e' && w.endsWith(u"minute")) ||
+               (last == u'r' && w.endsWith(u"hour"));
+    });
+    if (timeWords) {
+        static const QString count = QStringLiteral("(?<n>\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|"
+                                                    "fifteen|twenty|thirty|forty|fifty|sixty|ninety)");
+        static const QString footage = QStringLiteral("(?:clips?|videos?|films?|footage|movies?|trailers?|shorts?|segments?|"
+                                                      "ads?|advertisements?|scenes?|animations?|recordings?)");
+        static const QRegularExpression length(
+            QStringLiteral("\\b%1[\\s-](?<u>second|minute|hour)s?(?:\\s+(?:long|in\\s+length)\\b|(?=[\\s-]+(?:[\\p{Ll}-]+\\s+)?%2\\b))"
+                           "|\\b%2\\s+(?:of\\s+|lasting\\s+)?(?:up\\s+to\\s+|about\\s+|around\\s+|nearly\\s+)?%3\\s+(?<u2>second|minute|hour)s?\\b")
+                .arg(count, footage, QString(count).replace(QStringLiteral("?<n>"), QStringLiteral("?<n2>"))),
+            kUnicode | QRegularExpression::CaseInsensitiveOption);
+        for (auto it = length.globalMatch(c.text); it.hasNext();) {
+            const auto m = it.next();
+            Quantity q;
+            const bool first = m.hasCaptured(u"u");
+            q.start = first ? m.capturedStart(u"n") : m.capturedStart(u"n2");
+            q.end = first ? m.capturedEnd(u"u") : m.capturedEnd(u"u2");
+            const QString n = (first ? m.captured(u"n") : m.captured(u"n2")).toLower();
+            bool numeric = false;
+            q.value = n.toDouble(&numeric);
+            if (!numeric)
+                q.value = smallCount(n) > 0 ? smallCount(n) : wordValue(n);
+            if (q.value <= 0)
+                continue;
+            q.unit = (m.hasCaptured(u"u") ? m.captured(u"u") : m.captured(u"u2")).toLower() + u's';
+            if (const QStringView before = QStringView(c.text).first(q.start); before.endsWith(u"up to "))
+                q.qualifier = QStringLiteral("up to");
+            std::erase_if(c.quantities, [&](const Quantity& x) { return overlaps(x.start, x.end, q.start, q.end); });
+            c.quantities.push_back(q);
+        }
+        std::sort(c.quantities.begin(), c.quantities.end(), [](const Quantity& a, const Quantity& b) { return a.start < b.start; });
+    }
     // a number inside a known name ("Mate 60 Pro", "Qwen 2") is part of the name
     std::erase_if(c.quantities, [&](const Quantity& q) {
         return std::any_of(c.aliases.begin(), c.aliases.end(),
@@ -573,10 +818,20 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
         const Quantity& q = c.quantities[qi];
         if (q.unit == QStringLiteral("count") && q.value < 2)
             continue;  // "one", "1": rarely a figure anyone tracks
-        qsizetype limit = qi + 1 < c.quantities.size() ? c.quantities[qi + 1].start : c.text.size();
-        if (const auto b = boundary.match(c.text, q.end); b.hasMatch() && b.capturedStart() < limit)
+        // "20 to 50 times cheaper", "$2.6 to $4.4 trillion a year": a range's lower bound is
+        // measured by the words after its upper bound
+        static const QRegularExpression rangeGap(QStringLiteral("^\\s*(?:to|and|-|\\x{2013})\\s*$"), kUnicode);
+        qsizetype measuredFrom = q.end;
+        size_t next = qi + 1;
+        if (next < c.quantities.size() && c.quantities[next].unit == q.unit && c.quantities[next].start - q.end <= 6 &&
+            rangeGap.match(QStringView(c.text).sliced(q.end, c.quantities[next].start - q.end)).hasMatch()) {
+            measuredFrom = c.quantities[next].end;
+            ++next;
+        }
+        qsizetype limit = next < c.quantities.size() ? c.quantities[next].start : c.text.size();
+        if (const auto b = boundary.match(c.text, measuredFrom); b.hasMatch() && b.capturedStart() < limit)
             limit = b.capturedStart();
-        const QStringView after = QStringView(c.text).sliced(q.end, limit - q.end);
+        const QStringView after = QStringView(c.text).sliced(measuredFrom, limit - measuredFrom);
 
         // whom: "83% of Chinese respondents"; a name in the number's own clause ("followed by Ping An
         // with 1,564", "while the figure for China was 19%"); one after it ("6,276 in the US"); the
@@ -612,10 +867,13 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
                 if (s.end <= q.start && !s.object && (!s.viaProduct || !subject || subject->viaProduct))
                     subject = &s;  // the last one before wins; a name beats a product's owner
         // "SAS and Coleman Parkes questioned 1,600": coordinated names, the first leads
-        while (subject && subject != &subjects.front()) {
+        // (a list ends on "and": "A, B and C"; "Much like A, B can ..." sets B beside A, not with it;
+        // "The US, China's nearest rival, ...": a possessive after a comma describes the name before)
+        for (bool last = true; subject && subject != &subjects.front(); last = false) {
             const SentenceSubject* before = subject - 1;
             const QString gap = c.text.mid(before->end, subject->start - before->end).trimmed();
-            if (gap != QStringLiteral(",") && gap != QStringLiteral("and") && gap != QStringLiteral(", and"))
+            const bool conjunction = gap == QStringLiteral("and") || gap == QStringLiteral(", and");
+            if (!conjunction && (gap != QStringLiteral(",") || (last && !possessive(*subject))))
                 break;
             subject = before;
         }
@@ -664,14 +922,59 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
             kUnicode | QRegularExpression::CaseInsensitiveOption);
         const bool namedInClause = subject && subject >= subjects.data() && subject < subjects.data() + subjects.size() &&
                                    subject->start >= clauseStart;
-        if (subject && !namedInClause && aggregate.match(QStringView(c.text).sliced(clauseStart, q.start - clauseStart)).hasMatch())
-            continue;
+        // (such a figure, or one in a sentence that names no company or country but speaks of the
+        // whole world, is the world's: "6% of all filings worldwide", "the average across the survey")
+        static const WordSet worldWords{u"global", u"globally", u"worldwide", u"world", u"world's", u"world\u2019s"};
+        const SentenceSubject world{0, 0, QStringLiteral("World"), EntityKind::Organization, false, false};
+        SentenceSubject fallback;
+        // (the world's only when it averages everyone: "across all the countries", "the whole survey")
+        static const QRegularExpression everyone(
+            QStringLiteral("\\b(?:all|whole|entire|every|surveyed|survey|respondents|globally|worldwide|overall)\\b"),
+            kUnicode | QRegularExpression::CaseInsensitiveOption);
+        if (subject && !namedInClause && aggregate.match(QStringView(c.text).sliced(clauseStart, q.start - clauseStart)).hasMatch()) {
+            if (!everyone.match(QStringView(c.text).sliced(clauseStart, q.start - clauseStart)).hasMatch())
+                continue;
+            fallback = world;
+            subject = &fallback;
+        }
         bool continued = false;
         if (!subject && subjects.empty() && !c.paragraph->lastStatisticSubject.name.isEmpty() &&
             c.paragraph->lastUnit == q.unit &&
             !c.saysAny(widening)) {
             subject = &c.paragraph->lastStatisticSubject;
             continued = true;
+        }
+        // no company or country: the world when the sentence speaks of it, else a body, product or
+        // event the sentence names (in the figure's clause before it, else after it in the clause,
+        // else before it in the sentence)
+        // (as written in lower case, or opening the sentence: "World" in a name is the name's)
+        bool speaksOfWorld = false;
+        for (size_t w = 0; !subject && subjects.empty() && w < c.words.size() && !speaksOfWorld; ++w)
+            speaksOfWorld = (c.words[w].front().isLower() || c.words[w].data() == c.text.constData()) &&
+                            worldWords.contains(c.lowerWords[w]);
+        if (!subject && subjects.empty() && speaksOfWorld) {
+            fallback = world;
+            subject = &fallback;
+        }
+        if (!subject) {
+            const SentenceSubject* other = nullptr;
+            for (const SentenceSubject& s : others)
+                if (s.start >= clauseStart && s.end <= q.start && !s.object)
+                    other = &s;
+            if (!other)
+                for (const SentenceSubject& s : others)
+                    if (s.start >= q.end && s.start < limit) {
+                        other = &s;
+                        break;
+                    }
+            if (!other)
+                for (const SentenceSubject& s : others)
+                    if (s.end <= q.start && !s.object)
+                        other = &s;
+            if (other) {
+                fallback = *other;
+                subject = &fallback;
+            }
         }
         if (!subject)
             continue;
@@ -749,6 +1052,12 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
         if (continued && !phraseWords.isEmpty())
             continue;
         phrase = phraseWords.join(u' ');
+        const bool clipLength = q.unit == QStringLiteral("seconds") || q.unit == QStringLiteral("minutes") ||
+                                q.unit == QStringLiteral("hours");
+        if (clipLength) {
+            phraseWords.clear();
+            phrase.clear();
+        }
         if (!phraseWords.isEmpty() && durations.contains(phraseWords.first().toLower()))
             continue;  // "three months": a duration, not a statistic
 
@@ -782,6 +1091,31 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
             !phrase.isEmpty() && (phrase.front().isLower() ||
                                   (!metric && phraseWords.size() <= 4 && phraseWords.last().front().isLower()));
         const QStringView before = QStringView(c.text).first(q.start);
+        static const QRegularExpression spendingVerb(
+            QStringLiteral("\\b((?:set|put)\\s+aside|earmark(?:ed|ing)?|allocat(?:ed|ing)|committ(?:ed|ing)|commits?|pledg(?:ed|ing|es)|"
+                           "invest(?:ed|ing|s)?|spen(?:t|ds?|ding)|rais(?:ed|ing|es)|costs?|costing|paid|pays?|paying|lost|los(?:es|ing)|"
+                           "budget(?:ed|ing)|fined|earn(?:ed|ing|s)|generat(?:ed|ing|es)|offer(?:ed|ing|s)|promis(?:ed|ing|es)|"
+                           "plough(?:ed|ing)|pour(?:ed|ing|s)|wip(?:ed|ing)\\s+off|erase[ds]?|erasing)\\s+"
+                           "(?:[\\p{L}'\\x{2019}-]+\\s+){0,5}(?:US)?[$\\x{00a5}\\x{20ac}\\x{00a3}]?$"),
+            kUnicode | QRegularExpression::CaseInsensitiveOption);
+        static const QRegularExpression changeVerb(
+            QStringLiteral("\\b(fell|falls?|falling|rose|rises?|rising|dropped|drops?|dropping|jumped|jumps?|jumping|climbed|climbs?|"
+                           "slid|slides?|sliding|surged|surges?|soared|soars?|plunged|plunges?|tumbled|tumbles?|sank|sinks?|"
+                           "declined|declines?|gained|gains?|grew|grows?|growing|increased|increases?|decreased|decreases?|"
+                           "shrank|shrinks?|slumped|slumps?|rallied|rallies|cut|cuts|slashed|lowered|raised)\\s+"
+                           "(?:by\\s+)?(?:(?:more\\s+than|less\\s+than|nearly|almost|about|around|roughly|some|over|up\\s+to|as\\s+much\\s+as|"
+                           "at\\s+least|just\\s+over|just\\s+under)\\s+)?$"),
+            kUnicode | QRegularExpression::CaseInsensitiveOption);
+        static const QRegularExpression nounRose(
+            QStringLiteral("\\b(?:the|its|their|his|her)\\s+((?:[\\p{Ll}-]+\\s+)?[\\p{Ll}-]+)\\s+(?:has\\s+|had\\s+|have\\s+)?(?:been\\s+)?"
+                           "(?:fell|fallen|rose|risen|dropped|jumped|climbed|slid|surged|soared|plunged|tumbled|sank|sunk|declined|"
+                           "gained|grew|grown|increased|decreased|shrank|shrunk|slumped|reached|hit|stood|stands|was|were|is|are)\\s+"
+                           "(?:to\\s+|at\\s+|by\\s+)?(?:(?:more\\s+than|nearly|almost|about|around|roughly|some|over|just\\s+over|just\\s+under)\\s+)?$"),
+            kUnicode);
+        static const QRegularExpression commaAt(
+            QStringLiteral("\\b(?:the|a|an|its|their)\\s+((?:[\\p{Ll}-]+\\s+){0,4}?[\\p{Ll}-]+)(?:\\s+of\\s+[^,;]{1,40})?,\\s+(?:at|of)\\s+"
+                           "(?:(?:about|around|roughly|nearly|almost|some|over|just\\s+over|more\\s+than)\\s+)?$"),
+            kUnicode);
         static const QRegularExpression timesThe(QStringLiteral("\\btimes\\s+(?:the|that\\s+of|as\\s+much\\s+as)\\s+$"), kUnicode);
         static const QRegularExpression nounOf(
             QStringLiteral("\\b(?:a|an|the|its|their)\\s+((?:\\p{Ll}[\\p{Ll}-]+\\s+)?\\p{Ll}[\\p{Ll}-]+)\\s+of\\s+(?:(?:about|around|roughly|nearly|almost|some|over|more\\s+than|up\\s+to|at\\s+least)\\s+)?$"), kUnicode);
@@ -795,6 +1129,29 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
         } else if (metric) {
             st.metric = metric->label;
             st.metricKey = metric->key;
+        } else if (const auto verb = q.unit.size() == 3 && q.unit == q.unit.toUpper() ? spendingVerb.match(before)
+                                                                                      : QRegularExpressionMatch();
+                   verb.hasMatch()) {
+            // "set aside $72 million", "earmarked $145 million", "would cost the firm $5 billion":
+            // an amount of money the verb before it names
+            st.metric = verb.captured(1).simplified();
+            st.metricKey = st.metric.toLower();
+        } else if (const auto risen = q.unit != QStringLiteral("count") ? nounRose.match(before) : QRegularExpressionMatch();
+                   risen.hasMatch()) {
+            // "their share had risen to 26%", "the price fell to $118": the noun that rose or fell
+            st.metric = risen.captured(1);
+            st.metricKey = st.metric.toLower();
+        } else if (const auto change = q.unit == QStringLiteral("percent") ? changeVerb.match(before) : QRegularExpressionMatch();
+                   change.hasMatch()) {
+            // "the index fell more than 3%", "jumped by 800%": a change, named by its verb
+            st.metric = change.captured(1).toLower();
+            st.metricKey = st.metric;
+        } else if (const auto at = q.unit != QStringLiteral("count") ? commaAt.match(before) : QRegularExpressionMatch();
+                   at.hasMatch()) {
+            // "the quickest growth rate of the group, at 56%": the noun the figure is given for
+            const QStringList named = at.captured(1).split(u' ', Qt::SkipEmptyParts);
+            st.metric = named.mid(std::max<qsizetype>(0, named.size() - 2)).join(u' ');
+            st.metricKey = st.metric.toLower();
         } else if ((c.paragraph->lastUnit == st.unit ||
                     (c.paragraph->lastUnit == QStringLiteral("times") && timesThe.match(before).hasMatch())) &&
                    !c.paragraph->lastMetricKey.isEmpty()) {
@@ -804,6 +1161,14 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
             st.metricKey = c.paragraph->lastMetricKey;
         } else if (const auto of = participle ? nounOf.match(before) : QRegularExpressionMatch(); of.hasMatch()) {
             // "a charge of about $5.5 billion linked to ...": the noun the amount is "of"
+            st.metric = of.captured(1);
+            st.metricKey = st.metric.toLower();
+        } else if (clipLength) {
+            st.metric = QStringLiteral("length");
+            st.metricKey = st.metric;
+        } else if (const auto of = q.unit != QStringLiteral("count") ? nounOf.match(before) : QRegularExpressionMatch();
+                   of.hasMatch() && !durations.contains(of.captured(1).split(u' ').last())) {
+            // "a frame rate of 30fps", "a margin of 12%": the noun the figure is "of"
             st.metric = of.captured(1);
             st.metricKey = st.metric.toLower();
         } else {
@@ -828,14 +1193,14 @@ void Extractor::findEvents(SentenceContext& c, const PartialDate& published, Ext
     static const QRegularExpression yearRe(QStringLiteral("(?<![\\d,.$\\x{00a5}\\x{20ac}-])\\b((?:19|20)\\d\\d)\\b(?!s\\b|-\\d|,\\d|\\.\\d)"),
                                            kUnicode);
     static const QRegularExpression rangeRe(
-        QStringLiteral("\\b(?:between\\s+(?:19|20)\\d\\d\\s+and|from\\s+(?:19|20)\\d\\d\\s+(?:to|until|through))\\s+(?:19|20)\\d\\d\\b"
+        QStringLiteral("\\b(?:between\\s+(?:19|20)\\d\\d\\s+and|(?:from\\s+)?(?:19|20)\\d\\d\\s+(?:to|until|through))\\s+(?:19|20)\\d\\d\\b"
                        "|\\b(?:19|20)\\d\\d\\s*[-\\x{2013}]\\s*(?:19|20)?\\d\\d\\b"),
         kUnicode);
     static const QRegularExpression relativeRe(
-        QStringLiteral("\\b(last|this|next)\\s+(year|month)\\b|\\b(yesterday|today)\\b|"
+        QStringLiteral("\\b(last|this|next)\\s+(year|month)\\b(?!['\\x{2019}]s\\b)|\\b(yesterday|today)\\b(?!['\\x{2019}]s\\b)|"
                        "\\b(?<n>\\d{1,3}|a|one|two|three|four|five|six)\\s+(?<unit>day|week|month|year)s?\\s+ago\\b"),
         kUnicode | QRegularExpression::CaseInsensitiveOption);
-    if (c.text.trimmed().endsWith(u'?'))
+    if (c.text.trimmed().endsWith(u'?') || c.paragraph->caption)
         return;
     const bool digits = std::any_of(c.text.begin(), c.text.end(), [](QChar ch) { return ch.isDigit(); });
     const bool monthNamed = std::any_of(c.words.begin(), c.words.end(), [](QStringView w) {
@@ -873,6 +1238,13 @@ void Extractor::findEvents(SentenceContext& c, const PartialDate& published, Ext
             c.dates.push_back(d);
     };
     if (year) {
+        // "a quarter of the patents published since 2014": where a figure's count starts, not an
+        // event (a sentence with no figure keeps it: "has been a priority since 2017")
+        static const QRegularExpression since(QStringLiteral("\\b(?i:since)\\s+(?:19|20)\\d\\d\\b"), kUnicode);
+        for (auto it = since.globalMatch(c.quantities.empty() ? QString() : c.text); it.hasNext();) {
+            const auto r = it.next();
+            used.emplace_back(r.capturedStart(), r.capturedEnd());
+        }
         for (auto ranges = rangeRe.globalMatch(c.text); ranges.hasNext();) {
             const auto r = ranges.next();
             used.emplace_back(r.capturedStart(), r.capturedEnd());  // a period, not an event
@@ -884,6 +1256,40 @@ void Extractor::findEvents(SentenceContext& c, const PartialDate& published, Ext
             qsizetype length = 0;
             if (auto d = DateParser::parseAt(QStringView(c.text).sliced(m.capturedStart()), &length))
                 add(m.capturedStart(), m.capturedStart() + length, *d, {});
+        }
+    }
+    // "on July 9", "Monday, Jan. 27", "(27 January)": a day with no year in the sentence is in the
+    // year that puts it nearest the page's date
+    static const QRegularExpression monthDay(
+        QStringLiteral("\\b(?:(?<m1>%1)\\.?\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?|(?<d2>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<m2>%1)\\.?)"
+                       "(?![\\p{L}\\d]|,?\\s*\\d|\\s*[-\\x{2013}/:])")
+            .arg(QStringLiteral("January|February|March|April|May|June|July|August|September|October|November|December|"
+                                "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec")),
+        kUnicode);
+    if (monthNamed && digits) {
+        for (auto it = monthDay.globalMatch(c.text); it.hasNext();) {
+            const auto m = it.next();
+            const int month = DateParser::monthFromName(m.hasCaptured(u"m1") ? m.capturedView(u"m1") : m.capturedView(u"m2"));
+            const int day = (m.hasCaptured(u"d1") ? m.capturedView(u"d1") : m.capturedView(u"d2")).toInt();
+            if (month < 1 || day < 1 || day > 31)
+                continue;
+            // a year written before it in the sentence ("the 2024 conference runs until July 6")
+            // places it; else the page's date
+            int sentenceYear = 0;
+            if (year)
+                for (auto y = yearRe.globalMatch(QStringView(c.text).first(m.capturedStart())); y.hasNext();)
+                    sentenceYear = y.next().captured(1).toInt();
+            PartialDate d;
+            if (sentenceYear) {
+                d.year = sentenceYear;
+                d.month = month;
+                d.day = day;
+                d.precision = DatePrecision::Day;
+            } else {
+                d = nearestToPublication(month, day, published, looksAhead(c.lower));
+            }
+            if (d.isValid())
+                add(m.capturedStart(), m.capturedEnd(), d, {});
         }
     }
     // "the 2019 conference", "its 2017 plan": a year naming a thing, not when something happened
@@ -898,6 +1304,16 @@ void Extractor::findEvents(SentenceContext& c, const PartialDate& published, Ext
     if (year) {
         for (auto years = yearRe.globalMatch(c.text); years.hasNext();) {
             const auto m = years.next();
+            // "WAIC 2024", "CES 2025": a year after an acronym is part of the name; "© 2024",
+            // "Copyright 2024" date the page's furniture, not an event
+            const QStringView before = QStringView(c.text).first(m.capturedStart(1)).trimmed();
+            qsizetype w = before.size();
+            while (w > 0 && before[w - 1].isLetter())
+                --w;
+            const QStringView previous = before.sliced(w);
+            const bool acronym = previous.size() >= 2 && std::all_of(previous.begin(), previous.end(), [](QChar ch) { return ch.isUpper(); });
+            if (acronym || before.endsWith(u'\u00a9') || previous.compare(u"copyright", Qt::CaseInsensitive) == 0)
+                continue;
             PartialDate d;
             d.year = m.captured(1).toInt();
             d.precision = DatePrecision::Year;
@@ -962,7 +1378,7 @@ void Extractor::findEvents(SentenceContext& c, const PartialDate& published, Ext
     // paragraph last named ("founded in 2023 ... topped the charts that November"); without one,
     // or when that date's own month comes later in the year, the month is not placed
     static const QRegularExpression bareMonth(
-        QStringLiteral("\\b(?:in|that|by|until|from|of)\\s+(?:(?:early|late|mid)[-\\s])?(January|February|March|April|May|June|"
+        QStringLiteral("\\b(?i:in|that|by|until|from|of|since|starting|during)\\s+(?:(?:early|late|mid)(?:-to-(?:early|late|mid))?[-\\s])?(January|February|March|April|May|June|"
                        "July|August|September|October|November|December)\\b(?!\\s*\\d|,\\s*\\d|\\s+(?:19|20)\\d\\d)"),
         kUnicode);
     if (monthNamed) {
@@ -983,6 +1399,18 @@ void Extractor::findEvents(SentenceContext& c, const PartialDate& published, Ext
             d.precision = DatePrecision::Month;
             // "in Nov. 2023 and ... in May": a month before the one just named is the next year's,
             // or an earlier one's told out of order; which, the words do not say
+            // (a month the sentence names with no year before it, and not "that November", which
+            // looks back to the paragraph's year, is placed by the page's date when there is one)
+            const bool placedByPage = referenceAt < 0 && !year &&
+                                      (!reference.isValid() || (published.precision >= DatePrecision::Month &&
+                                                                !m.captured(0).startsWith(QStringLiteral("that"), Qt::CaseInsensitive)));
+            if (placedByPage) {
+                // no year anywhere before it: the page's date places it
+                d = nearestToPublication(d.month, 0, published, looksAhead(c.lower));
+                if (d.isValid())
+                    add(m.capturedStart(1), m.capturedEnd(1), d, {});
+                continue;
+            }
             if (!reference.isValid() || (reference.precision >= DatePrecision::Month && d.month < reference.month))
                 continue;
             add(m.capturedStart(1), m.capturedEnd(1), d, {});
@@ -1039,6 +1467,25 @@ void Extractor::findEvents(SentenceContext& c, const PartialDate& published, Ext
             }
         }
     }
+}
+
+void Extractor::dropCoveredYears(SentenceContext& c, Extraction& out)
+{
+    // "The 2024 conference runs until July 6, 2024": the day says all the year says
+    auto covered = [&](const Event& e) {
+        return e.sentence == c.index && e.date.precision == DatePrecision::Year && e.relative.isEmpty() &&
+               std::any_of(out.events.begin(), out.events.end(), [&](const Event& x) {
+                   return x.sentence == c.index && x.date.year == e.date.year && x.date.precision > DatePrecision::Year;
+               });
+    };
+    if (c.dates.size() < 2)
+        return;
+    std::erase_if(out.events, covered);
+    std::erase_if(c.dates, [&](const PartialDate& d) {
+        return d.precision == DatePrecision::Year && std::any_of(c.dates.begin(), c.dates.end(), [&](const PartialDate& x) {
+                   return x.year == d.year && x.precision > DatePrecision::Year;
+               });
+    });
 }
 
 QString Extractor::sourceName(QStringView phrase) const
@@ -1238,8 +1685,26 @@ Extraction Extractor::extract(const Article& article) const
     for (size_t i = 0; i < article.sentences.size(); ++i) {
         const Sentence& s = article.sentences[i];
         if (paragraph.block != s.block) {
+            // the items of a list go on in the measure its first item names ("1. Acme (2,000
+            // patents)", "2. Bolt (1,500)")
+            const bool listGoesOn = paragraph.block >= 0 &&
+                                    article.blocks[static_cast<size_t>(paragraph.block)].kind == BlockKind::Bullet &&
+                                    article.blocks[static_cast<size_t>(s.block)].kind == BlockKind::Bullet;
+            ParagraphState previous = std::move(paragraph);
             paragraph = ParagraphState{};
             paragraph.block = s.block;
+            {
+                using namespace Qt::Literals::StringLiterals;
+                const Block& b = article.blocks[static_cast<size_t>(s.block)];
+                const QStringView text = QStringView(article.text).sliced(b.contentStart, b.end - b.contentStart);
+                paragraph.caption = mayContain(text, {"Photo:"_L1, "Photograph:"_L1, "Photo credit"_L1, "alt="_L1,
+                                                      "Image:"_L1, "Caption:"_L1, "Pictured:"_L1});
+            }
+            if (listGoesOn) {
+                paragraph.lastMetric = previous.lastMetric;
+                paragraph.lastMetricKey = previous.lastMetricKey;
+                paragraph.lastUnit = previous.lastUnit;
+            }
         } else {
             paragraph.subjectFromEarlierSentence = paragraph.subject.start >= 0;
         }
@@ -1264,6 +1729,7 @@ Extraction Extractor::extract(const Article& article) const
         findCompaniesByContext(c, out);
         findStatistics(c, out);
         findEvents(c, article.published, out);
+        dropCoveredYears(c, out);
         for (const PartialDate& d : c.dates)
             if (d.isValid())
                 paragraph.lastDate = d;

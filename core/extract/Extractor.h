@@ -21,9 +21,13 @@ private:
     void findEntities(SentenceContext& c, Extraction& out) const;
     void findOrganisationsByPattern(SentenceContext& c, Extraction& out) const;
     void findPeople(SentenceContext& c, Extraction& out) const;
+    /// People with no cue word, by the shape of their names.
+    void findPeopleByName(SentenceContext& c, Extraction& out) const;
     void findCompaniesByContext(SentenceContext& c, Extraction& out) const;
     void findStatistics(SentenceContext& c, Extraction& out) const;
     void findEvents(SentenceContext& c, const PartialDate& published, Extraction& out) const;
+    /// A bare year beside a full date of the same year in one sentence says nothing more.
+    static void dropCoveredYears(SentenceContext& c, Extraction& out);
     void findAttributions(SentenceContext& c, Extraction& out) const;
     /// Entities named in the headline and headings, which no sentence holds.
     void findHeadingEntities(const Article& article, Extraction& out) const;

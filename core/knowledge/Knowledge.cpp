@@ -171,6 +171,8 @@ Status Knowledge::add(const QByteArray& json, const QString& origin)
     addSet(m_language.claimVerbs, "claimVerbs", true);
     addSet(m_language.locatives, "locatives", true);
     addSet(m_language.sourceWords, "sourceWords", false);
+    addSet(m_language.givenNames, "givenNames", false);
+    addSet(m_language.chineseSurnames, "chineseSurnames", false);
 
     for (const auto& value : root.value(QStringLiteral("metrics")).toArray()) {
         const QJsonObject o = value.toObject();

@@ -51,6 +51,8 @@ struct Language {
     QStringList comparisonWords;  ///< "more than", "compared to"
     QSet<QString> locatives;      ///< "in", "at": before a capital, the city is a place, not its government
     QSet<QString> sourceWords;    ///< "Times", "Agency": words that make a capitalised name a publication
+    QSet<QString> givenNames;     ///< "Jane", "Tom": a given name that, before a capitalised word, makes a person
+    QSet<QString> chineseSurnames;  ///< "Wang", "Liang": before a given name in pinyin, makes a person
 };
 
 /// Where an alias stands in a text.

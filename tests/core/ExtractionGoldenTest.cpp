@@ -106,10 +106,42 @@ QString unitKind(const QString& u)
     return QStringLiteral("count");
 }
 
+/// As the shared scorer matches subjects: the same country or company, or one name's words a run
+/// inside the other's ("Moonshot" in "Moonshot AI", "Kuaishou" in "Kling (Kuaishou)"), a generic
+/// word matching only itself.
+bool subjectMatches(const QString& want, const QString& have)
+{
+    if (fold(have).isEmpty())
+        return false;
+    if (country(want) == country(have) || company(want) == company(have))
+        return true;
+    static const QSet<QString> generic{QStringLiteral("company"), QStringLiteral("the company"), QStringLiteral("firm"),
+                                       QStringLiteral("market"), QStringLiteral("country"), QStringLiteral("government"),
+                                       QStringLiteral("it"), QStringLiteral("they"), QStringLiteral("world"),
+                                       QStringLiteral("industry"), QStringLiteral("report"), QStringLiteral("survey")};
+    if (generic.contains(fold(have)) || generic.contains(fold(want)) || fold(have).size() < 3)
+        return false;
+    static const QRegularExpression word(QStringLiteral("[\\w.\\-]+"), QRegularExpression::UseUnicodePropertiesOption);
+    auto wordsOf = [](const QString& s) {
+        QStringList out;
+        for (auto it = word.globalMatch(company(s)); it.hasNext();)
+            out << it.next().captured();
+        return out;
+    };
+    const QStringList a = wordsOf(want), b = wordsOf(have);
+    auto runIn = [](const QStringList& x, const QStringList& y) {
+        for (qsizetype i = 0; !x.isEmpty() && i + x.size() <= y.size(); ++i)
+            if (y.mid(i, x.size()) == x)
+                return true;
+        return false;
+    };
+    return runIn(b, a) || runIn(a, b) ||
+           std::any_of(a.begin(), a.end(), [&](const QString& w) { return country(w) == country(have); });
+}
+
 bool statMatches(const QJsonObject& gold, const QJsonObject& got)
 {
-    if (country(got.value(QStringLiteral("subject")).toString()) != country(gold.value(QStringLiteral("subject")).toString()) &&
-        company(got.value(QStringLiteral("subject")).toString()) != company(gold.value(QStringLiteral("subject")).toString()))
+    if (!subjectMatches(gold.value(QStringLiteral("subject")).toString(), got.value(QStringLiteral("subject")).toString()))
         return false;
     const double want = gold.value(QStringLiteral("value")).toDouble(), have = got.value(QStringLiteral("value")).toDouble();
     if (std::abs(want - have) > std::max(0.005 * std::abs(want), 1e-9))

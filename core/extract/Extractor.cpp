@@ -1166,10 +1166,10 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
         } else if (clipLength) {
             st.metric = QStringLiteral("length");
             st.metricKey = st.metric;
-        } else if (const auto of = q.unit != QStringLiteral("count") ? nounOf.match(before) : QRegularExpressionMatch();
-                   of.hasMatch() && !durations.contains(of.captured(1).split(u' ').last())) {
+        } else if (const auto unitOf = q.unit != QStringLiteral("count") ? nounOf.match(before) : QRegularExpressionMatch();
+                   unitOf.hasMatch() && !durations.contains(unitOf.captured(1).split(u' ').last())) {
             // "a frame rate of 30fps", "a margin of 12%": the noun the figure is "of"
-            st.metric = of.captured(1);
+            st.metric = unitOf.captured(1);
             st.metricKey = st.metric.toLower();
         } else {
             continue;  // a number with no named measure is not a statistic anyone can chart

@@ -16,11 +16,15 @@ namespace claimlens {
 /// send the text to the expression, so the test never refuses what case-insensitive matching takes.
 inline bool mayContain(QStringView text, std::initializer_list<QLatin1StringView> needles, bool caseless = false)
 {
-    // the needles' first letters, so that most characters cost one bit test
+    // the needles' first letters (under `caseless` in both cases), so that most characters cost
+    // one bit test and only a candidate is folded
     std::uint64_t first[2] = {0, 0};
+    auto mark = [&first](unsigned f) { first[f >> 6] |= std::uint64_t{1} << (f & 63u); };
     for (QLatin1StringView n : needles) {
         const auto f = static_cast<unsigned char>(n.front().toLatin1()) & 127u;
-        first[f >> 6] |= std::uint64_t{1} << (f & 63u);
+        mark(f);
+        if (caseless && f >= 'a' && f <= 'z')
+            mark(f - 32);
     }
     auto fold = [caseless](char16_t c) {
         return caseless && c >= u'A' && c <= u'Z' ? static_cast<char16_t>(c + 32) : c;
@@ -28,14 +32,15 @@ inline bool mayContain(QStringView text, std::initializer_list<QLatin1StringView
     const char16_t* data = text.utf16();
     const qsizetype size = text.size();
     for (qsizetype i = 0; i < size; ++i) {
-        const char16_t c = fold(data[i]);
-        if (c >= 128) {
-            if (caseless && (c == 0x212A || c == 0x017F))
+        const char16_t raw = data[i];
+        if (raw >= 128) {
+            if (caseless && (raw == 0x212A || raw == 0x017F))
                 return true;
             continue;
         }
-        if (!((first[c >> 6] >> (c & 63u)) & 1u))
+        if (!((first[raw >> 6] >> (raw & 63u)) & 1u))
             continue;
+        const char16_t c = fold(raw);
         for (QLatin1StringView n : needles) {
             if (n.front().unicode() != c || n.size() > size - i)
                 continue;

@@ -15,6 +15,14 @@ PageLayout layout()
     return PageLayout(*rules, [](int) { return true; });
 }
 
+/// `header` over one paragraph of text.
+Article read(const char* header)
+{
+    return StructureParser().parse(QString::fromUtf8(header) +
+                                   QStringLiteral("\n\nThe port authority said on Monday that container volumes rose "
+                                                  "for a fourth month, helped by new routes to the Gulf.\n"));
+}
+
 }  // namespace
 
 TEST(PageLayout, BarsAreShortItemsBetweenSeparators)
@@ -82,11 +90,6 @@ TEST(PageLayout, TemplatePlaceholderBylineGivesNoAuthor)
 
 TEST(PageLayout, BylinesOfOtherShapes)
 {
-    const auto read = [](const char* header) {
-        return StructureParser().parse(QString::fromUtf8(header) +
-                                       QStringLiteral("\n\nThe port authority said on Monday that container volumes rose "
-                                                      "for a fourth month, helped by new routes to the Gulf.\n"));
-    };
     Article a = read("Harbour volumes climb again as new routes open\n\nAuthor: Odile Marchand");
     EXPECT_EQ(a.author, QStringLiteral("Odile Marchand"));
     a = read("Harbour volumes climb again as new routes open\n\nBy Odile Marchand, Kyodo");
@@ -104,11 +107,6 @@ TEST(PageLayout, BylinesOfOtherShapes)
 
 TEST(PageLayout, ContributorAndPlaceBylines)
 {
-    const auto read = [](const char* header) {
-        return StructureParser().parse(QString::fromUtf8(header) +
-                                       QStringLiteral("\n\nThe port authority said on Monday that container volumes rose "
-                                                      "for a fourth month, helped by new routes to the Gulf.\n"));
-    };
     EXPECT_EQ(read("Harbour volumes climb again as new routes open\n\nBy Odile Marchand in Marseille").author,
               QStringLiteral("Odile Marchand"));
     EXPECT_EQ(read("Harbour volumes climb again as new routes open\n\nOdile Marchand, special to The Quay Review").author,

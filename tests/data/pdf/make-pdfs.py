@@ -83,17 +83,30 @@ def stream(content, extra=b""):
     return b"<< /Length %d%s >>\nstream\n" % (len(content), extra) + content + b"\nendstream"
 
 
-def report(path, title, author, created, header, pages, encrypt=None):
-    """pages: list of pages, each a list of (kind, text): title, byline, heading, para, bullet."""
+def write_pages(path, count, page_ops, info, encrypt=None):
+    """A PDF of `count` A4 pages in Helvetica (/F1) and Helvetica-Bold (/F2): page_ops(number)
+    gives each page's content operators, `info` the document information dictionary's body."""
     pdf = Pdf()
     font = pdf.add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
     bold = pdf.add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
-    pages_obj = len(pdf.objects) + 1 + 2 * len(pages)  # number of the /Pages object, added last
+    pages_obj = len(pdf.objects) + 1 + 2 * count  # number of the /Pages object, added last
     kids = []
-    for number, items in enumerate(pages, start=1):
+    for number in range(1, count + 1):
+        content = pdf.add(stream(b"\n".join(page_ops(number))))
+        kids.append(pdf.add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Contents %d 0 R"
+                            b" /Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> >> >>" % (pages_obj, content, font, bold)))
+    assert pdf.add(b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % k for k in kids) +
+                   b"] /Count %d >>" % len(kids)) == pages_obj
+    root = pdf.add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_obj)
+    pdf.write(path, root, pdf.add(info), encrypt)
+
+
+def report(path, title, author, created, header, pages, encrypt=None):
+    """pages: list of pages, each a list of (kind, text): title, byline, heading, para, bullet."""
+    def page_ops(number):
         ops = [b"BT /F1 8 Tf 72 806 Td " + pdf_string(header) + b" Tj ET"]
         y = 760
-        for kind, text in items:
+        for kind, text in pages[number - 1]:
             size, face, width, lead, gap = {"title": (20, b"/F2", 44, 24, 14), "byline": (11, b"/F1", 80, 14, 12),
                                             "heading": (14, b"/F2", 60, 18, 8), "para": (11, b"/F1", 88, 14, 10),
                                             "bullet": (11, b"/F1", 84, 14, 4)}[kind]
@@ -107,30 +120,20 @@ def report(path, title, author, created, header, pages, encrypt=None):
             y -= gap
         ops.append(b"BT /F1 8 Tf 72 40 Td " + pdf_string("Northgate Policy Institute  |  northgate.example") + b" Tj ET")
         ops.append(b"BT /F1 8 Tf 500 40 Td " + pdf_string(f"Page {number} of {len(pages)}") + b" Tj ET")
-        content = pdf.add(stream(b"\n".join(ops)))
-        kids.append(pdf.add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Contents %d 0 R"
-                            b" /Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> >> >>" % (pages_obj, content, font, bold)))
-    assert pdf.add(b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % k for k in kids) +
-                   b"] /Count %d >>" % len(kids)) == pages_obj
-    root = pdf.add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_obj)
-    info = pdf.add(b"<< /Title " + pdf_string(title) + b" /Author " + pdf_string(author) +
-                   b" /Creator (make-pdfs.py) /CreationDate (D:" + created.encode() + b") >>")
-    pdf.write(path, root, info, encrypt)
+        return ops
+    write_pages(path, len(pages), page_ops,
+                b"<< /Title " + pdf_string(title) + b" /Author " + pdf_string(author) +
+                b" /Creator (make-pdfs.py) /CreationDate (D:" + created.encode() + b") >>", encrypt)
 
 
 def browser_print(path, stamp, tab_title, url, pages):
     """A page printed from a browser: the print stamp and the tab's title over each page, the
     address and "n/N" under it, and no document info beyond the title."""
-    pdf = Pdf()
-    font = pdf.add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-    bold = pdf.add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
-    pages_obj = len(pdf.objects) + 1 + 2 * len(pages)
-    kids = []
-    for number, items in enumerate(pages, start=1):
+    def page_ops(number):
         ops = [b"BT /F1 8 Tf 30 820 Td " + pdf_string(stamp) + b" Tj ET",
                b"BT /F1 8 Tf 250 820 Td " + pdf_string(tab_title) + b" Tj ET"]
         y = 780
-        for kind, text in items:
+        for kind, text in pages[number - 1]:
             size, face, width, lead, gap = {"title": (20, b"/F2", 44, 24, 14), "byline": (11, b"/F1", 80, 14, 12),
                                             "para": (11, b"/F1", 88, 14, 10)}[kind]
             for line in textwrap.wrap(text, width):
@@ -139,14 +142,8 @@ def browser_print(path, stamp, tab_title, url, pages):
             y -= gap
         ops.append(b"BT /F1 8 Tf 30 20 Td " + pdf_string(url) + b" Tj ET")
         ops.append(b"BT /F1 8 Tf 540 20 Td " + pdf_string(f"{number}/{len(pages)}") + b" Tj ET")
-        content = pdf.add(stream(b"\n".join(ops)))
-        kids.append(pdf.add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Contents %d 0 R"
-                            b" /Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> >> >>" % (pages_obj, content, font, bold)))
-    assert pdf.add(b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % k for k in kids) +
-                   b"] /Count %d >>" % len(kids)) == pages_obj
-    root = pdf.add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_obj)
-    info = pdf.add(b"<< /Title " + pdf_string(tab_title) + b" /Creator (make-pdfs.py) >>")
-    pdf.write(path, root, info)
+        return ops
+    write_pages(path, len(pages), page_ops, b"<< /Title " + pdf_string(tab_title) + b" /Creator (make-pdfs.py) >>")
 
 
 def image_only(path):

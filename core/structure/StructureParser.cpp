@@ -130,6 +130,8 @@ bool StructureParser::isTitleCased(QStringView line) const
 
 bool StructureParser::isHeadlineLike(QStringView line, bool standsAlone) const
 {
+    if (line.size() > 200)  // before counting words: most lines asked are paragraphs
+        return false;
     const qsizetype words = wordCount(line);
     const QChar first = firstSignificant(line);
     if (words < 2 || words > 20 || line.size() > 200 || endsWithAny(line, u",;:") || first.isNull() || first.isLower())
@@ -143,6 +145,8 @@ bool StructureParser::isHeadlineLike(QStringView line, bool standsAlone) const
 
 bool StructureParser::isHeadingLike(QStringView line) const
 {
+    if (line.size() > 100)  // before counting words: most lines asked are paragraphs
+        return false;
     const qsizetype words = wordCount(line);
     if (words < 1 || words > 14 || line.size() > 100 || endsWithAny(line, u".,;:!"))
         return false;
@@ -168,6 +172,8 @@ std::optional<PartialDate> StructureParser::datelineDate(const QString& line) co
         return date;
     // "Issue #42 · Tuesday, April 16, 2024": a date beside a short label
     static const QRegularExpression separators(QStringLiteral("\\s+[\\x{00B7}|\\x{2022}]\\s+"), kOptions);
+    if (!line.contains(u'|') && !line.contains(u'\u00B7') && !line.contains(u'\u2022'))
+        return std::nullopt;
     if (wordCount(line) > 12)
         return std::nullopt;
     for (const QString& part : line.split(separators, Qt::SkipEmptyParts))
@@ -185,7 +191,16 @@ bool StructureParser::classifyHeaderLine(Article& article, const Line& line) con
                        "(?:\\s*\\(([^()]{1,80})\\))?(?:\\s*(?:[-\\x{2013}\\x{2014}|,/])\\s*(.+?))?\\s*$")
             .arg(nameListPattern()),
         kOptions);
-    const auto m = byline.match(line.text);
+    // the line's first word says which shapes it can have: the expressions only where it can
+    qsizetype firstEnd = 0;
+    while (firstEnd < line.text.size() && line.text[firstEnd].isLetter())
+        ++firstEnd;
+    const QString opener = line.text.left(firstEnd).toLower();
+    static const QSet<QString> bylineOpeners{QStringLiteral("by"),      QStringLiteral("written"),  QStringLiteral("prepared"),
+                                             QStringLiteral("reported"), QStringLiteral("words"),   QStringLiteral("text"),
+                                             QStringLiteral("compiled"), QStringLiteral("author"),  QStringLiteral("authors"),
+                                             QStringLiteral("reporter"), QStringLiteral("reporters"), QStringLiteral("\u6587")};
+    const auto m = bylineOpeners.contains(opener) ? byline.match(line.text) : QRegularExpressionMatch();
     if (m.hasMatch()) {
         // "By Ana Ruiz, Technology Correspondent": a capitalised role is not a second author
         QStringList names = splitNames(m.captured(1));
@@ -211,7 +226,8 @@ bool StructureParser::classifyHeaderLine(Article& article, const Line& line) con
     // "Ana Ruiz | March 4, 2025": a name and a date between separators
     static const QRegularExpression separators(QStringLiteral("\\s+[|\\x{00B7}\\x{2022}]\\s+"), kOptions);
     static const QRegularExpression nameOnly(QStringLiteral("^(?:[Bb]y\\s+)?%1$").arg(nameListPattern()), kOptions);
-    if (const QStringList parts = line.text.split(separators); parts.size() == 2)
+    const bool separated = line.text.contains(u'|') || line.text.contains(u'\u00B7') || line.text.contains(u'\u2022');
+    if (const QStringList parts = separated ? line.text.split(separators) : QStringList(); parts.size() == 2)
         for (int k : {0, 1})
             if (const auto name = nameOnly.match(parts[1 - k]); name.hasMatch())
                 if (auto date = DateParser::parseDateLine(parts[k])) {
@@ -225,7 +241,9 @@ bool StructureParser::classifyHeaderLine(Article& article, const Line& line) con
         QStringLiteral("^(?:[Pp]osted|[Pp]ublished|[Ww]ritten|[Uu]pdated)\\s+(?:on\\s+)?(.{6,40}?),?\\s+by\\s+%1\\s*$")
             .arg(nameListPattern()),
         kOptions);
-    if (const auto p = posted.match(line.text); p.hasMatch()) {
+    static const QSet<QString> postedOpeners{QStringLiteral("posted"), QStringLiteral("published"),
+                                             QStringLiteral("written"), QStringLiteral("updated")};
+    if (const auto p = postedOpeners.contains(opener) ? posted.match(line.text) : QRegularExpressionMatch(); p.hasMatch()) {
         if (auto date = DateParser::parseDateLine(p.captured(1))) {
             article.author = splitNames(p.captured(2)).join(QStringLiteral(", "));
             if (!article.published.isValid())

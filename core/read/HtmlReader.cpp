@@ -2,6 +2,7 @@
 
 #include "read/TextDecoder.h"
 #include "structure/DateParser.h"
+#include "structure/PageLayout.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -677,6 +678,35 @@ PageHeaderFacts headerFactsOutside(const GumboNode* body)
     return facts;
 }
 
+/// Inside the site's menus, sidebars, related lists or footer (a post's own header, which the
+/// reader drops as a site part, is not): where a heading is no headline.
+bool insideSiteChrome(const GumboNode* n)
+{
+    static const QSet<QString> chrome{QStringLiteral("sidebar"), QStringLiteral("related"), QStringLiteral("footer"),
+                                      QStringLiteral("nav"),     QStringLiteral("menu"),    QStringLiteral("widget"),
+                                      QStringLiteral("recommended"), QStringLiteral("trending")};
+    for (const GumboNode* p = n; p; p = p->parent) {
+        const GumboTag tag = tagOf(p);
+        if (tag == GUMBO_TAG_NAV || tag == GUMBO_TAG_FOOTER || tag == GUMBO_TAG_ASIDE ||
+            (isElement(p) && anyToken(nameTokens(p), chrome)))
+            return true;
+    }
+    return false;
+}
+
+/// The holder a page's <footer> names in its copyright line, or empty.
+QString footerHolder(const GumboNode* body)
+{
+    std::vector<const GumboNode*> footers;
+    collect(body, GUMBO_TAG_FOOTER, footers);
+    for (auto it = footers.rbegin(); it != footers.rend(); ++it) {
+        const QString holder = PageLayout::copyrightHolder(textContent(*it).simplified().right(300));
+        if (!holder.isEmpty())
+            return holder;
+    }
+    return {};
+}
+
 /// The site a page's <title> names after its headline ("Headline | Site"), or empty.
 QString siteFromTitle(const QString& titleTag, const QString& headline)
 {
@@ -896,6 +926,37 @@ Result<HtmlPage> HtmlReader::read(const QByteArray& bytes)
             md.title = candidate;
             break;
         }
+    // Only the <title> named it, and the story opens on a heading before any paragraph: the
+    // heading is the headline (a blog's <h2 class="post-title">), the <title> the site's name.
+    if (!walker.titleSeen && !md.title.isEmpty() && md.title == cleanTitle(head.titleTag, md.publisher) &&
+        wordCount(md.title) <= 5)
+        for (auto& p : walker.pieces) {
+            if (p.block.hint == Hint::Heading && wordCount(p.block.text) >= 4) {
+                if (md.publisher.isEmpty())
+                    md.publisher = md.title;
+                md.title = p.block.text;
+                p.block.hint = Hint::Title;
+                walker.titleSeen = true;
+                break;
+            }
+            if (p.block.hint == Hint::Free)
+                break;
+        }
+    // ... or the headline stands above the block that holds the text, in a heading named as one
+    if (!walker.titleSeen && !md.title.isEmpty() && md.title == cleanTitle(head.titleTag, md.publisher) &&
+        wordCount(md.title) <= 5) {
+        static const QSet<QString> titled{QStringLiteral("title"), QStringLiteral("headline")};
+        for (const GumboNode* h : namedElements(body, titled)) {
+            const GumboTag tag = tagOf(h);
+            const QString heading = textContent(h).simplified();
+            if ((tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3) && wordCount(heading) >= 4 && !insideSiteChrome(h)) {
+                if (md.publisher.isEmpty())
+                    md.publisher = md.title;
+                md.title = heading;
+                break;
+            }
+        }
+    }
     QStringList authors = jsonNames(ld.value(QStringLiteral("author")));
     for (const char* key : {"author", "article:author", "parsely-author", "sailthru.author", "dc.creator"}) {
         if (!authors.isEmpty())
@@ -917,6 +978,8 @@ Result<HtmlPage> HtmlReader::read(const QByteArray& bytes)
         md.author = outside.author;
     if (md.publisher.isEmpty())
         md.publisher = siteFromTitle(head.titleTag, !h1Text.isEmpty() ? h1Text : md.title);
+    if (md.publisher.isEmpty())  // the site's own footer says whose page it is: "© 2025 Site"
+        md.publisher = footerHolder(body);
     const QJsonValue section = ld.value(QStringLiteral("articleSection"));
     md.section = section.isArray() ? section.toArray().first().toString() : section.toString();
     if (md.section.isEmpty())

@@ -245,9 +245,16 @@ QString PageLayout::copyrightHolder(QStringView line)
     rest.remove(marker);
     rest.remove(years);
     rest = rest.simplified();
+    // "Quay Ledger \u00A9 2025 | About": the holder stands before the sign
+    if (rest.isEmpty() || rest == u'.' || QStringView(u"|\u00B7\u2022\u2013\u2014-").contains(rest.front())) {
+        rest = line.first(m.capturedStart()).toString();
+        rest.remove(years);
+        rest = rest.simplified();
+    }
     if (rest.startsWith(QStringLiteral("by "), Qt::CaseInsensitive))
         rest = rest.mid(3);
-    for (const QString& cut : {QStringLiteral(". "), QStringLiteral(" | "), QStringLiteral(" - "),
+    for (const QString& cut : {QStringLiteral(". "), QStringLiteral(" | "), QStringLiteral(" - "), QStringLiteral(" \u00B7 "),
+                               QStringLiteral(" \u2022 "), QStringLiteral(" \u2013 "), QStringLiteral(" \u2014 "),
                                QStringLiteral(", all rights"), QStringLiteral(" all rights")}) {
         const qsizetype at = rest.indexOf(cut, 0, Qt::CaseInsensitive);
         if (at >= 0)
@@ -574,7 +581,7 @@ PageLayout::Reading PageLayout::read(const std::vector<PageLine>& lines, bool pa
     // 8. The outlet from the copyright line when no masthead names it.
     if (r.outlet.isEmpty())
         for (int i = n - 1; i >= 0; --i) {
-            if (roles[static_cast<size_t>(i)].label != QStringLiteral("copyright"))
+            if (roles[static_cast<size_t>(i)].kind != Kind::Furniture)  // a copyright line, or a bar holding one
                 continue;
             const QString holder = copyrightHolder(text(i));
             if (!holder.isEmpty()) {

@@ -254,3 +254,58 @@ TEST(HtmlReader, BylineDateAndSiteBesideTheStoryBlock)
     ASSERT_FALSE(a.sourceNames().empty());
     EXPECT_EQ(a.sourceNames().front(), QStringLiteral("Northline Energy"));
 }
+
+TEST(HtmlReader, HeadlineInAHeadingWhenTheTitleIsTheSiteAndTheOutletInTheFooter)
+{
+    // a blog: no <h1>, <title> only the site's name, the post's title an <h2>, the holder in the footer
+    const QByteArray page =
+        "<html><head><title>Lakeshore Notes</title></head><body>"
+        "<div class='post'><h2 class='post-title'>Three provinces open their data to model builders</h2>"
+        "<p>Three provinces agreed on Friday to open anonymised transport and weather records to companies "
+        "training language models, officials said.</p>"
+        "<p>The records cover five years and will be updated every month.</p></div>"
+        "<footer><a href='/about'>About</a> &copy; 2025 Quayside Media Ltd. All rights reserved.</footer>"
+        "</body></html>";
+    const ArticleReader reader;
+    auto doc = reader.read(page, QStringLiteral("notes.html"));
+    ASSERT_TRUE(doc.ok()) << qPrintable(doc.error());
+    const Article a = reader.article(*doc);
+    EXPECT_EQ(a.title, QStringLiteral("Three provinces open their data to model builders"));
+    ASSERT_FALSE(a.sourceNames().empty());
+    EXPECT_EQ(a.sourceNames().front(), QStringLiteral("Lakeshore Notes"));
+}
+
+TEST(HtmlReader, HeadlineAboveTheTextBlockWhenTheTitleIsTheSite)
+{
+    const QByteArray page =
+        "<html><head><title>Lakeshore Notes</title></head><body>"
+        "<div class='post-header'><h2 class='entry-title'>Port cranes go electric at two northern terminals</h2></div>"
+        "<div class='sidebar'><p>Archives</p></div>"
+        "<div class='entry-content'><p>Two container terminals finished replacing their diesel cranes with electric "
+        "ones this month, the port authority said on Thursday.</p>"
+        "<p>The authority expects fuel savings of about a fifth over the cranes' working lives.</p></div>"
+        "</body></html>";
+    const ArticleReader reader;
+    auto doc = reader.read(page, QStringLiteral("cranes.html"));
+    ASSERT_TRUE(doc.ok()) << qPrintable(doc.error());
+    const Article a = reader.article(*doc);
+    EXPECT_EQ(a.title, QStringLiteral("Port cranes go electric at two northern terminals"));
+    ASSERT_FALSE(a.sourceNames().empty());
+    EXPECT_EQ(a.sourceNames().front(), QStringLiteral("Lakeshore Notes"));
+}
+
+TEST(HtmlReader, OutletFromTheFootersCopyrightLine)
+{
+    const QByteArray page =
+        "<html><head><title>Ferry operators add electric boats on the northern route</title></head><body>"
+        "<article><h1>Ferry operators add electric boats on the northern route</h1>"
+        "<p>Two ferry operators said on Wednesday they would put four battery-powered boats on the northern "
+        "route next spring, replacing diesel vessels built in the 1990s.</p></article>"
+        "<footer><a href='/privacy'>Privacy</a> Copyright &copy; 2024 Tidewater Press Inc.</footer></body></html>";
+    const ArticleReader reader;
+    auto doc = reader.read(page, QStringLiteral("ferry.html"));
+    ASSERT_TRUE(doc.ok()) << qPrintable(doc.error());
+    const Article a = reader.article(*doc);
+    ASSERT_FALSE(a.sourceNames().empty());
+    EXPECT_EQ(a.sourceNames().front(), QStringLiteral("Tidewater Press"));
+}

@@ -54,6 +54,9 @@ TEST(PageLayout, BreadcrumbsCaptionsAndCopyright)
     EXPECT_EQ(PageLayout::copyrightHolder(u"\u00A9 Quayside Media Ltd 2025. All rights reserved."),
               QStringLiteral("Quayside Media"));
     EXPECT_EQ(PageLayout::copyrightHolder(u"Copyright \u00A9 2019-2024 Northwind.io Inc."), QStringLiteral("Northwind.io"));
+    EXPECT_EQ(PageLayout::copyrightHolder(u"Quay Ledger \u00A9 2025"), QStringLiteral("Quay Ledger"));
+    EXPECT_EQ(PageLayout::copyrightHolder(u"Quay Ledger \u00A9 2025 | About | Contact"), QStringLiteral("Quay Ledger"));
+    EXPECT_EQ(PageLayout::copyrightHolder(u"\u00A9 2025 Quay Ledger \u00B7 Powered by a blog engine"), QStringLiteral("Quay Ledger"));
     EXPECT_EQ(PageLayout::copyrightHolder(u"The deal was signed in 2024."), QString());
 }
 

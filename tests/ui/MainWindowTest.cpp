@@ -86,6 +86,20 @@ TEST(MainWindowTest, ImportsFilterByCompanyAndSaysSoInTheStatusBar)
     EXPECT_GT(window.filterPanel()->companies()->rowCount(), 20);
     EXPECT_FALSE(window.filterChips()->isVisibleTo(&window)) << "no chips while nothing filters";
 
+    // Sources: the outlets documents come from under one title, the sources they cite under another
+    const FacetModel* sources = window.filterPanel()->sources();
+    ASSERT_GT(sources->rowCount(), 3);
+    EXPECT_EQ(sources->index(0).data(FacetModel::NameRole).toString(), QStringLiteral("Outlets"));
+    EXPECT_FALSE(sources->flags(sources->index(0)) & Qt::ItemIsUserCheckable);
+    QStringList names;
+    for (int row = 0; row < sources->rowCount(); ++row)
+        names.append(sources->index(row).data(FacetModel::NameRole).toString());
+    const qsizetype cited = names.indexOf(QStringLiteral("Cited sources"));
+    const qsizetype ledger = names.indexOf(QStringLiteral("THE COMPUTE LEDGER"));  // a newsletter's masthead
+    ASSERT_GT(cited, 0);
+    EXPECT_TRUE(ledger > 0 && ledger < cited) << qPrintable(names.join(u'|'));
+    EXPECT_GT(names.indexOf(QStringLiteral("Coleman Parkes Research")), cited);  // cited, not an outlet
+
     checkCompany(window, QStringLiteral("ByteDance"));
     QTest::qWait(0);
     const QSet<QString> gold =

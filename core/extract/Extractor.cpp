@@ -1119,10 +1119,16 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
         static const QRegularExpression timesThe(QStringLiteral("\\btimes\\s+(?:the|that\\s+of|as\\s+much\\s+as)\\s+$"), kUnicode);
         static const QRegularExpression nounOf(
             QStringLiteral("\\b(?:a|an|the|its|their)\\s+((?:\\p{Ll}[\\p{Ll}-]+\\s+)?\\p{Ll}[\\p{Ll}-]+)\\s+of\\s+(?:(?:about|around|roughly|nearly|almost|some|over|more\\s+than|up\\s+to|at\\s+least)\\s+)?$"), kUnicode);
-        if (st.unit == QStringLiteral("times") && !c.paragraph->lastMetricKey.isEmpty()) {
+        // "more than 38,000 of them": a pronoun after the figure stands for the measure just given
+        static const QStringList pronouns{QStringLiteral("them"), QStringLiteral("these"), QStringLiteral("those"),
+                                          QStringLiteral("it"), QStringLiteral("which")};
+        const bool refersBack = phraseWords.size() == 1 && pronouns.contains(phraseWords.first().toLower());
+        if ((st.unit == QStringLiteral("times") || refersBack) && !c.paragraph->lastMetricKey.isEmpty()) {
             // "about six times the American figure": a multiple of the measure just given
             st.metric = c.paragraph->lastMetric;
             st.metricKey = c.paragraph->lastMetricKey;
+        } else if (refersBack) {
+            continue;  // "2,000 of them" with no measure before it: nothing to chart
         } else if (namesSomething) {
             st.metric = phrase;
             st.metricKey = metric ? metric->key : phraseWords.last().toLower();

@@ -714,3 +714,18 @@ TEST(Extractor, ThisYearsFairIsAThingAndTheirShareIsThePreviousSubjects)
     ASSERT_NE(share, nullptr);
     EXPECT_EQ(share->subject, QStringLiteral("China"));
 }
+
+TEST(Extractor, APronounAfterAFigureStandsForTheMeasureJustGiven)
+{
+    // "2,100 of them": the figure is in the measure the sentence before gave, not "them"
+    const Extraction e = extract(QStringLiteral(
+        "Battery Notes\n\nA quiet start to a story about batteries.\n\n"
+        "Inventors around the world filed some 9,400 solid-state battery patents last year. Engineers in China "
+        "were behind "
+        "more than 2,100 of them.\n"));
+    const Statistic* china = statisticOf(e, 2100);
+    ASSERT_NE(china, nullptr);
+    EXPECT_EQ(china->subject, QStringLiteral("China"));
+    EXPECT_NE(china->metric, QStringLiteral("them"));
+    EXPECT_TRUE(china->metric.contains(QStringLiteral("patents"))) << qPrintable(china->metric);
+}

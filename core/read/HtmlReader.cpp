@@ -926,15 +926,15 @@ Result<HtmlPage> HtmlReader::read(const QByteArray& bytes)
             md.title = candidate;
             break;
         }
-    // Only the <title> named it, and the story opens on a heading before any paragraph: the
-    // heading is the headline (a blog's <h2 class="post-title">), the <title> the site's name.
+    // Only a short <title> named the page: it is the site's name, and the headline is a heading,
+    // the one the story opens on before any paragraph (a blog's <h2 class="post-title">) or one
+    // named as a title above the block that holds the text
     if (!walker.titleSeen && !md.title.isEmpty() && md.title == cleanTitle(head.titleTag, md.publisher) &&
-        wordCount(md.title) <= 5)
+        wordCount(md.title) <= 5) {
+        QString headline;
         for (auto& p : walker.pieces) {
             if (p.block.hint == Hint::Heading && wordCount(p.block.text) >= 4) {
-                if (md.publisher.isEmpty())
-                    md.publisher = md.title;
-                md.title = p.block.text;
+                headline = p.block.text;
                 p.block.hint = Hint::Title;
                 walker.titleSeen = true;
                 break;
@@ -942,19 +942,18 @@ Result<HtmlPage> HtmlReader::read(const QByteArray& bytes)
             if (p.block.hint == Hint::Free)
                 break;
         }
-    // ... or the headline stands above the block that holds the text, in a heading named as one
-    if (!walker.titleSeen && !md.title.isEmpty() && md.title == cleanTitle(head.titleTag, md.publisher) &&
-        wordCount(md.title) <= 5) {
         static const QSet<QString> titled{QStringLiteral("title"), QStringLiteral("headline")};
-        for (const GumboNode* h : namedElements(body, titled)) {
-            const GumboTag tag = tagOf(h);
-            const QString heading = textContent(h).simplified();
-            if ((tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3) && wordCount(heading) >= 4 && !insideSiteChrome(h)) {
-                if (md.publisher.isEmpty())
-                    md.publisher = md.title;
-                md.title = heading;
+        for (const GumboNode* h : headline.isEmpty() ? namedElements(body, titled) : std::vector<const GumboNode*>{}) {
+            const QString named = textContent(h).simplified();
+            if ((tagOf(h) == GUMBO_TAG_H2 || tagOf(h) == GUMBO_TAG_H3) && wordCount(named) >= 4 && !insideSiteChrome(h)) {
+                headline = named;
                 break;
             }
+        }
+        if (!headline.isEmpty()) {
+            if (md.publisher.isEmpty())
+                md.publisher = md.title;
+            md.title = headline;
         }
     }
     QStringList authors = jsonNames(ld.value(QStringLiteral("author")));

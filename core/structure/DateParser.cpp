@@ -160,27 +160,22 @@ std::optional<PartialDate> DateParser::parseDateLine(const QString& rawLine, Num
         line = line.sliced(1);
     while (!line.isEmpty() && rule(line.back()))
         line.chop(1);
-    // a date line opens on a digit, a month, a weekday or one of the prefix's words: any other
-    // line (most lines that hold a digit are sentences) is spared the expressions
-    {
+    const auto p = prefix.match(line);
+    const qsizetype start = p.capturedLength(0);
+    // a date line opens on its prefix ("Published"), a digit, a month or a weekday: any other line
+    // (most lines that hold a digit are sentences) is spared the date expressions
+    if (start == 0 && !line.isEmpty() && !line.front().isDigit()) {
         qsizetype end = 0;
         while (end < line.size() && line[end].isLetter())
             ++end;
-        const QStringView word = line.first(end);
-        static const QStringList openers{QStringLiteral("published"), QStringLiteral("updated"), QStringLiteral("posted"),
-                                         QStringLiteral("date"),      QStringLiteral("dated"),   QStringLiteral("modified"),
-                                         QStringLiteral("first"),     QStringLiteral("last")};
         static const char16_t* weekdays[] = {u"mon", u"tue", u"wed", u"thu", u"fri", u"sat", u"sun"};
-        const bool opens =
-            line.isEmpty() || line.front().isDigit() || (end >= 3 && monthFromName(word) > 0) ||
-            std::any_of(std::begin(weekdays), std::end(weekdays),
-                        [&](const char16_t* d) { return end >= 3 && word.first(3).compare(QStringView(d), Qt::CaseInsensitive) == 0; }) ||
-            std::any_of(openers.begin(), openers.end(), [&](const QString& o) { return word.compare(o, Qt::CaseInsensitive) == 0; });
-        if (!opens)
+        const QStringView word = line.first(end);
+        const bool dayName = end >= 3 && std::any_of(std::begin(weekdays), std::end(weekdays), [&](const char16_t* d) {
+                                 return word.first(3).compare(QStringView(d), Qt::CaseInsensitive) == 0;
+                             });
+        if (!dayName && monthFromName(word) == 0)
             return std::nullopt;
     }
-    const auto p = prefix.match(line);
-    const qsizetype start = p.capturedLength(0);
     qsizetype used = 0;
     auto date = numericDateAt(line.sliced(start), order, &used);
     if (!date)

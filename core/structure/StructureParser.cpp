@@ -134,7 +134,7 @@ bool StructureParser::isHeadlineLike(QStringView line, bool standsAlone) const
         return false;
     const qsizetype words = wordCount(line);
     const QChar first = firstSignificant(line);
-    if (words < 2 || words > 20 || line.size() > 200 || endsWithAny(line, u",;:") || first.isNull() || first.isLower())
+    if (words < 2 || words > 20 || endsWithAny(line, u",;:") || first.isNull() || first.isLower())
         return false;
     // Some headlines are sentences ("X Did Not End the War. It Changed the Argument."): a line with a
     // full stop reads as one only when it stands alone and is title-cased or short.
@@ -148,7 +148,7 @@ bool StructureParser::isHeadingLike(QStringView line) const
     if (line.size() > 100)  // before counting words: most lines asked are paragraphs
         return false;
     const qsizetype words = wordCount(line);
-    if (words < 1 || words > 14 || line.size() > 100 || endsWithAny(line, u".,;:!"))
+    if (words < 1 || words > 14 || endsWithAny(line, u".,;:!"))
         return false;
     // a sentence that ends inside closing quotes ("... growth.”) is still a sentence
     if (line.size() >= 2 && QStringView(u"\"\u201d\u2019'").contains(line.back()) &&

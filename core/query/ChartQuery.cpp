@@ -5,8 +5,10 @@
 
 #include <QHash>
 #include <QMap>
+#include <QRegularExpression>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <unordered_map>
 
@@ -14,9 +16,12 @@ namespace claimlens {
 namespace {
 
 /// A value's first statistic as both paths read it: document, sentence id, ordinal, span, text in
-/// columns 0 to 5.
-void readFirstSentence(const Statement& row, StatisticValue& v)
+/// columns 0 to 5, and where the sentence starts and the statistic's qualifier in the two columns
+/// from `sentenceStartColumn`.
+void readFirstSentence(const Statement& row, StatisticValue& v, int sentenceStartColumn)
 {
+    v.sentenceStart = row.int64(sentenceStartColumn);
+    v.qualifier = row.text(sentenceStartColumn + 1);
     v.documentId = row.int64(0);
     v.sentenceId = row.int64(1);
     v.sentenceOrdinal = row.integer(2);
@@ -66,18 +71,13 @@ QString metricLabel(const QString& key, const QString& fallback)
     return fallback;
 }
 
-/// Subjects by their largest value, largest first; within a subject and period, largest value
-/// first; values of one subject and period that differ become a conflict group.
-void orderAndMarkConflicts(StatisticSeries& series)
+/// Subjects by their largest value, largest first; within a subject, by period, then the largest
+/// value first.
+void orderValues(StatisticSeries& series)
 {
-    // documents disagree when one subject and period carry more than one value
-    QMap<std::pair<QString, QString>, std::vector<size_t>> bySubject;
     QHash<QString, double> largest;
-    for (size_t i = 0; i < series.values.size(); ++i) {
-        const StatisticValue& v = series.values[i];
-        bySubject[{v.subject, v.period}].push_back(i);
-        largest[v.subject] = std::max(largest.value(v.subject, v.value), v.value);
-    }
+    for (const StatisticValue& v : series.values)
+        largest[v.subject] = std::max(largest.value(v.subject, v.high), std::max(v.value, v.high));
     std::stable_sort(series.values.begin(), series.values.end(), [&](const StatisticValue& a, const StatisticValue& b) {
         if (a.subject != b.subject) {
             const double la = largest.value(a.subject), lb = largest.value(b.subject);
@@ -87,22 +87,147 @@ void orderAndMarkConflicts(StatisticSeries& series)
             return a.period < b.period;
         return a.value > b.value;
     });
-    for (size_t i = 0; i < series.values.size();) {
+}
+
+/// The place of a number's last significant digit: 6,300 -> 100, 6,276 -> 1, 2.6e12 -> 1e11.
+double lastDigit(double v)
+{
+    v = std::abs(v);
+    if (v == 0)
+        return 1;
+    for (int e = 15; e >= -6; --e) {
+        const double p = std::pow(10.0, e);
+        const double q = v / p;
+        if (q >= 1 && std::abs(q - std::round(q)) < 1e-9 * q)
+            return p;
+    }
+    return 1e-6;
+}
+
+/// Two readings of one figure: equal, or equal once the more precise is rounded to the other's last
+/// digit (6,276 and "around 6,300"), and then no more than 2% apart (50% is not 54%).
+bool agree(double a, double b)
+{
+    if (a == b)
+        return true;
+    const double big = std::max(std::abs(a), std::abs(b));
+    const double tolerance = std::min(0.5 * std::max(lastDigit(a), lastDigit(b)), 0.02 * big);
+    return std::abs(a - b) <= tolerance * (1 + 1e-12);
+}
+
+/// Folds `from` into `into`: `into` keeps its value and its evidence.
+void absorb(StatisticValue& into, const StatisticValue& from)
+{
+    into.occurrences += from.occurrences;
+    const bool sameDocument = into.documents == 1 && from.documents == 1 && into.documentId != 0 &&
+                              into.documentId == from.documentId;
+    if (!sameDocument)
+        into.documents += from.documents;
+    for (const QString& s : from.sources)
+        if (into.sources.size() < 6 && !into.sources.contains(s))
+            into.sources.append(s);
+    into.readings.insert(into.readings.end(), from.readings.begin(), from.readings.end());
+    if (into.subjectKind.isEmpty())
+        into.subjectKind = from.subjectKind;
+}
+
+/// "between 500 and 999", "$2.6 to $4.4 trillion", "20-50 times": two readings one sentence joins
+/// as the bounds of a range. "from 10% to 15%" is a change, two levels, not a range.
+bool joinedAsRange(const StatisticValue& low, const StatisticValue& high)
+{
+    static const QRegularExpression gap(QStringLiteral("^\\s*(?:to|and|-|\\x{2013}|\\x{2014})\\s*(?:US\\$|\\$|\\x{00a5}|\\x{20ac}|RMB|CNY)?\\s*$"),
+                                        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    static const QRegularExpression from(QStringLiteral("\\bfrom\\s*(?:US\\$|\\$)?\\s*$"), QRegularExpression::CaseInsensitiveOption);
+    if (low.sentenceId == 0 || low.sentenceId != high.sentenceId || low.end > high.start || low.start < low.sentenceStart)
+        return false;
+    const QString& text = low.sentence;
+    const qsizetype a = low.end - low.sentenceStart, b = high.start - low.sentenceStart;
+    if (b > text.size() || b - a > 12)
+        return false;
+    return gap.match(QStringView(text).sliced(a, b - a)).hasMatch() &&
+           !from.match(QStringView(text).first(low.start - low.sentenceStart)).hasMatch();
+}
+
+/// Readings into facts: one mark per subject, metric and period. A range's bounds become one range;
+/// a figure given without its period joins the same figure given with one; readings that agree
+/// within rounding are one fact, the most precise leading.
+void mergeReadings(StatisticSeries& series)
+{
+    std::vector<StatisticValue>& values = series.values;
+    for (StatisticValue& v : values)
+        if (v.readings.empty())
+            v.readings.push_back({v.period, v.value});
+    std::vector<bool> gone(values.size(), false);
+    auto sameGroup = [&](size_t i, size_t j) {
+        return values[i].subject == values[j].subject && values[i].period == values[j].period;
+    };
+    // ranges
+    for (size_t i = 0; i < values.size(); ++i)
+        for (size_t j = 0; j < values.size() && !gone[i]; ++j)
+            if (i != j && !gone[j] && !values[i].isRange() && !values[j].isRange() && sameGroup(i, j) &&
+                values[j].value > values[i].value && joinedAsRange(values[i], values[j])) {
+                values[i].high = values[j].value;
+                absorb(values[i], values[j]);
+                gone[j] = true;
+            }
+    // readings that agree, the most precise first; a reading without a period joins a dated one
+    std::vector<size_t> order;
+    for (size_t i = 0; i < values.size(); ++i)
+        if (!gone[i])
+            order.push_back(i);
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        if (values[a].period.isEmpty() != values[b].period.isEmpty())
+            return !values[a].period.isEmpty();
+        return lastDigit(values[a].value) < lastDigit(values[b].value);
+    });
+    for (size_t k = 0; k < order.size(); ++k) {
+        const size_t j = order[k];
+        if (values[j].isRange())
+            continue;
+        for (size_t m = 0; m < k; ++m) {
+            const size_t i = order[m];
+            if (gone[i] || values[i].isRange() || values[i].subject != values[j].subject ||
+                !(values[i].period == values[j].period || values[j].period.isEmpty()) ||
+                !agree(values[i].value, values[j].value))
+                continue;
+            absorb(values[i], values[j]);
+            gone[j] = true;
+            break;
+        }
+    }
+    std::vector<StatisticValue> kept;
+    for (size_t i = 0; i < values.size(); ++i)
+        if (!gone[i])
+            kept.push_back(std::move(values[i]));
+    values = std::move(kept);
+}
+
+/// Documents disagree only when one subject and period keep several facts that come from more
+/// than one document. Orders the values.
+void markConflicts(StatisticSeries& series)
+{
+    std::vector<StatisticValue>& values = series.values;
+    orderValues(series);
+    for (StatisticValue& v : values)
+        v.conflict = -1;
+    for (size_t i = 0; i < values.size();) {
         size_t j = i;
-        while (j < series.values.size() && series.values[j].subject == series.values[i].subject &&
-               series.values[j].period == series.values[i].period)
+        bool oneDocument = true;
+        while (j < values.size() && values[j].subject == values[i].subject && values[j].period == values[i].period) {
+            oneDocument = oneDocument && values[j].documents == 1 && values[j].documentId != 0 &&
+                          values[j].documentId == values[i].documentId;
             ++j;
-        if (j - i > 1) {
-            ConflictGroup g{series.values[i].subject, series.values[i].period, {}};
+        }
+        if (j - i > 1 && !oneDocument) {
+            ConflictGroup g{values[i].subject, values[i].period, {}};
             for (size_t k = i; k < j; ++k) {
-                g.values.push_back(series.values[k].value);
-                series.values[k].conflict = static_cast<int>(series.conflicts.size());
+                g.values.push_back(values[k].value);
+                values[k].conflict = static_cast<int>(series.conflicts.size());
             }
             series.conflicts.push_back(std::move(g));
         }
         i = j;
     }
-
 }
 
 /// Claims of a company in a month ('YYYY-MM', 'YYYY' or '') into their period.
@@ -129,14 +254,6 @@ void finishClaims(ClaimsOverTime& out, const QMap<QString, QHash<QString, int>>&
     }
 }
 
-/// Dated claims first, by date; the undated after them, each in the order read.
-void sortTimeline(TimelineClaims& out)
-{
-    auto key = [](const TimelineClaim& c) { return std::make_tuple(!c.date.isValid(), c.date.year, c.date.month, c.date.day); };
-    std::stable_sort(out.claims.begin(), out.claims.end(),
-                     [&](const TimelineClaim& a, const TimelineClaim& b) { return key(a) < key(b); });
-}
-
 /// The connection's index and the documents the filter lets through.
 struct Indexed {
     std::shared_ptr<const ChartIndex> index;
@@ -155,6 +272,17 @@ Result<Indexed> indexedDocuments(Database& db, const DocumentFilter& filter)
 }
 
 }  // namespace
+
+void dateTimeline(std::vector<TimelineClaim>& claims, TimelineDating dating)
+{
+    for (TimelineClaim& c : claims) {
+        const bool byEvent = dating == TimelineDating::Event && c.event.isValid();
+        c.date = byEvent ? c.event : c.reported;
+        c.datedByDocument = dating == TimelineDating::Event && !byEvent && c.date.isValid();
+    }
+    auto key = [](const TimelineClaim& c) { return std::make_tuple(!c.date.isValid(), c.date.year, c.date.month, c.date.day); };
+    std::stable_sort(claims.begin(), claims.end(), [&](const TimelineClaim& a, const TimelineClaim& b) { return key(a) < key(b); });
+}
 
 QString unitSymbol(const QString& unit)
 {
@@ -363,10 +491,10 @@ Result<StatisticSeries> ChartQuery::statistics(const DocumentFilter& filter, con
             for (int s : g.sources)
                 v.sources.append(x.displaySources()[s]);
         }
-        orderAndMarkConflicts(series);
+        orderValues(series);
         // the first statistic of a bar, by id, for its click and label (the bars a plot can hold)
-        auto first = m_db->prepare("SELECT st.document_id, st.sentence_id, s.ordinal, st.span_start, st.span_end, s.text"
-                                   " FROM statistics st JOIN sentences s ON s.id = st.sentence_id WHERE st.id = ?1");
+        auto first = m_db->prepare("SELECT st.document_id, st.sentence_id, s.ordinal, st.span_start, st.span_end, s.text,"
+                                   " s.span_start, coalesce(st.qualifier, '') FROM statistics st JOIN sentences s ON s.id = st.sentence_id WHERE st.id = ?1");
         if (!first)
             return Error{first.error()};
         constexpr size_t kWithEvidence = 300;
@@ -379,11 +507,15 @@ Result<StatisticSeries> ChartQuery::statistics(const DocumentFilter& filter, con
             }
             first->bind(1, v.statisticId);
             if (first->step())
-                readFirstSentence(*first, v);
+                readFirstSentence(*first, v, 6);
             first->reset();
-            if (v.conflict < 0 && v.documents <= 1)
+            if (v.documents <= 1)
                 v.sources = v.sources.mid(0, 1);  // the first statistic's own source
         }
+        mergeReadings(series);
+        if (Status counted = countMergedFacts(filter, series); !counted)
+            return Error{counted.error()};
+        markConflicts(series);
         auto refs = documentRefs(docIds);
         if (!refs)
             return Error{refs.error()};
@@ -408,7 +540,8 @@ Result<StatisticSeries> ChartQuery::statistics(const DocumentFilter& filter, con
     // the first statistic of a value, and the sources reporting it, for the bar's click and label
     const FilterSql whereValue(filter, QStringLiteral("st.document_id"), 6);
     auto first = prepare(*m_db, QStringLiteral("SELECT st.document_id, st.sentence_id, s.ordinal, st.span_start,"
-                                               " st.span_end, s.text, coalesce(d.source, d.file_name), st.id"
+                                               " st.span_end, s.text, coalesce(d.source, d.file_name), st.id, s.span_start,"
+                                               " coalesce(st.qualifier, '')"
                                                " FROM statistics st JOIN sentences s ON s.id = st.sentence_id"
                                                " JOIN documents d ON d.id = st.document_id"
                                                " WHERE st.metric_key = ?1 AND st.unit = ?2 AND st.subject = ?3"
@@ -441,7 +574,7 @@ Result<StatisticSeries> ChartQuery::statistics(const DocumentFilter& filter, con
     if (!groups->status())
         return failed("reading the statistics", *groups);
 
-    orderAndMarkConflicts(series);
+    orderValues(series);
 
     // Only the bars a plot can hold need their evidence; a metric with thousands of distinct values
     // keeps the rest as counts.
@@ -453,18 +586,22 @@ Result<StatisticSeries> ChartQuery::statistics(const DocumentFilter& filter, con
             whereValue.bind(*stmt);
         }
         if (first->step()) {
-            readFirstSentence(*first, v);
+            readFirstSentence(*first, v, 8);
             v.statisticId = first->int64(7);
             v.sources.append(first->text(6));
         }
         first->reset();
-        if (v.conflict >= 0 || v.documents > 1) {
+        if (v.documents > 1) {
             v.sources.clear();
             while (sources->step())
                 v.sources.append(sources->text(0));
         }
         sources->reset();
     }
+    mergeReadings(series);
+    if (Status counted = countMergedFacts(filter, series); !counted)
+        return Error{counted.error()};
+    markConflicts(series);
 
     docs->bind(1, series.metricKey).bind(2, series.unit);
     where.bind(*docs);
@@ -478,21 +615,80 @@ Result<StatisticSeries> ChartQuery::statistics(const DocumentFilter& filter, con
     return series;
 }
 
+namespace {
+
+/// " AND (period, value) IN (VALUES (?N, ?N+1), ...)" for a fact's readings from parameter `first`.
+QString readingsCondition(const StatisticValue& fact, int first)
+{
+    QStringList pairs;
+    for (size_t i = 0; i < std::max<size_t>(1, fact.readings.size()); ++i)
+        pairs.append(QStringLiteral("(?%1, ?%2)").arg(first + 2 * static_cast<int>(i)).arg(first + 1 + 2 * static_cast<int>(i)));
+    return QStringLiteral(" AND (coalesce(st.period, ''), st.value) IN (VALUES %1)").arg(pairs.join(u','));
+}
+
+/// Binds what readingsCondition asks for; returns the next parameter's number.
+int bindReadings(Statement& stmt, const StatisticValue& fact, int first)
+{
+    if (fact.readings.empty()) {
+        stmt.bind(first, fact.period).bind(first + 1, fact.value);
+        return first + 2;
+    }
+    for (const StatisticValue::Reading& r : fact.readings) {
+        stmt.bind(first, r.period).bind(first + 1, r.value);
+        first += 2;
+    }
+    return first;
+}
+
+}  // namespace
+
+Status ChartQuery::countMergedFacts(const DocumentFilter& filter, StatisticSeries& series)
+{
+    for (StatisticValue& v : series.values) {
+        if (v.readings.size() < 2)
+            continue;
+        const int filterFirst = 4 + 2 * static_cast<int>(v.readings.size());
+        const FilterSql where(filter, QStringLiteral("st.document_id"), filterFirst);
+        auto stmt = prepare(*m_db, QStringLiteral("SELECT DISTINCT st.document_id, coalesce(d.source, d.file_name)"
+                                                  " FROM statistics st JOIN documents d ON d.id = st.document_id"
+                                                  " WHERE st.metric_key = ?1 AND st.unit = ?2 AND st.subject = ?3%1%2"
+                                                  " ORDER BY st.document_id")
+                                       .arg(readingsCondition(v, 4), where.conditions()));
+        if (!stmt)
+            return Error{stmt.error()};
+        stmt->bind(1, series.metricKey).bind(2, series.unit).bind(3, v.subject);
+        bindReadings(*stmt, v, 4);
+        where.bind(*stmt);
+        const bool listSources = !v.sources.isEmpty();  // beyond the bars with evidence none are listed
+        v.documents = 0;
+        v.sources.clear();
+        while (stmt->step()) {
+            ++v.documents;
+            if (listSources && v.sources.size() < 6 && !v.sources.contains(stmt->text(1)))
+                v.sources.append(stmt->text(1));
+        }
+        if (!stmt->status())
+            return failed("counting a fact's documents", *stmt);
+    }
+    return {};
+}
+
 Result<std::vector<Evidence>> ChartQuery::statisticEvidence(const DocumentFilter& filter, const QString& metricKey,
                                                             const QString& unit, const StatisticValue& value, int limit)
 {
-    const FilterSql where(filter, QStringLiteral("st.document_id"), 7);
+    const int filterFirst = 5 + 2 * static_cast<int>(std::max<size_t>(1, value.readings.size()));
+    const FilterSql where(filter, QStringLiteral("st.document_id"), filterFirst);
     auto stmt = prepare(*m_db, QStringLiteral("SELECT st.document_id, d.file_name, d.title, s.ordinal, s.text,"
                                               " st.span_start, st.span_end FROM statistics st"
                                               " JOIN documents d ON d.id = st.document_id"
                                               " JOIN sentences s ON s.id = st.sentence_id"
-                                              " WHERE st.metric_key = ?1 AND st.unit = ?2 AND st.subject = ?3"
-                                              " AND coalesce(st.period, '') = ?4 AND st.value = ?5%1"
-                                              " ORDER BY d.file_name, s.ordinal LIMIT ?6")
-                                   .arg(where.conditions()));
+                                              " WHERE st.metric_key = ?1 AND st.unit = ?2 AND st.subject = ?3%2%1"
+                                              " ORDER BY d.file_name, s.ordinal, st.span_start LIMIT ?4")
+                                   .arg(where.conditions(), readingsCondition(value, 5)));
     if (!stmt)
         return Error{stmt.error()};
-    stmt->bind(1, metricKey).bind(2, unit).bind(3, value.subject).bind(4, value.period).bind(5, value.value).bind(6, limit);
+    stmt->bind(1, metricKey).bind(2, unit).bind(3, value.subject).bind(4, limit);
+    bindReadings(*stmt, value, 5);
     where.bind(*stmt);
     return readEvidence(*stmt);
 }
@@ -715,12 +911,12 @@ Result<TimelineClaims> ChartQuery::timelineClaims(const DocumentFilter& filter, 
                 c.sentenceOrdinal = stmt->integer(0);
                 c.text = stmt->text(1);
                 if (!stmt->isNull(2)) {
-                    c.date = PartialDate::fromIso(stmt->text(2));
-                    c.date.precision = static_cast<DatePrecision>(stmt->integer(3));
-                } else if (const QString published = x.published(d); !published.isNull()) {
-                    c.date = PartialDate::fromIso(published);
-                    c.date.precision = static_cast<DatePrecision>(x.publishedPrecision(d));
-                    c.datedByDocument = c.date.isValid();
+                    c.event = PartialDate::fromIso(stmt->text(2));
+                    c.event.precision = static_cast<DatePrecision>(stmt->integer(3));
+                }
+                if (const QString published = x.published(d); !published.isNull()) {
+                    c.reported = PartialDate::fromIso(published);
+                    c.reported.precision = static_cast<DatePrecision>(x.publishedPrecision(d));
                 }
                 c.source = stmt->text(4);
                 c.fileName = stmt->text(5);
@@ -734,7 +930,7 @@ Result<TimelineClaims> ChartQuery::timelineClaims(const DocumentFilter& filter, 
                 out.claims.push_back(std::move(c));
             }
         }
-        sortTimeline(out);
+        dateTimeline(out.claims, TimelineDating::Event);
         return out;
     }
     const FilterSql where(filter, QStringLiteral("c.document_id"), 2);
@@ -759,12 +955,12 @@ Result<TimelineClaims> ChartQuery::timelineClaims(const DocumentFilter& filter, 
         c.sentenceOrdinal = stmt->integer(2);
         c.text = stmt->text(3);
         if (!stmt->isNull(4)) {
-            c.date = PartialDate::fromIso(stmt->text(4));
-            c.date.precision = static_cast<DatePrecision>(stmt->integer(5));
-        } else if (!stmt->isNull(6)) {
-            c.date = PartialDate::fromIso(stmt->text(6));
-            c.date.precision = static_cast<DatePrecision>(stmt->integer(7));
-            c.datedByDocument = c.date.isValid();
+            c.event = PartialDate::fromIso(stmt->text(4));
+            c.event.precision = static_cast<DatePrecision>(stmt->integer(5));
+        }
+        if (!stmt->isNull(6)) {
+            c.reported = PartialDate::fromIso(stmt->text(6));
+            c.reported.precision = static_cast<DatePrecision>(stmt->integer(7));
         }
         c.source = stmt->text(8);
         c.fileName = stmt->text(9);
@@ -784,7 +980,7 @@ Result<TimelineClaims> ChartQuery::timelineClaims(const DocumentFilter& filter, 
         out.claims.pop_back();
         out.truncated = true;
     }
-    sortTimeline(out);
+    dateTimeline(out.claims, TimelineDating::Event);
     return out;
 }
 

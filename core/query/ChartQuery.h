@@ -42,9 +42,23 @@ struct StatisticValue {
     /// Index into StatisticSeries::conflicts when documents disagree on this subject and period,
     /// else -1.
     int conflict = -1;
+    /// A range's upper bound ("between 500 and 999 employees": value 500, high 999); 0 when the
+    /// value is a single number.
+    double high = 0;
+    bool isRange() const { return high > value; }
+    /// The stored readings this fact stands for: one, or several that agree (6,276 and "around
+    /// 6,300"; a value given once with its period and once without; a range's two bounds).
+    struct Reading {
+        QString period;
+        double value = 0;
+    };
+    std::vector<Reading> readings;
+    qsizetype sentenceStart = 0;  ///< where `sentence` starts in the document's clean text
+    QString qualifier;            ///< the leading reading's "more than", "about" ...; empty when exact
 };
 
-/// Values that disagree: the same subject, metric and period reported as different numbers.
+/// Values that disagree: the same subject, metric and period reported by different documents as
+/// numbers that differ beyond rounding.
 struct ConflictGroup {
     QString subject;
     QString period;
@@ -97,13 +111,23 @@ struct TimelineClaim {
     std::int64_t documentId = 0;
     int sentenceOrdinal = 0;
     QString text;
-    PartialDate date;
+    PartialDate date;              ///< where the timeline plots it (see dateTimeline)
     bool datedByDocument = false;  ///< the claim has no date: the document's publication stands in
+    PartialDate event;             ///< the date its sentence gives what it reports; invalid when none
+    PartialDate reported;          ///< when it was reported: its document's publication
     QStringList actors;            ///< companies among its actors
     QStringList countries;         ///< countries among its actors
     QString source;                ///< cited source, else the document's source
     QString fileName;
 };
+
+/// What a timeline plots a claim at: when what it reports happens (its own date, else its
+/// document's standing in), or when it was reported (its document's publication).
+enum class TimelineDating { Event, Reported };
+
+/// Sets each claim's `date` and `datedByDocument` for `dating` and orders them: dated first, by
+/// date; then the undated, each in the order read.
+void dateTimeline(std::vector<TimelineClaim>& claims, TimelineDating dating);
 
 struct TimelineClaims {
     std::vector<TimelineClaim> claims;  ///< dated first, by date; then the undated
@@ -141,7 +165,7 @@ public:
     /// The values reported for a metric (a key, or words of its label), by subject, with conflicts.
     /// An empty `unit` takes the unit the metric is reported in most.
     Result<StatisticSeries> statistics(const DocumentFilter& filter, const QString& metric, const QString& unit = {});
-    /// Every sentence reporting `value` for a subject, metric and period.
+    /// Every sentence reporting a fact: each of its readings for a subject, metric and period.
     Result<std::vector<Evidence>> statisticEvidence(const DocumentFilter& filter, const QString& metricKey,
                                                     const QString& unit, const StatisticValue& value, int limit = 200);
 
@@ -161,7 +185,8 @@ public:
     Result<std::vector<Evidence>> claimEvidence(const DocumentFilter& filter, const QString& company,
                                                 const QString& period, int limit = 200);
 
-    /// Claims for the timeline: the first `limit` in document order, then dated ones first, by date.
+    /// Claims for the timeline: the first `limit` in document order, dated by their events
+    /// (dateTimeline).
     Result<TimelineClaims> timelineClaims(const DocumentFilter& filter, int limit = 20000);
 
     /// How many documents the filter lets through.
@@ -172,6 +197,8 @@ public:
 private:
     bool indexed(const DocumentFilter& filter) const { return m_path == ChartPath::Index && !filter.isEmpty(); }
     QString metricLabelFor(const QString& key);
+    /// The documents and sources of the facts that merged several readings, counted once each.
+    Status countMergedFacts(const DocumentFilter& filter, StatisticSeries& series);
 
     Database* m_db;
     ChartPath m_path;

@@ -9,6 +9,8 @@
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QValueAxis>
 
 #include <gtest/gtest.h>
@@ -45,6 +47,42 @@ StatisticSeries patents()
 }
 
 }  // namespace
+
+TEST(ChartModel, RangesFloatAndQualifiersShow)
+{
+    // "between $2.6tn and $4.4tn a year" is one fact drawn from its lower to its upper bound, its
+    // bounds named in the label; "more than 38,000" says so
+    StatisticSeries s;
+    s.metricKey = QStringLiteral("value");
+    s.label = QStringLiteral("Value");
+    s.unit = QStringLiteral("usd");
+    StatisticValue range = sv(QStringLiteral("Generative AI"), 2.6e12, {QStringLiteral("McKinsey")});
+    range.high = 4.4e12;
+    StatisticValue single = sv(QStringLiteral("World"), 1.5e12, {QStringLiteral("Gartner")});
+    single.qualifier = QStringLiteral("more than");
+    s.values = {range, single};
+    const ChartModel m = statisticModel(s, {});
+    EXPECT_EQ(m.axisTitle, QStringLiteral("USD bn"));
+    EXPECT_EQ(m.categories, (QStringList{QStringLiteral("Generative AI: 2,600\u20134,400"), QStringLiteral("World (more than)")}));
+    EXPECT_TRUE(m.stacked);
+    ASSERT_EQ(m.sets.size(), 3u);
+    EXPECT_EQ(m.sets[0].values, (std::vector<double>{0, 1500}));     // single values
+    EXPECT_EQ(m.sets[1].role, ChartSet::Role::RangeStart);
+    EXPECT_EQ(m.sets[1].values, (std::vector<double>{2600, 0}));     // where the range starts
+    EXPECT_EQ(m.sets[2].role, ChartSet::Role::Range);
+    EXPECT_EQ(m.sets[2].values, (std::vector<double>{1800, 0}));     // its span
+    EXPECT_TRUE(m.captionLines().join(u'\n').contains(QStringLiteral("Ranges are drawn")));
+    ASSERT_EQ(m.csvRows.size(), 2u);
+    EXPECT_EQ(m.csvRows[0].at(m.csvHeader.indexOf(QStringLiteral("range_high"))), QStringLiteral("4400000000000"));
+    EXPECT_EQ(m.csvRows[1].at(m.csvHeader.indexOf(QStringLiteral("qualifier"))), QStringLiteral("more than"));
+    // the builder draws the range's start invisibly, and no legend entry names it
+    std::unique_ptr<QChart> chart(ChartBuilder::build(m, false));
+    auto* series = qobject_cast<QAbstractBarSeries*>(chart->series().first());
+    ASSERT_TRUE(series);
+    ASSERT_EQ(series->count(), 3);
+    EXPECT_EQ(series->barSets().at(1)->color().alpha(), 0);
+    EXPECT_FALSE(chart->legend()->markers(series).at(1)->isVisible());
+}
 
 TEST(ChartModel, StatisticBarsWithConflictMarks)
 {

@@ -6,6 +6,7 @@
 #include "ingest/ReextractJob.h"
 #include "query/ChartQuery.h"
 
+#include <QDir>
 #include <QFile>
 
 #include <gtest/gtest.h>
@@ -254,4 +255,61 @@ TEST(ChartQuery, AggregatesStayCurrentThroughReextractAndReplace)
     ASSERT_TRUE(s.ok());
     for (const StatisticValue& v : s->values)
         EXPECT_NE(v.documentId, 0);  // nothing counted from the replaced text
+}
+
+TEST(ChartQuery, OneFactPerSubjectMetricAndPeriod)
+{
+    // Three documents of our own: 6,276 robots in 2024; "around 6,300" last year and "about 6,300"
+    // in 2024; a rival 7,100 in 2024. And "between 500 and 999 engineers" in one sentence.
+    test::Workspace ws;
+    QDir().mkpath(ws.path(QStringLiteral("facts")));
+    for (const char* name : {"a.txt", "b.txt", "c.txt"})
+        ASSERT_TRUE(QFile::copy(test::testData(QStringLiteral("facts/%1").arg(QLatin1String(name))),
+                                ws.path(QStringLiteral("facts/%1").arg(QLatin1String(name)))));
+    auto db = test::ingestAndOpen(ws, QStringLiteral("facts"), 3);
+    ASSERT_TRUE(db);
+    DocumentFilter baidu;
+    baidu.companies = QStringList{QStringLiteral("Baidu")};
+    for (const auto& [path, filter] : {std::pair{ChartPath::Sql, DocumentFilter{}}, std::pair{ChartPath::Index, baidu}}) {
+        ChartQuery q(*db, path);
+        auto robots = q.statistics(filter, QStringLiteral("robots"));
+        ASSERT_TRUE(robots.ok()) << qPrintable(robots.error());
+        // 6,276 and the two "6,300" readings (one without its period) are one fact of two
+        // documents; 7,100 differs beyond rounding in a third, so the documents disagree
+        ASSERT_EQ(robots->values.size(), 2u);
+        const StatisticValue& rival = robots->values[0];
+        const StatisticValue& fact = robots->values[1];
+        EXPECT_EQ(rival.value, 7100);
+        EXPECT_EQ(fact.value, 6276);
+        EXPECT_EQ(fact.period, QStringLiteral("2024"));
+        EXPECT_EQ(fact.documents, 2);
+        EXPECT_EQ(fact.sources, (QStringList{QStringLiteral("a.txt"), QStringLiteral("b.txt")}));
+        EXPECT_EQ(fact.readings.size(), 3u);
+        ASSERT_GE(fact.conflict, 0);
+        EXPECT_EQ(fact.conflict, rival.conflict);
+        EXPECT_EQ(robots->conflicts.at(static_cast<size_t>(fact.conflict)).values, (std::vector<double>{7100, 6276}));
+        auto evidence = q.statisticEvidence(filter, robots->metricKey, robots->unit, fact);
+        ASSERT_TRUE(evidence.ok());
+        EXPECT_EQ(evidence->size(), 3u);  // every sentence behind the fact
+        // a range from one sentence is one fact, not two documents disagreeing
+        auto staff = q.statistics(filter, QStringLiteral("employees"));
+        ASSERT_TRUE(staff.ok());
+        ASSERT_EQ(staff->values.size(), 1u);
+        EXPECT_TRUE(staff->values[0].isRange());
+        EXPECT_EQ(staff->values[0].value, 500);
+        EXPECT_EQ(staff->values[0].high, 999);
+        EXPECT_TRUE(staff->conflicts.empty());
+    }
+    // without the rival, 6,276 and "about 6,300" agree: nothing is marked
+    test::Workspace two;
+    QDir().mkpath(two.path(QStringLiteral("facts")));
+    for (const char* name : {"a.txt", "b.txt"})
+        ASSERT_TRUE(QFile::copy(test::testData(QStringLiteral("facts/%1").arg(QLatin1String(name))),
+                                two.path(QStringLiteral("facts/%1").arg(QLatin1String(name)))));
+    auto agreeing = test::ingestAndOpen(two, QStringLiteral("facts"), 2);
+    ASSERT_TRUE(agreeing);
+    auto robots = ChartQuery(*agreeing).statistics({}, QStringLiteral("robots"));
+    ASSERT_TRUE(robots.ok());
+    ASSERT_EQ(robots->values.size(), 1u);
+    EXPECT_TRUE(robots->conflicts.empty());
 }

@@ -108,18 +108,24 @@ QChart* ChartBuilder::build(const ChartModel& model, bool dark)
             set->append(values[i]);
             totals[i] += values[i];
         }
-        const QColor colour = kSeriesColours[s % std::size(kSeriesColours)];
-        set->setColor(colour);
-        set->setBorderColor(colour.darker(130));
+        const bool rangeStart = data.role == ChartSet::Role::RangeStart;
+        // a range's span: the reported value's colour, lighter, so it reads as "somewhere in here"
+        const QColor colour = data.role == ChartSet::Role::Range ? kSeriesColours[0].lighter(150)
+                                                                 : kSeriesColours[s % std::size(kSeriesColours)];
+        set->setColor(rangeStart ? QColor(Qt::transparent) : colour);
+        set->setBorderColor(rangeStart ? QColor(Qt::transparent) : colour.darker(130));
         // Conflicting values are "selected" bars: one set keeps labels outside the bar ends, which
         // stacking two sets would not allow.
-        set->setSelectedColor(kConflict);
+        set->setSelectedColor(rangeStart ? QColor(Qt::transparent) : kConflict);
         for (size_t i = 0; i < values.size(); ++i) {
             const size_t category = horizontal ? values.size() - 1 - i : i;
             if (category < model.conflict.size() && model.conflict[category])
                 set->selectBar(static_cast<int>(i));
         }
-        set->setLabelColor(dark ? QColor(0xee, 0xee, 0xee) : QColor(0x22, 0x22, 0x22));
+        // a range's start and span carry no figure of their own: the category names the bounds
+        set->setLabelColor(data.role != ChartSet::Role::Values ? QColor(Qt::transparent)
+                           : dark                             ? QColor(0xee, 0xee, 0xee)
+                                                              : QColor(0x22, 0x22, 0x22));
         series->append(set);
     }
     for (double t : totals)
@@ -157,6 +163,10 @@ QChart* ChartBuilder::build(const ChartModel& model, bool dark)
     // A single unnamed series needs no legend; conflicts and stacks do.
     chart->legend()->setVisible(model.sets.size() > 1);
     chart->legend()->setAlignment(Qt::AlignBottom);
+    const auto markers = chart->legend()->markers(series);
+    for (size_t s = 0; s < model.sets.size() && s < static_cast<size_t>(markers.size()); ++s)
+        if (model.sets[s].role == ChartSet::Role::RangeStart)
+            markers[static_cast<qsizetype>(s)]->setVisible(false);
     return chart;
 }
 

@@ -102,7 +102,7 @@ ChartModel statisticModel(const StatisticSeries& series, const DocumentFilter& f
         m.documentNames.append(documentName(d));
     double largest = 0;
     for (const StatisticValue& v : series.values)
-        largest = std::max(largest, std::abs(v.value));
+        largest = std::max(largest, std::max(std::abs(v.value), std::abs(v.high)));
     chooseScale(m, series.unit, largest);
 
     // whole subjects only: a subject's conflicting values stay side by side
@@ -126,13 +126,25 @@ ChartModel statisticModel(const StatisticSeries& series, const DocumentFilter& f
                            .arg(maxBars));
 
     const bool anyConflict = !series.conflicts.empty();
+    const QString symbol = series.unit == QStringLiteral("percent") ? QStringLiteral("%") : QString();
     ChartSet agreed{QStringLiteral("Reported value"), {}};
+    // a range floats from its lower to its upper bound: an invisible start, then its span
+    ChartSet rangeStart{QStringLiteral("Range start"), {}, ChartSet::Role::RangeStart};
+    ChartSet range{QStringLiteral("Reported range"), {}, ChartSet::Role::Range};
+    bool anyRange = false;
     for (const StatisticValue& v : series.values) {
         if (!kept.contains(v.subject))
             continue;
-        QString label = v.subject;
+        QStringList about;
         if (!v.period.isEmpty())
-            label += QStringLiteral(" (%1)").arg(v.period);
+            about.append(v.period);
+        if (!v.qualifier.isEmpty())
+            about.append(v.qualifier);  // "more than", "about": the figure is no exact count
+        QString label = v.subject;
+        if (!about.isEmpty())
+            label += QStringLiteral(" (%1)").arg(about.join(QStringLiteral(", ")));
+        if (v.isRange())  // its span is unlabelled: the label names both bounds
+            label += QStringLiteral(": %1\u2013%2%3").arg(formatNumber(v.value / m.scale), formatNumber(v.high / m.scale), symbol);
         if (v.conflict >= 0)
             label += QStringLiteral(" \u2014 %1").arg(v.sources.isEmpty() ? QStringLiteral("?") : v.sources.join(QStringLiteral(", ")));
         // A bar axis keeps one category per label: two values from the same source need two labels.
@@ -140,20 +152,29 @@ ChartModel statisticModel(const StatisticSeries& series, const DocumentFilter& f
             label = label.section(QStringLiteral(" #"), 0, 0) + QStringLiteral(" #%1").arg(n);
         m.categories.append(label);
         m.conflict.push_back(v.conflict >= 0);
-        const double shownValue = v.value / m.scale;
-        agreed.values.push_back(shownValue);
+        anyRange = anyRange || v.isRange();
+        agreed.values.push_back(v.isRange() ? 0 : v.value / m.scale);
+        rangeStart.values.push_back(v.isRange() ? v.value / m.scale : 0);
+        range.values.push_back(v.isRange() ? (v.high - v.value) / m.scale : 0);
         m.statisticValues.push_back(v);
         m.csvRows.push_back({v.subject, v.period, QString::number(v.value, 'g', 15), series.unit,
                              QString::number(v.documents), v.sources.join(u'|'), v.conflict >= 0 ? QStringLiteral("yes") : QStringLiteral("no"),
-                             QString::number(v.documentId), QString::number(v.sentenceOrdinal), v.sentence});
+                             QString::number(v.documentId), QString::number(v.sentenceOrdinal), v.sentence,
+                             v.isRange() ? QString::number(v.high, 'g', 15) : QString(), v.qualifier});
     }
-    // one set: the builder colours the bars of conflict categories apart
+    // one set: the builder colours the bars of conflict categories apart; ranges stack on their
+    // invisible start
     m.sets.push_back(std::move(agreed));
+    if (anyRange) {
+        m.sets.push_back(std::move(rangeStart));
+        m.sets.push_back(std::move(range));
+        m.stacked = true;
+        m.notes.append(QStringLiteral("Ranges are drawn from their lower to their upper bound"));
+    }
     if (anyConflict)
         m.notes.append(QStringLiteral("Red bars: documents disagree on the value (each labelled with its sources)"));
     for (const ConflictGroup& g : series.conflicts) {
         QStringList values;
-        const QString symbol = series.unit == QStringLiteral("percent") ? QStringLiteral("%") : QString();
         for (double v : g.values)
             values.append(formatNumber(v) + symbol);
         m.notes.append(QStringLiteral("Documents disagree on %1%2: %3")
@@ -162,7 +183,8 @@ ChartModel statisticModel(const StatisticSeries& series, const DocumentFilter& f
     }
     m.csvHeader = QStringList{QStringLiteral("subject"), QStringLiteral("period"), QStringLiteral("value"), QStringLiteral("unit"),
                               QStringLiteral("documents"), QStringLiteral("sources"), QStringLiteral("conflict"),
-                              QStringLiteral("document_id"), QStringLiteral("sentence_ordinal"), QStringLiteral("sentence")};
+                              QStringLiteral("document_id"), QStringLiteral("sentence_ordinal"), QStringLiteral("sentence"),
+                              QStringLiteral("range_high"), QStringLiteral("qualifier")};
     return m;
 }
 

@@ -45,6 +45,7 @@ struct TimelineData {
 TimelineTab::TimelineTab(QWidget* parent)
     : QWidget(parent),
       m_lanes(new QComboBox(this)),
+      m_dating(new QComboBox(this)),
       m_export(new QPushButton(tr("Export…"), this)),
       m_summary(new QLabel(this)),
       m_view(new TimelineView(this)),
@@ -56,6 +57,10 @@ TimelineTab::TimelineTab(QWidget* parent)
     m_lanes->addItem(tr("Lanes by company"), static_cast<int>(LaneMode::Company));
     m_lanes->addItem(tr("Lanes by country"), static_cast<int>(LaneMode::Country));
     m_lanes->addItem(tr("Lanes by source"), static_cast<int>(LaneMode::Source));
+    m_dating->addItem(tr("When it happens"), static_cast<int>(TimelineDating::Event));
+    m_dating->addItem(tr("When it was reported"), static_cast<int>(TimelineDating::Reported));
+    m_dating->setToolTip(tr("Plot each claim at the date it gives for what it reports (its document's date standing in "
+                            "where it gives none), or at the date its document was published"));
     auto* zoomIn = new QPushButton(tr("Zoom in"), this);
     auto* zoomOut = new QPushButton(tr("Zoom out"), this);
     auto* fit = new QPushButton(tr("Fit all"), this);
@@ -64,6 +69,7 @@ TimelineTab::TimelineTab(QWidget* parent)
     fit->setToolTip(tr("Show every dated claim (0 or Home); drag or use the arrow keys to pan"));
     auto* bar = new QHBoxLayout;
     bar->addWidget(m_lanes);
+    bar->addWidget(m_dating);
     bar->addWidget(zoomIn);
     bar->addWidget(zoomOut);
     bar->addWidget(fit);
@@ -76,6 +82,7 @@ TimelineTab::TimelineTab(QWidget* parent)
     connect(zoomOut, &QPushButton::clicked, m_view, &TimelineView::zoomOut);
     connect(fit, &QPushButton::clicked, m_view, &TimelineView::fitAll);
     connect(m_lanes, &QComboBox::currentIndexChanged, this, &TimelineTab::reload);
+    connect(m_dating, &QComboBox::currentIndexChanged, this, &TimelineTab::showClaims);
     connect(m_export, &QPushButton::clicked, this, &TimelineTab::exportCurrent);
     connect(m_view, &TimelineView::claimClicked, this, &TimelineTab::openDocument);
     reload();
@@ -133,6 +140,26 @@ void TimelineTab::setLaneMode(LaneMode mode)
     m_lanes->setCurrentIndex(std::max(0, m_lanes->findData(static_cast<int>(mode))));
 }
 
+void TimelineTab::setDating(TimelineDating dating)
+{
+    m_dating->setCurrentIndex(std::max(0, m_dating->findData(static_cast<int>(dating))));
+}
+
+void TimelineTab::showClaims()
+{
+    const auto mode = static_cast<LaneMode>(m_lanes->currentData().toInt());
+    std::vector<TimelineClaim> claims = m_claims;
+    dateTimeline(claims, static_cast<TimelineDating>(m_dating->currentData().toInt()));
+    m_view->setClaims(std::move(claims), m_companies, mode);
+    const int shown = static_cast<int>(m_view->picture().claims().size());
+    QString summary = tr("%1 claims, %2 undated").arg(formatNumber(shown), formatNumber(m_view->picture().undatedCount()));
+    if (m_truncated)
+        summary = tr("the first %1 claims shown, %2 undated; the filter matches more: narrow it to see them")
+                      .arg(formatNumber(shown), formatNumber(m_view->picture().undatedCount()));
+    m_summary->setText(summary);
+    m_export->setEnabled(canExport());
+}
+
 bool TimelineTab::canExport() const
 {
     return !m_view->picture().claims().empty();
@@ -148,6 +175,7 @@ void TimelineTab::reload()
         m_truncated = false;
         m_documents = 0;
         m_documentNames.clear();
+        m_claims.clear();
         m_view->setClaims({}, {}, mode);
         m_summary->setText(tr("No database open."));
         m_export->setEnabled(false);
@@ -203,6 +231,7 @@ void TimelineTab::showData(TimelineData&& d)
     m_truncated = false;
     m_documents = 0;
     m_documentNames.clear();
+    m_claims.clear();
     if (!d.error.isEmpty()) {
         m_view->setClaims({}, {}, mode);
         m_summary->setText(d.error);
@@ -213,14 +242,9 @@ void TimelineTab::showData(TimelineData&& d)
     m_truncated = d.claims.truncated;
     m_documents = d.documents;
     m_documentNames = d.documentNames;
-    m_view->setClaims(std::move(d.claims.claims), d.companies, mode);
-    const int shown = static_cast<int>(m_view->picture().claims().size());
-    QString summary = tr("%1 claims, %2 undated").arg(formatNumber(shown), formatNumber(m_view->picture().undatedCount()));
-    if (m_truncated)
-        summary = tr("the first %1 claims shown, %2 undated; the filter matches more: narrow it to see them")
-                      .arg(formatNumber(shown), formatNumber(m_view->picture().undatedCount()));
-    m_summary->setText(summary);
-    m_export->setEnabled(canExport());
+    m_claims = std::move(d.claims.claims);
+    m_companies = d.companies;
+    showClaims();
     Q_EMIT timelineReady();
 }
 
@@ -236,9 +260,13 @@ ExportContent TimelineTab::exportContent() const
     const auto [first, last] = m_view->visibleRange();
     c.caption = QStringList{
         c.title,
-        tr("Unit: time; a dot is a claim dated to the day, a bar one dated to the month or year, hollow marks are "
-           "dated by their document%1")
-            .arg(from),
+        m_dating->currentData().toInt() == static_cast<int>(TimelineDating::Reported)
+            ? tr("Unit: time, when each claim was reported (its document's publication); a dot is dated to the day, "
+                 "a bar to the month or year%1")
+                  .arg(from)
+            : tr("Unit: time, when what each claim reports happens; a dot is a claim dated to the day, a bar one dated "
+                 "to the month or year, hollow marks are dated by their document%1")
+                  .arg(from),
         tr("Filter: %1").arg(describeFilter(m_filter)),
         tr("Shown: %1 to %2; %3 claims, %4 undated%5")
             .arg(QDate::fromJulianDay(static_cast<qint64>(first)).toString(Qt::ISODate),
@@ -249,11 +277,11 @@ ExportContent TimelineTab::exportContent() const
     c.csvHeader = QStringList{QStringLiteral("claim_id"),  QStringLiteral("document_id"), QStringLiteral("file"),
                               QStringLiteral("sentence_ordinal"), QStringLiteral("date"), QStringLiteral("dated_by_document"),
                               QStringLiteral("companies"), QStringLiteral("countries"), QStringLiteral("source"),
-                              QStringLiteral("text")};
+                              QStringLiteral("text"), QStringLiteral("event_date"), QStringLiteral("reported")};
     for (const TimelineClaim& t : picture.claims())
         c.csvRows.push_back({QString::number(t.id), QString::number(t.documentId), t.fileName, QString::number(t.sentenceOrdinal),
                              t.date.iso(), t.datedByDocument ? QStringLiteral("yes") : QStringLiteral("no"),
-                             t.actors.join(u'|'), t.countries.join(u'|'), t.source, t.text});
+                             t.actors.join(u'|'), t.countries.join(u'|'), t.source, t.text, t.event.iso(), t.reported.iso()});
     c.draw = [picture, first = first, last = last, title = c.title](QPainter& painter, const QRectF& area, bool dark) {
         QFont font = painter.font();
         font.setPointSizeF(13);

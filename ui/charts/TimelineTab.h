@@ -3,6 +3,7 @@
 #include "charts/ChartExporter.h"
 #include "charts/ChartLoader.h"
 #include "charts/TimelineView.h"
+#include "query/ChartQuery.h"
 #include "query/DocumentFilter.h"
 
 #include <QWidget>
@@ -40,6 +41,8 @@ public:
     bool canExport() const;
 
     void setLaneMode(LaneMode mode);
+    /// Plot claims when what they report happens, or when they were reported.
+    void setDating(claimlens::TimelineDating dating);
     TimelineView* view() const { return m_view; }
     /// What an export of the visible range holds (picture, caption, CSV).
     ExportContent exportContent() const;
@@ -61,10 +64,15 @@ private:
     ChartLoader* loader();
     void showData(TimelineData&& data);
     void showBusy();
+    /// Draws the claims read last, dated as the dating box says.
+    void showClaims();
 
     claimlens::Database* m_db = nullptr;
     DocumentFilter m_filter;
     QComboBox* m_lanes;
+    QComboBox* m_dating;
+    std::vector<TimelineClaim> m_claims;  ///< as read, for drawing them again by the other date
+    QStringList m_companies;
     QPushButton* m_export;
     QLabel* m_summary;
     TimelineView* m_view;

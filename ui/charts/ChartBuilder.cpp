@@ -163,10 +163,18 @@ QChart* ChartBuilder::build(const ChartModel& model, bool dark)
     // A single unnamed series needs no legend; conflicts and stacks do.
     chart->legend()->setVisible(model.sets.size() > 1);
     chart->legend()->setAlignment(Qt::AlignBottom);
+    // a range's invisible start, and a set with no bar (only ranges reported), name nothing
     const auto markers = chart->legend()->markers(series);
-    for (size_t s = 0; s < model.sets.size() && s < static_cast<size_t>(markers.size()); ++s)
-        if (model.sets[s].role == ChartSet::Role::RangeStart)
-            markers[static_cast<qsizetype>(s)]->setVisible(false);
+    int named = 0;
+    for (size_t s = 0; s < model.sets.size() && s < static_cast<size_t>(markers.size()); ++s) {
+        const ChartSet& set = model.sets[s];
+        const bool shown = set.role != ChartSet::Role::RangeStart &&
+                           std::any_of(set.values.begin(), set.values.end(), [](double v) { return v != 0; });
+        markers[static_cast<qsizetype>(s)]->setVisible(shown);
+        named += shown ? 1 : 0;
+    }
+    if (named < 2 && model.kind == ChartKind::Statistic)
+        chart->legend()->setVisible(false);
     return chart;
 }
 

@@ -70,18 +70,6 @@ int wordValue(const QString& word)
     return words.value(word.toLower(), 0);
 }
 
-/// A count written in digits or as a small word ("a", "two"), as in "a year earlier" or "three
-/// days ago"; 0 when it is neither.
-int smallCount(const QString& word)
-{
-    static const QHash<QString, int> words{{QStringLiteral("a"), 1},     {QStringLiteral("an"), 1},
-                                           {QStringLiteral("one"), 1},   {QStringLiteral("two"), 2},
-                                           {QStringLiteral("three"), 3}, {QStringLiteral("four"), 4},
-                                           {QStringLiteral("five"), 5},  {QStringLiteral("six"), 6}};
-    const QString lower = word.toLower();
-    return words.value(lower, lower.toInt());
-}
-
 const QSet<QString>& notNameWords()
 {
     // capitalised words that start sentences or name months and days, never people
@@ -160,44 +148,6 @@ std::vector<QRegularExpression> peoplePatterns(const Language& lang)
     for (auto& p : patterns)
     p.optimize();
     return patterns;
-}
-
-/// A month (and day) written without a year, placed in the year that puts it nearest the page's
-/// date: "December" on a page of late January is last December, "July 9" on a page of late June
-/// this July.
-PartialDate nearestToPublication(int month, int day, const PartialDate& published, bool ahead = true)
-{
-    PartialDate d;
-    if (!published.isValid() || published.precision < DatePrecision::Month)
-        return d;
-    const QDate reference(published.year, published.month, published.precision == DatePrecision::Day ? published.day : 15);
-    qint64 best = std::numeric_limits<qint64>::max();
-    for (int y = published.year - 1; y <= published.year + 1; ++y) {
-        const QDate candidate(y, month, day > 0 ? std::min(day, QDate(y, month, 1).daysInMonth()) : 15);
-        const qint64 distance = std::abs(reference.daysTo(candidate));
-        if (distance < best) {
-            best = distance;
-            d.year = y;
-        }
-    }
-    // a sentence that does not look ahead ("started in March" on a page of November) tells of a
-    // month already past, unless the date is only days ahead of the page
-    if (!ahead && QDate(d.year, month, day > 0 ? std::min(day, QDate(d.year, month, 1).daysInMonth()) : 1) > reference.addDays(21))
-        d.year -= 1;
-    d.month = month;
-    d.day = day;
-    d.precision = day > 0 ? DatePrecision::Day : DatePrecision::Month;
-    return d;
-}
-
-/// Whether a sentence speaks of what is to come: "will", "is set to", "plans to", "from July".
-bool looksAhead(const QString& lower)
-{
-    static const QRegularExpression ahead(
-        QStringLiteral("\\b(?:will|shall|won't|to\\s+(?:begin|start|take\\s+effect|open|launch|close|end)|"
-                       "(?:set|due|scheduled|expected|plans?|planning|poised|slated)\\s+to|starting|upcoming|next)\\b|'ll\\b"),
-        kUnicode);
-    return ahead.match(lower).hasMatch();
 }
 
 }  // namespace
@@ -1191,10 +1141,8 @@ void Extractor::findStatistics(SentenceContext& c, Extraction& out) const
 void Extractor::findEvents(SentenceContext& c, const PartialDate& published, Extraction& out) const
 {
     static const QRegularExpression dateStart(
-        QStringLiteral("\\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-                       "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?\\s+\\d|\\d{1,2}\\s+(?:January|February|March|"
-                       "April|May|June|July|August|September|October|November|December)|\\d{4}-\\d{2}-\\d{2}|(?:January|"
-                       "February|March|April|May|June|July|August|September|October|November|December),?\\s+(?:19|20)\\d\\d)"),
+        QStringLiteral("\\b(?:(?:%1)\\.?\\s+\\d|\\d{1,2}\\s+(?:%2)|\\d{4}-\\d{2}-\\d{2}|(?:%2),?\\s+(?:19|20)\\d\\d)")
+            .arg(DateParser::monthPattern(), DateParser::monthPattern(DateParser::MonthNames::Full)),
         kUnicode);
     static const QRegularExpression yearRe(QStringLiteral("(?<![\\d,.$\\x{00a5}\\x{20ac}-])\\b((?:19|20)\\d\\d)\\b(?!s\\b|-\\d|,\\d|\\.\\d)"),
                                            kUnicode);
@@ -1202,10 +1150,6 @@ void Extractor::findEvents(SentenceContext& c, const PartialDate& published, Ext
         QStringLiteral("\\b(?:between\\s+(?:19|20)\\d\\d\\s+and|(?:from\\s+)?(?:19|20)\\d\\d\\s+(?:to|until|through))\\s+(?:19|20)\\d\\d\\b"
                        "|\\b(?:19|20)\\d\\d\\s*[-\\x{2013}]\\s*(?:19|20)?\\d\\d\\b"),
         kUnicode);
-    static const QRegularExpression relativeRe(
-        QStringLiteral("\\b(last|this|next)\\s+(year|month)\\b(?!['\\x{2019}]s\\b)|\\b(yesterday|today)\\b(?!['\\x{2019}]s\\b)|"
-                       "\\b(?<n>\\d{1,3}|a|one|two|three|four|five|six)\\s+(?<unit>day|week|month|year)s?\\s+ago\\b"),
-        kUnicode | QRegularExpression::CaseInsensitiveOption);
     if (c.text.trimmed().endsWith(u'?') || c.paragraph->caption)
         return;
     const bool digits = std::any_of(c.text.begin(), c.text.end(), [](QChar ch) { return ch.isDigit(); });
@@ -1269,8 +1213,7 @@ void Extractor::findEvents(SentenceContext& c, const PartialDate& published, Ext
     static const QRegularExpression monthDay(
         QStringLiteral("\\b(?:(?<m1>%1)\\.?\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?|(?<d2>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<m2>%1)\\.?)"
                        "(?![\\p{L}\\d]|,?\\s*\\d|\\s*[-\\x{2013}/:])")
-            .arg(QStringLiteral("January|February|March|April|May|June|July|August|September|October|November|December|"
-                                "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec")),
+            .arg(DateParser::monthPattern()),
         kUnicode);
     if (monthNamed && digits) {
         for (auto it = monthDay.globalMatch(c.text); it.hasNext();) {
@@ -1292,7 +1235,7 @@ void Extractor::findEvents(SentenceContext& c, const PartialDate& published, Ext
                 d.day = day;
                 d.precision = DatePrecision::Day;
             } else {
-                d = nearestToPublication(month, day, published, looksAhead(c.lower));
+                d = DateParser::nearestToPublication(month, day, published, DateParser::looksAhead(c.lower));
             }
             if (d.isValid())
                 add(m.capturedStart(), m.capturedEnd(), d, {});
@@ -1327,65 +1270,17 @@ void Extractor::findEvents(SentenceContext& c, const PartialDate& published, Ext
         }
     }
     if (relativeWords) {
-        for (auto relative = relativeRe.globalMatch(c.text); relative.hasNext();) {
-            const auto m = relative.next();
-            const QString words = m.captured(0).toLower();
-            PartialDate d;
-            if (published.isValid()) {
-                d.year = published.year;
-                d.precision = DatePrecision::Year;
-                if (words == QStringLiteral("last year"))
-                    d.year -= 1;
-                else if (words == QStringLiteral("next year"))
-                    d.year += 1;
-                else if (words.endsWith(QStringLiteral("month")) && published.precision >= DatePrecision::Month) {
-                    d.month = published.month + (words.startsWith(QStringLiteral("last")) ? -1 : words.startsWith(QStringLiteral("next")) ? 1 : 0);
-                    if (d.month < 1) {
-                        d.month = 12;
-                        d.year -= 1;
-                    } else if (d.month > 12) {
-                        d.month = 1;
-                        d.year += 1;
-                    }
-                    d.precision = DatePrecision::Month;
-                } else if (m.hasCaptured(QStringLiteral("unit")) && published.precision == DatePrecision::Day) {
-                    // "3 days ago", "two weeks ago": counted back from the publication day
-                    const int n = smallCount(m.captured(QStringLiteral("n")));
-                    const QString unit = m.captured(QStringLiteral("unit")).toLower();
-                    QDate day(published.year, published.month, published.day);
-                    day = unit == QStringLiteral("day")    ? day.addDays(-n)
-                          : unit == QStringLiteral("week") ? day.addDays(-7 * n)
-                          : unit == QStringLiteral("month") ? day.addMonths(-n)
-                                                            : day.addYears(-n);
-                    d.year = day.year();
-                    d.month = day.month();
-                    d.day = day.day();
-                    d.precision = unit == QStringLiteral("day") || unit == QStringLiteral("week") ? DatePrecision::Day
-                                  : unit == QStringLiteral("month")                               ? DatePrecision::Month
-                                                                                                   : DatePrecision::Year;
-                    if (d.precision == DatePrecision::Year)
-                        d.month = d.day = 0;
-                    else if (d.precision == DatePrecision::Month)
-                        d.day = 0;
-                } else if ((words == QStringLiteral("yesterday") || words == QStringLiteral("today")) &&
-                           published.precision == DatePrecision::Day) {
-                    const QDate day = QDate(published.year, published.month, published.day).addDays(words == QStringLiteral("yesterday") ? -1 : 0);
-                    d.year = day.year();
-                    d.month = day.month();
-                    d.day = day.day();
-                    d.precision = DatePrecision::Day;
-                }
-            }
-            add(m.capturedStart(), m.capturedEnd(), d, m.captured(0));
-        }
+        for (const DateParser::RelativeDate& r : DateParser::relativeDates(c.text, published))
+            add(r.start, r.end, r.date, r.phrase);
     }
 
     // a month named alone ("that November", "in early May") is in the year the sentence or its
     // paragraph last named ("founded in 2023 ... topped the charts that November"); without one,
     // or when that date's own month comes later in the year, the month is not placed
     static const QRegularExpression bareMonth(
-        QStringLiteral("\\b(?i:in|that|by|until|from|of|since|starting|during)\\s+(?:(?:early|late|mid)(?:-to-(?:early|late|mid))?[-\\s])?(January|February|March|April|May|June|"
-                       "July|August|September|October|November|December)\\b(?!\\s*\\d|,\\s*\\d|\\s+(?:19|20)\\d\\d)"),
+        QStringLiteral("\\b(?i:in|that|by|until|from|of|since|starting|during)\\s+(?:(?:early|late|mid)(?:-to-(?:early|late|mid))?[-\\s])?(%1)\\b"
+                       "(?!\\s*\\d|,\\s*\\d|\\s+(?:19|20)\\d\\d)")
+            .arg(DateParser::monthPattern(DateParser::MonthNames::Full)),
         kUnicode);
     if (monthNamed) {
         for (auto it = bareMonth.globalMatch(c.text); it.hasNext();) {
@@ -1412,7 +1307,7 @@ void Extractor::findEvents(SentenceContext& c, const PartialDate& published, Ext
                                                                 !m.captured(0).startsWith(QStringLiteral("that"), Qt::CaseInsensitive)));
             if (placedByPage) {
                 // no year anywhere before it: the page's date places it
-                d = nearestToPublication(d.month, 0, published, looksAhead(c.lower));
+                d = DateParser::nearestToPublication(d.month, 0, published, DateParser::looksAhead(c.lower));
                 if (d.isValid())
                     add(m.capturedStart(1), m.capturedEnd(1), d, {});
                 continue;
@@ -1454,21 +1349,7 @@ void Extractor::findEvents(SentenceContext& c, const PartialDate& published, Ext
             if (last == out.events.rend())
                 last = std::find_if(out.events.rbegin(), out.events.rend(), before);
             if (last != out.events.rend() && last->date.precision == DatePrecision::Day) {
-                const QString words = m.captured(0).toLower();
-                const int direction = words.contains(QStringLiteral("next")) || words.contains(QStringLiteral("following")) ||
-                                              words.contains(QStringLiteral("later")) || words.contains(QStringLiteral("after"))
-                                          ? 1
-                                      : words.contains(QStringLiteral("before")) || words.contains(QStringLiteral("earlier")) ||
-                                              words.contains(QStringLiteral("previous"))
-                                          ? -1
-                                          : 0;
-                const int days = direction * (words.contains(QStringLiteral("week")) ? 7 : 1);
-                const QDate day = QDate(last->date.year, last->date.month, last->date.day).addDays(days);
-                PartialDate d;
-                d.year = day.year();
-                d.month = day.month();
-                d.day = day.day();
-                d.precision = DatePrecision::Day;
+                const PartialDate d = DateParser::dayCountedFrom(m.captured(0), last->date);
                 add(m.capturedStart(), m.capturedEnd(), d, m.captured(0));
             }
         }

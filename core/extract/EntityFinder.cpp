@@ -240,6 +240,8 @@ void EntityFinder::findCompaniesByContext(SentenceContext& c, Extraction& out) c
     bool wanted[5] = {false, false, false, false, false};
     for (size_t i = 0; i < c.lowerWords.size(); ++i) {
         const QStringView w = c.lowerWords[i];
+        if (w.size() < 3)
+            continue;  // shorter than any cue ("ceo") or "maker": spared the look-up
         const auto found = cues.find(std::u16string_view(w.utf16(), static_cast<size_t>(w.size())));
         const std::uint8_t cue = found != cues.end() ? found->second : (w.endsWith(u"maker") ? NounCue : 0);  // "carmaker"
         if (!cue)

@@ -57,14 +57,10 @@ QString currencyOf(const QString& before, const QString& after)
 bool adjacentMonth(QStringView text, qsizetype start, qsizetype end)
 {
     // "June 6", "6 June", "June 6, 2024": the number is a day
-    static const QRegularExpression before(
-        QStringLiteral("(January|February|March|April|May|June|July|August|September|October|November|December|"
-                       "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?\\s+$"),
-        QRegularExpression::UseUnicodePropertiesOption);
-    static const QRegularExpression after(
-        QStringLiteral("^(?:st|nd|rd|th)?\\s+(January|February|March|April|May|June|July|August|September|October|"
-                       "November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\b"),
-        QRegularExpression::UseUnicodePropertiesOption);
+    static const QRegularExpression before(QStringLiteral("(%1)\\.?\\s+$").arg(DateParser::monthPattern()),
+                                           QRegularExpression::UseUnicodePropertiesOption);
+    static const QRegularExpression after(QStringLiteral("^(?:st|nd|rd|th)?\\s+(%1)\\b").arg(DateParser::monthPattern()),
+                                          QRegularExpression::UseUnicodePropertiesOption);
     return before.match(text.first(start)).hasMatch() || after.match(text.sliced(end)).hasMatch();
 }
 

@@ -1,16 +1,15 @@
 #include "structure/DateParser.h"
 
+#include "util/Text.h"
+
 #include <QDate>
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <limits>
 
 namespace claimlens {
 namespace {
-
-constexpr auto kMonthPattern =
-    u"(January|February|March|April|May|June|July|August|September|October|November|December|"
-    u"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?";
 
 std::optional<PartialDate> makeDate(int year, int month, int day)
 {
@@ -32,6 +31,129 @@ std::optional<PartialDate> makeDate(int year, int month, int day)
 
 }  // namespace
 
+const QString& DateParser::monthPattern(MonthNames names)
+{
+    static const QString full = QStringLiteral("January|February|March|April|May|June|July|August|September|October|"
+                                               "November|December");
+    static const QString all = full + QStringLiteral("|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec");
+    return names == MonthNames::Full ? full : all;
+}
+
+PartialDate DateParser::nearestToPublication(int month, int day, const PartialDate& published, bool ahead)
+{
+    PartialDate d;
+    if (!published.isValid() || published.precision < DatePrecision::Month)
+        return d;
+    const QDate reference(published.year, published.month, published.precision == DatePrecision::Day ? published.day : 15);
+    qint64 best = std::numeric_limits<qint64>::max();
+    for (int y = published.year - 1; y <= published.year + 1; ++y) {
+        const QDate candidate(y, month, day > 0 ? std::min(day, QDate(y, month, 1).daysInMonth()) : 15);
+        const qint64 distance = std::abs(reference.daysTo(candidate));
+        if (distance < best) {
+            best = distance;
+            d.year = y;
+        }
+    }
+    // a sentence that does not look ahead ("started in March" on a page of November) tells of a
+    // month already past, unless the date is only days ahead of the page
+    if (!ahead && QDate(d.year, month, day > 0 ? std::min(day, QDate(d.year, month, 1).daysInMonth()) : 1) > reference.addDays(21))
+        d.year -= 1;
+    d.month = month;
+    d.day = day;
+    d.precision = day > 0 ? DatePrecision::Day : DatePrecision::Month;
+    return d;
+}
+
+bool DateParser::looksAhead(QStringView lower)
+{
+    static const QRegularExpression ahead(
+        QStringLiteral("\\b(?:will|shall|won't|to\\s+(?:begin|start|take\\s+effect|open|launch|close|end)|"
+                       "(?:set|due|scheduled|expected|plans?|planning|poised|slated)\\s+to|starting|upcoming|next)\\b|'ll\\b"),
+        QRegularExpression::UseUnicodePropertiesOption);
+    return ahead.match(lower).hasMatch();
+}
+
+std::vector<DateParser::RelativeDate> DateParser::relativeDates(QStringView text, const PartialDate& published)
+{
+    static const QRegularExpression relativeRe(
+        QStringLiteral("\\b(last|this|next)\\s+(year|month)\\b(?!['\\x{2019}]s\\b)|\\b(yesterday|today)\\b(?!['\\x{2019}]s\\b)|"
+                       "\\b(?<n>\\d{1,3}|a|one|two|three|four|five|six)\\s+(?<unit>day|week|month|year)s?\\s+ago\\b"),
+        QRegularExpression::UseUnicodePropertiesOption | QRegularExpression::CaseInsensitiveOption);
+    std::vector<RelativeDate> found;
+    for (auto relative = relativeRe.globalMatch(text); relative.hasNext();) {
+        const auto m = relative.next();
+        const QString words = m.captured(0).toLower();
+        PartialDate d;
+        if (published.isValid()) {
+            d.year = published.year;
+            d.precision = DatePrecision::Year;
+            if (words == QStringLiteral("last year"))
+                d.year -= 1;
+            else if (words == QStringLiteral("next year"))
+                d.year += 1;
+            else if (words.endsWith(QStringLiteral("month")) && published.precision >= DatePrecision::Month) {
+                d.month = published.month + (words.startsWith(QStringLiteral("last")) ? -1 : words.startsWith(QStringLiteral("next")) ? 1 : 0);
+                if (d.month < 1) {
+                    d.month = 12;
+                    d.year -= 1;
+                } else if (d.month > 12) {
+                    d.month = 1;
+                    d.year += 1;
+                }
+                d.precision = DatePrecision::Month;
+            } else if (m.hasCaptured(QStringLiteral("unit")) && published.precision == DatePrecision::Day) {
+                // "3 days ago", "two weeks ago": counted back from the publication day
+                const int n = smallCount(m.captured(QStringLiteral("n")));
+                const QString unit = m.captured(QStringLiteral("unit")).toLower();
+                QDate day(published.year, published.month, published.day);
+                day = unit == QStringLiteral("day")    ? day.addDays(-n)
+                      : unit == QStringLiteral("week") ? day.addDays(-7 * n)
+                      : unit == QStringLiteral("month") ? day.addMonths(-n)
+                                                        : day.addYears(-n);
+                d.year = day.year();
+                d.month = day.month();
+                d.day = day.day();
+                d.precision = unit == QStringLiteral("day") || unit == QStringLiteral("week") ? DatePrecision::Day
+                              : unit == QStringLiteral("month")                               ? DatePrecision::Month
+                                                                                               : DatePrecision::Year;
+                if (d.precision == DatePrecision::Year)
+                    d.month = d.day = 0;
+                else if (d.precision == DatePrecision::Month)
+                    d.day = 0;
+            } else if ((words == QStringLiteral("yesterday") || words == QStringLiteral("today")) &&
+                       published.precision == DatePrecision::Day) {
+                const QDate day = QDate(published.year, published.month, published.day).addDays(words == QStringLiteral("yesterday") ? -1 : 0);
+                d.year = day.year();
+                d.month = day.month();
+                d.day = day.day();
+                d.precision = DatePrecision::Day;
+            }
+        }
+        found.push_back({m.capturedStart(), m.capturedEnd(), m.captured(0), d});
+    }
+    return found;
+}
+
+PartialDate DateParser::dayCountedFrom(const QString& phrase, const PartialDate& from)
+{
+    const QString words = phrase.toLower();
+    const int direction = words.contains(QStringLiteral("next")) || words.contains(QStringLiteral("following")) ||
+                                  words.contains(QStringLiteral("later")) || words.contains(QStringLiteral("after"))
+                              ? 1
+                          : words.contains(QStringLiteral("before")) || words.contains(QStringLiteral("earlier")) ||
+                                  words.contains(QStringLiteral("previous"))
+                              ? -1
+                              : 0;
+    const int days = direction * (words.contains(QStringLiteral("week")) ? 7 : 1);
+    const QDate day = QDate(from.year, from.month, from.day).addDays(days);
+    PartialDate d;
+    d.year = day.year();
+    d.month = day.month();
+    d.day = day.day();
+    d.precision = DatePrecision::Day;
+    return d;
+}
+
 int DateParser::monthFromName(QStringView name)
 {
     static const char16_t* names[] = {u"jan", u"feb", u"mar", u"apr", u"may", u"jun",
@@ -52,7 +174,7 @@ std::optional<PartialDate> DateParser::parseAt(QStringView text, qsizetype* leng
         int y, m, d;  // capture numbers; m < 0 means the month is a name in capture -m
     };
     static const std::vector<Form> forms = [] {
-        const QString month = QString::fromUtf16(kMonthPattern);
+        const QString month = u'(' + monthPattern() + QStringLiteral(")\\.?");
         const QString weekday =
             QStringLiteral("^(?:(?:Mon|Tues|Tue|Wednes|Wed|Thurs|Thu|Fri|Satur|Sat|Sun)(?:day)?\\.?,?\\s+)?");
         const QString end = QStringLiteral("(?![\\w-])");

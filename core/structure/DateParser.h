@@ -6,6 +6,7 @@
 #include <QStringView>
 
 #include <optional>
+#include <vector>
 
 namespace claimlens {
 
@@ -28,6 +29,41 @@ public:
     static NumericOrder numericOrderOf(QStringView text);
     /// 1–12 for an English month name or abbreviation ("Sept", "Jan."), else 0.
     static int monthFromName(QStringView name);
+
+    /// Which month names `monthPattern` holds.
+    enum class MonthNames { Full, FullAndAbbreviated };
+    /// The English month names as the alternatives of a regular expression, with no group around
+    /// them: "January|February|...|December", then for FullAndAbbreviated
+    /// "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec" (a longer form before the shorter one it
+    /// starts with). The one month pattern of the code: every expression that reads a month name
+    /// is built on it.
+    static const QString& monthPattern(MonthNames names = MonthNames::FullAndAbbreviated);
+
+    /// A month (and day; 0 for none) written without a year, placed in the year that puts it
+    /// nearest the page's date: "December" on a page of late January is last December, "July 9"
+    /// on a page of late June this July. When the sentence does not look ahead (`ahead` false, see
+    /// looksAhead), a date more than three weeks after the page is of the year before ("started in
+    /// March" on a page of November). Invalid when `published` has no month.
+    static PartialDate nearestToPublication(int month, int day, const PartialDate& published, bool ahead = true);
+    /// Whether a sentence, given in lower case, speaks of what is to come: "will", "is set to",
+    /// "plans to", "next", "from July" ("starting").
+    static bool looksAhead(QStringView lowerSentence);
+
+    /// A date written relative to the page's: "last year", "next month", "yesterday", "3 days ago".
+    struct RelativeDate {
+        qsizetype start = 0;  ///< where the words stand in the searched text
+        qsizetype end = 0;
+        QString phrase;       ///< the words as written
+        PartialDate date;     ///< invalid when the page's date is too coarse to count from
+    };
+    /// The relative dates of `text`, each counted from `published`: "last/this/next year" by its
+    /// year, "last/this/next month" by its month, "yesterday" and "today" by its day, "N days,
+    /// weeks, months or years ago" (N in digits or "a", "one" to "six") back from its day. A
+    /// possessive ("last year's") is not a date.
+    static std::vector<RelativeDate> relativeDates(QStringView text, const PartialDate& published);
+    /// The day "the same day", "the next day", "the following week", "the day before", "a week
+    /// later" or "a day earlier" names, counted from the day `from` (whose precision is a day).
+    static PartialDate dayCountedFrom(const QString& phrase, const PartialDate& from);
 };
 
 }  // namespace claimlens

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QChar>
+#include <QHash>
+#include <QString>
 
 namespace claimlens {
 
@@ -12,6 +14,18 @@ inline char16_t lowerChar(QChar c)
     if (u < 0x80)
         return u >= u'A' && u <= u'Z' ? static_cast<char16_t>(u + 32) : u;
     return c.toLower().unicode();
+}
+
+/// A count written in digits or as a small word ("a", "two"), as in "a year earlier" or "three
+/// days ago"; 0 when it is neither.
+inline int smallCount(const QString& word)
+{
+    static const QHash<QString, int> words{{QStringLiteral("a"), 1},     {QStringLiteral("an"), 1},
+                                           {QStringLiteral("one"), 1},   {QStringLiteral("two"), 2},
+                                           {QStringLiteral("three"), 3}, {QStringLiteral("four"), 4},
+                                           {QStringLiteral("five"), 5},  {QStringLiteral("six"), 6}};
+    const QString lower = word.toLower();
+    return words.value(lower, lower.toInt());
 }
 
 }  // namespace claimlens

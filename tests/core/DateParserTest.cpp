@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <QRegularExpression>
+
 using namespace claimlens;
 
 namespace {
@@ -69,4 +71,55 @@ TEST(DateParser, ChineseMarkedDates)
     EXPECT_EQ(lineIso("2025\u5E743\u67084\u65E5 10:30"), QStringLiteral("2025-03-04"));
     EXPECT_EQ(lineIso("2024\u5E7411\u6708"), QStringLiteral("2024-11"));
     EXPECT_EQ(lineIso("2024\u5E7413\u67081\u65E5"), QStringLiteral("none"));
+}
+
+TEST(DateParser, OneMonthPatternForFullNamesAndAbbreviations)
+{
+    const QRegularExpression all(QStringLiteral("^(?:%1)$").arg(DateParser::monthPattern()));
+    const QRegularExpression full(QStringLiteral("^(?:%1)$").arg(DateParser::monthPattern(DateParser::MonthNames::Full)));
+    for (const char16_t* name : {u"January", u"May", u"September", u"December"}) {
+        EXPECT_TRUE(all.match(QStringView(name)).hasMatch()) << QString::fromUtf16(name).toStdString();
+        EXPECT_TRUE(full.match(QStringView(name)).hasMatch()) << QString::fromUtf16(name).toStdString();
+    }
+    for (const char16_t* name : {u"Jan", u"Sept", u"Sep", u"Dec"}) {
+        EXPECT_TRUE(all.match(QStringView(name)).hasMatch()) << QString::fromUtf16(name).toStdString();
+        EXPECT_FALSE(full.match(QStringView(name)).hasMatch()) << QString::fromUtf16(name).toStdString();
+    }
+    EXPECT_FALSE(all.match(u"Monday").hasMatch());
+}
+
+TEST(DateParser, AMonthWithoutAYearIsPlacedNearestThePage)
+{
+    const PartialDate lateJanuary{2025, 1, 28, DatePrecision::Day};
+    EXPECT_EQ(DateParser::nearestToPublication(12, 0, lateJanuary).iso(), QStringLiteral("2024-12"));
+    const PartialDate lateJune{2024, 6, 25, DatePrecision::Day};
+    EXPECT_EQ(DateParser::nearestToPublication(7, 9, lateJune).iso(), QStringLiteral("2024-07-09"));
+    // March on a page of November: next March when the sentence looks ahead, else the March past
+    const PartialDate november{2024, 11, 10, DatePrecision::Day};
+    EXPECT_EQ(DateParser::nearestToPublication(3, 0, november, true).iso(), QStringLiteral("2025-03"));
+    EXPECT_EQ(DateParser::nearestToPublication(3, 0, november, false).iso(), QStringLiteral("2024-03"));
+    EXPECT_FALSE(DateParser::nearestToPublication(3, 0, PartialDate{2024, 0, 0, DatePrecision::Year}).isValid());
+    EXPECT_TRUE(DateParser::looksAhead(u"the plant will open in march"));
+    EXPECT_TRUE(DateParser::looksAhead(u"it is set to launch in june"));
+    EXPECT_FALSE(DateParser::looksAhead(u"sales rose in march"));
+}
+
+TEST(DateParser, RelativeDatesCountFromThePage)
+{
+    const PartialDate published{2024, 12, 15, DatePrecision::Day};
+    const auto found = DateParser::relativeDates(
+        u"Sales fell last year, last year's plan failed, and it opened three weeks ago; more next month.", published);
+    ASSERT_EQ(found.size(), 3u);
+    EXPECT_EQ(found[0].phrase, QStringLiteral("last year"));
+    EXPECT_EQ(found[0].date.iso(), QStringLiteral("2023"));
+    EXPECT_EQ(found[1].phrase, QStringLiteral("three weeks ago"));
+    EXPECT_EQ(found[1].date.iso(), QStringLiteral("2024-11-24"));
+    EXPECT_EQ(found[2].date.iso(), QStringLiteral("2025-01"));
+    EXPECT_EQ(found[2].start, 83);
+    EXPECT_FALSE(DateParser::relativeDates(u"yesterday", PartialDate{}).front().date.isValid());
+
+    const PartialDate leapDay{2024, 2, 29, DatePrecision::Day};
+    EXPECT_EQ(DateParser::dayCountedFrom(QStringLiteral("The next day"), leapDay).iso(), QStringLiteral("2024-03-01"));
+    EXPECT_EQ(DateParser::dayCountedFrom(QStringLiteral("a week earlier"), leapDay).iso(), QStringLiteral("2024-02-22"));
+    EXPECT_EQ(DateParser::dayCountedFrom(QStringLiteral("the same day"), leapDay).iso(), QStringLiteral("2024-02-29"));
 }

@@ -320,9 +320,12 @@ int Cli::list(const QStringList& argsIn)
         for (const auto& c : *rows)
             print(QJsonObject{{QStringLiteral("file"), c.fileName}, {QStringLiteral("text"), c.text},
                               {QStringLiteral("score"), c.score}, {QStringLiteral("date"), c.date.iso()},
+                              {QStringLiteral("reported"), c.reported.iso()},
                               {QStringLiteral("actors"), QJsonArray::fromStringList(c.actors)},
                               {QStringLiteral("source"), c.source}},
-                  QStringLiteral("%1\t%2\t%3\t%4").arg(c.date.isValid() ? c.date.iso() : QStringLiteral("undated"),
+                  QStringLiteral("%1\t%2\t%3\t%4").arg(c.date.isValid()       ? c.date.iso()
+                                                       : c.reported.isValid() ? QStringLiteral("reported ") + c.reported.iso()
+                                                                              : QStringLiteral("undated"),
                                                        c.actors.join(QStringLiteral(", ")), c.fileName, c.text));
     } else if (kind == QStringLiteral("statistics")) {
         auto rows = extraction.statistics(filter);

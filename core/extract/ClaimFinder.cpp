@@ -144,7 +144,7 @@ void ClaimFinder::findAttributions(SentenceContext& c, Extraction& out) const
     }
 }
 
-void ClaimFinder::scoreClaim(SentenceContext& c, const Article& article, Extraction& out) const
+void ClaimFinder::scoreClaim(SentenceContext& c, Extraction& out) const
 {
     const QString trimmed = c.text.trimmed();
     if (trimmed.endsWith(u'?') || trimmed.size() < 20)
@@ -187,7 +187,9 @@ void ClaimFinder::scoreClaim(SentenceContext& c, const Article& article, Extract
     Claim claim;
     claim.sentence = c.index;
     claim.score = std::min(1.0, score);
-    claim.date = !c.dates.empty() ? c.dates.front() : article.published;
+    // the date of what it reports, when its sentence gives one; when it was reported is its
+    // document's publication, kept there and not copied here
+    claim.date = !c.dates.empty() ? c.dates.front() : PartialDate{};
     claim.actors = actors;
     claim.source = c.source;
     out.claims.push_back(claim);

@@ -19,7 +19,7 @@ public:
     /// The sentence as a claim, when it has an actor and enough that can be checked (a figure, a
     /// date, a claim verb, a comparison, a source); its date is its first, else the article's.
     /// Reads what the other finders left in `c`, so it runs last.
-    void scoreClaim(SentenceContext& c, const Article& article, Extraction& out) const;
+    void scoreClaim(SentenceContext& c, Extraction& out) const;
 
 private:
     /// A cited phrase as a source's name: a known publication or body by its canonical name,

@@ -47,7 +47,7 @@ struct Event {
 struct Claim {
     int sentence = -1;
     double score = 0;
-    PartialDate date;
+    PartialDate date;  ///< what it reports happens then; invalid when its sentence gives no date
     QStringList actors;
     QString source;
 };

@@ -82,7 +82,7 @@ Extraction Extractor::extract(const Article& article) const
             if (d.isValid())
                 paragraph.lastDate = d;
         m_claims->findAttributions(c, out);
-        m_claims->scoreClaim(c, article, out);
+        m_claims->scoreClaim(c, out);
         for (size_t m : c.mentionIndexes) {
             const Mention& mention = out.mentions[m];
             if ((mention.kind != EntityKind::Country && mention.kind != EntityKind::Company) || !mention.via.isEmpty())

@@ -104,7 +104,7 @@ Result<std::vector<ClaimRow>> ExtractionQuery::claims(const ExtractionFilter& fi
     auto stmt = m_db->prepare(
         "SELECT c.id, c.document_id, d.file_name, s.ordinal, s.text, c.score, c.date, c.date_precision, c.source,"
         " (SELECT group_concat(e.name, '|') FROM claim_actors ca JOIN entities e ON e.id = ca.entity_id"
-        "  WHERE ca.claim_id = c.id)"
+        "  WHERE ca.claim_id = c.id), d.published, d.published_precision"
         " FROM claims c JOIN documents d ON d.id = c.document_id JOIN sentences s ON s.id = c.sentence_id"
         " WHERE ?1 IS NULL OR c.id IN (SELECT ca.claim_id FROM claim_actors ca JOIN entities e ON e.id = ca.entity_id"
         "   WHERE e.name = ?1)"
@@ -115,7 +115,7 @@ Result<std::vector<ClaimRow>> ExtractionQuery::claims(const ExtractionFilter& fi
     std::vector<ClaimRow> out;
     while (stmt->step())
         out.push_back({stmt->int64(1), stmt->text(2), {}, stmt->integer(3), stmt->text(4), stmt->real(5), dateOf(*stmt, 6, 7),
-                       stmt->text(9).split(u'|', Qt::SkipEmptyParts), stmt->text(8)});
+                       stmt->text(9).split(u'|', Qt::SkipEmptyParts), stmt->text(8), dateOf(*stmt, 10, 11)});
     return out;
 }
 
@@ -137,6 +137,9 @@ Result<ClaimPage> ExtractionQuery::claimPage(const DocumentFilter& filter, Claim
     case ClaimSort::Text:
         key = QStringLiteral("s.text COLLATE NOCASE");
         break;
+    case ClaimSort::Reported:
+        key = QStringLiteral("d.published");
+        break;
     case ClaimSort::Actors:
         key = QStringLiteral("(SELECT min(ke.name) FROM claim_actors ka JOIN entities ke ON ke.id = ka.entity_id"
                              " WHERE ka.claim_id = c.id)");
@@ -145,8 +148,8 @@ Result<ClaimPage> ExtractionQuery::claimPage(const DocumentFilter& filter, Claim
     const KeysetQuery query{
         QStringLiteral("c.document_id, d.file_name, d.title, s.ordinal, s.text, c.score, c.date, c.date_precision, c.source,"
                        " (SELECT group_concat(e.name, '|') FROM claim_actors ca JOIN entities e ON e.id = ca.entity_id"
-                       "  WHERE ca.claim_id = c.id)"),
-        10,
+                       "  WHERE ca.claim_id = c.id), d.published, d.published_precision"),
+        12,
         QStringLiteral("claims c JOIN documents d ON d.id = c.document_id JOIN sentences s ON s.id = c.sentence_id"),
         QStringLiteral("c.id"),
         key,
@@ -156,7 +159,7 @@ Result<ClaimPage> ExtractionQuery::claimPage(const DocumentFilter& filter, Claim
     ClaimPage page;
     auto read = readKeysetPage(*m_db, query, where, after, limit, [&](const Statement& st) {
         page.rows.push_back({st.int64(0), st.text(1), st.text(2), st.integer(3), st.text(4), st.real(5), dateOf(st, 6, 7),
-                             st.text(9).split(u'|', Qt::SkipEmptyParts), st.text(8)});
+                             st.text(9).split(u'|', Qt::SkipEmptyParts), st.text(8), dateOf(st, 10, 11)});
     });
     if (!read)
         return Error{read.error()};
@@ -228,7 +231,8 @@ Result<DocumentExtraction> ExtractionQuery::forDocument(std::int64_t documentId)
     auto claims = m_db->prepare(
         "SELECT s.ordinal, s.text, c.score, c.date, c.date_precision, c.source,"
         " (SELECT group_concat(e.name, '|') FROM claim_actors ca JOIN entities e ON e.id = ca.entity_id"
-        "  WHERE ca.claim_id = c.id) FROM claims c JOIN sentences s ON s.id = c.sentence_id WHERE c.document_id = ?1"
+        "  WHERE ca.claim_id = c.id), d.published, d.published_precision FROM claims c"
+        " JOIN sentences s ON s.id = c.sentence_id JOIN documents d ON d.id = c.document_id WHERE c.document_id = ?1"
         " ORDER BY s.ordinal");
     if (!stats || !events || !claims)
         return Error{m_db->lastError()};
@@ -243,7 +247,7 @@ Result<DocumentExtraction> ExtractionQuery::forDocument(std::int64_t documentId)
     claims->bind(1, documentId);
     while (claims->step())
         out.claims.push_back({documentId, {}, {}, claims->integer(0), claims->text(1), claims->real(2), dateOf(*claims, 3, 4),
-                              claims->text(6).split(u'|', Qt::SkipEmptyParts), claims->text(5)});
+                              claims->text(6).split(u'|', Qt::SkipEmptyParts), claims->text(5), dateOf(*claims, 7, 8)});
     return out;
 }
 

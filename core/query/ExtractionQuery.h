@@ -57,13 +57,14 @@ struct ClaimRow {
     int sentenceOrdinal = 0;
     QString text;
     double score = 0;
-    PartialDate date;
+    PartialDate date;  ///< what it reports happens then, when its sentence says
     QStringList actors;
     QString source;
+    PartialDate reported;  ///< when it was reported: its document's publication
 };
 
 /// The columns the claims can be sorted by.
-enum class ClaimSort { Date, Score, Document, Text, Actors };
+enum class ClaimSort { Date, Score, Document, Text, Actors, Reported };
 
 struct ClaimPage {
     std::vector<ClaimRow> rows;

@@ -220,6 +220,53 @@ TEST(ChartQuery, TimelineKeepsUndatedClaims)
     EXPECT_TRUE(limited->truncated);
 }
 
+TEST(ChartQuery, TimelinePlotsEventOrReportDate)
+{
+    // A claim keeps the date it gives for what it reports apart from its document's publication,
+    // and the timeline plots either; both paths read the same two dates.
+    auto& f = test::ChartsFixture::shared();
+    DocumentFilter some;
+    some.companies = QStringList{QStringLiteral("Baidu")};
+    for (ChartPath path : {ChartPath::Index, ChartPath::Sql}) {
+        auto t = ChartQuery(f.db(), path).timelineClaims(some);
+        ASSERT_TRUE(t.ok());
+        ASSERT_FALSE(t->claims.empty());
+        for (const TimelineClaim& c : t->claims) {
+            const QByteArray sql = QStringLiteral("SELECT count(*) FROM claims c JOIN documents d ON d.id = c.document_id"
+                                                  " WHERE c.id = %1 AND coalesce(c.date, '') = '%2'"
+                                                  " AND coalesce(d.published, '') = '%3'")
+                                       .arg(c.id)
+                                       .arg(c.event.isValid() ? c.event.iso() : QString(), c.reported.isValid() ? c.reported.iso() : QString())
+                                       .toUtf8();
+            EXPECT_EQ(f.count(sql.constData()), 1) << c.id;
+        }
+    }
+    auto t = ChartQuery(f.db()).timelineClaims({});
+    ASSERT_TRUE(t.ok());
+    std::vector<TimelineClaim> claims = t->claims;
+    const auto differs = std::find_if(claims.begin(), claims.end(), [](const TimelineClaim& c) {
+        return c.event.isValid() && c.reported.isValid() && c.event.iso() != c.reported.iso();
+    });
+    ASSERT_NE(differs, claims.end()) << "the fixture has a claim dated apart from its report";
+    const std::int64_t id = differs->id;
+    auto byId = [&](const std::vector<TimelineClaim>& v) {
+        return *std::find_if(v.begin(), v.end(), [&](const TimelineClaim& c) { return c.id == id; });
+    };
+    EXPECT_EQ(byId(claims).date.iso(), byId(claims).event.iso());  // by event, the default
+    dateTimeline(claims, TimelineDating::Reported);
+    EXPECT_EQ(byId(claims).date.iso(), byId(claims).reported.iso());
+    EXPECT_FALSE(byId(claims).datedByDocument);
+    auto key = [](const TimelineClaim& c) { return std::make_tuple(!c.date.isValid(), c.date.year, c.date.month, c.date.day); };
+    EXPECT_TRUE(std::is_sorted(claims.begin(), claims.end(), [&](const TimelineClaim& a, const TimelineClaim& b) { return key(a) < key(b); }));
+    // a claim with no date of its own is plotted at its report either way, marked as such by event
+    dateTimeline(claims, TimelineDating::Event);
+    const auto own = std::find_if(claims.begin(), claims.end(),
+                                  [](const TimelineClaim& c) { return !c.event.isValid() && c.reported.isValid(); });
+    ASSERT_NE(own, claims.end());
+    EXPECT_TRUE(own->datedByDocument);
+    EXPECT_EQ(own->date.iso(), own->reported.iso());
+}
+
 TEST(ChartQuery, AggregatesStayCurrentThroughReextractAndReplace)
 {
     test::Workspace ws;

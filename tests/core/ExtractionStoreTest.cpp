@@ -68,7 +68,8 @@ TEST_F(ExtractionStoreTest, StatisticsAndClaimsKeepTheirSentences)
     auto claims = q.claims({QStringLiteral("baidu"), {}});
     ASSERT_TRUE(claims.ok());
     ASSERT_EQ(claims->size(), 1u);
-    EXPECT_EQ((*claims)[0].date.iso(), QStringLiteral("2024-07-04"));  // the publication date when undated
+    EXPECT_FALSE((*claims)[0].date.isValid());  // its sentence dates nothing
+    EXPECT_EQ((*claims)[0].reported.iso(), QStringLiteral("2024-07-04"));  // its document's publication
     EXPECT_TRUE((*claims)[0].actors.contains(QStringLiteral("Baidu")));
 
     auto doc = q.forDocument(1);

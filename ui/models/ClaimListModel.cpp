@@ -34,8 +34,8 @@ Result<ClaimPage> ClaimListModel::fetch(const ListCursor& after, int limit)
 
 void ClaimListModel::sort(int column, Qt::SortOrder order)
 {
-    static constexpr ClaimSort byColumn[] = {ClaimSort::Text, ClaimSort::Actors, ClaimSort::Date, ClaimSort::Document,
-                                             ClaimSort::Score};
+    static constexpr ClaimSort byColumn[] = {ClaimSort::Text, ClaimSort::Actors, ClaimSort::Date, ClaimSort::Reported,
+                                             ClaimSort::Document, ClaimSort::Score};
     const ClaimSort sort = column >= 0 && column < ColumnCount ? byColumn[column] : ClaimSort::Date;
     const bool descending = order == Qt::DescendingOrder;
     if (sort == m_sort && descending == m_descending)
@@ -62,6 +62,10 @@ QVariant ClaimListModel::data(const QModelIndex& index, int role) const
     case SentenceOrdinalRole:
         return c.sentenceOrdinal;
     case Qt::ToolTipRole:
+        if (index.column() == Date)
+            return tr("The date the claim's sentence gives for what it reports");
+        if (index.column() == Reported)
+            return tr("When the claim was reported: its document's publication");
         return index.column() == Text ? c.text : QString();
     case Qt::TextAlignmentRole:
         return index.column() == Score ? QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
@@ -72,7 +76,9 @@ QVariant ClaimListModel::data(const QModelIndex& index, int role) const
         case Actors:
             return c.actors.join(QStringLiteral(", "));
         case Date:
-            return c.date.isValid() ? c.date.iso() : tr("undated");
+            return c.date.isValid() ? c.date.iso() : QStringLiteral("\u2013");  // the sentence dates nothing
+        case Reported:
+            return c.reported.isValid() ? c.reported.iso() : tr("undated");
         case Document:
             return document;
         case Score:
@@ -95,7 +101,9 @@ QVariant ClaimListModel::headerData(int section, Qt::Orientation orientation, in
     case Actors:
         return tr("Actors");
     case Date:
-        return tr("Date");
+        return tr("Event date");
+    case Reported:
+        return tr("Reported");
     case Document:
         return tr("Document");
     case Score:

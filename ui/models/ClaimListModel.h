@@ -13,7 +13,7 @@ namespace claimlens::ui {
 class ClaimListModel : public PagedTableModel<ClaimRow, ClaimPage> {
     Q_OBJECT
 public:
-    enum Column { Text, Actors, Date, Document, Score, ColumnCount };
+    enum Column { Text, Actors, Date, Reported, Document, Score, ColumnCount };
     enum Role { DocumentIdRole = Qt::UserRole + 1, SentenceOrdinalRole };
 
     explicit ClaimListModel(QObject* parent = nullptr);

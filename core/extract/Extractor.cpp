@@ -88,11 +88,11 @@ Extraction Extractor::extract(const Article& article) const
             if ((mention.kind != EntityKind::Country && mention.kind != EntityKind::Company) || !mention.via.isEmpty())
                 continue;
             (mention.kind == EntityKind::Company ? paragraph.lastCompany : paragraph.lastCountry) =
-                {0, 0, mention.name, mention.kind, false, false};
+                {0, 0, mention.name, mention.kind, false, false, {}};
             SentenceSubject& top = mention.kind == EntityKind::Company ? articleCompany : articleCountry;
             const int named = ++subjectCounts[mention.name];
             if (top.start < 0 || named > subjectCounts.value(top.name))
-                top = {0, 0, mention.name, mention.kind, false, false};
+                top = {0, 0, mention.name, mention.kind, false, false, {}};
         }
     }
     m_entities->findHeadingEntities(article, out);

@@ -44,6 +44,9 @@ struct SentenceSubject {
     EntityKind kind = EntityKind::Country;
     bool object = false;  ///< after "from", "by", "than": what the number is rarely about
     bool viaProduct = false;
+    /// Named through its product: the product as written, with the model's glued parts
+    /// ("Qwen-72B-Instruct"). A figure about it is the product's, not its owner's.
+    QString product;
 };
 
 /// What a paragraph has said so far: later sentences lean on it ("The company said ...").

@@ -32,6 +32,22 @@ int wordValue(const QString& word)
     return words.value(word.toLower(), 0);
 }
 
+/// A name opening its sentence or a clause (after a comma, a colon, "that" or "said"), behind
+/// nothing but determiners, possessives and capitalised words: "Kling can produce ...", "Its
+/// Kimi chatbot launched ...", "said the DeepSeek-V3 model ...", "Much like Sora, Kling ...".
+bool inSubjectPosition(const QString& text, qsizetype start)
+{
+    static const QRegularExpression boundary(QStringLiteral("[,;:(\\x{2014}]|\\b(?:that|said|says)\\b"), kUnicode);
+    static const WordSet determiners{u"the", u"a", u"an", u"its", u"their", u"his", u"her", u"our", u"this", u"that"};
+    qsizetype from = 0;
+    for (auto it = boundary.globalMatch(QStringView(text).first(start)); it.hasNext();)
+        from = it.next().capturedEnd();
+    const QStringList before = wordsOf(QStringView(text).sliced(from, start - from));
+    return before.size() <= 4 && std::all_of(before.begin(), before.end(), [](const QString& w) {
+               return w.front().isUpper() || determiners.contains(w.toLower());
+           });
+}
+
 /// The names a sentence gives that a figure can be about.
 struct NamedSubjects {
     /// countries and companies, in the order written
@@ -55,16 +71,35 @@ NamedSubjects namedSubjects(const SentenceContext& c, const Extraction& out, con
         const Mention& m = out.mentions[i];
         if (m.kind != EntityKind::Country && m.kind != EntityKind::Company)
             continue;
-        if (!m.via.isEmpty() && std::any_of(subjects.begin(), subjects.end(), [&](const SentenceSubject& x) {
-                return x.name == m.name && x.end - 1 <= m.start - c.base && m.start - c.base - x.end <= 1;
-            })) {
-            // (only the name right before the product: "Baidu set aside ... for its 文心一言 Ernie" keeps Baidu)
-            std::erase_if(subjects, [&](const SentenceSubject& x) {
-                return x.name == m.name && x.end - 1 <= m.start - c.base && m.start - c.base - x.end <= 1;
+        // (only the name right before the product, or its owner's possessive: "Alibaba's
+        // Qwen-72B, which has 72 billion parameters" is about the model; "Baidu set aside ... for
+        // its 文心一言 Ernie" keeps Baidu)
+        auto ownerBefore = [&](const SentenceSubject& x) {
+            if (x.name != m.name || x.end - 1 > m.start - c.base)
+                return false;
+            const QStringView gap = QStringView(c.text).sliced(x.end, std::max<qsizetype>(0, m.start - c.base - x.end));
+            return gap.size() <= 1 || gap == u"'s " || gap == u"\u2019s ";
+        };
+        bool possessed = false;
+        if (!m.via.isEmpty() && std::any_of(subjects.begin(), subjects.end(), ownerBefore)) {
+            possessed = std::none_of(subjects.begin(), subjects.end(), [&](const SentenceSubject& x) {
+                return ownerBefore(x) && m.start - c.base - x.end <= 1;
             });
-            continue;
+            std::erase_if(subjects, ownerBefore);
+            if (!possessed)
+                continue;  // "Nvidia H800 chips": the owner's name describes the thing
         }
-        SentenceSubject s{m.start - c.base, m.end - c.base, m.name, m.kind, false, !m.via.isEmpty()};
+        SentenceSubject s{m.start - c.base, m.end - c.base, m.name, m.kind, false, !m.via.isEmpty(), {}};
+        // a product is what a figure is about only where it is the subject of its clause; as an
+        // object ("ByteDance priced its Doubao model at ...") its owner acts
+        if (!m.via.isEmpty() && (possessed || inSubjectPosition(c.text, s.start))) {
+            // the product as written, with what is glued to it: "Qwen-72B-Instruct", "Kling AI"
+            qsizetype end = s.end;
+            while (end < c.text.size() && (c.text.at(end).isLetterOrNumber() || (c.text.at(end) == u'-' && end + 1 < c.text.size() &&
+                                                                                   c.text.at(end + 1).isLetterOrNumber())))
+                ++end;
+            s.product = c.text.mid(s.start, end - s.start);
+        }
         s.object = prepBefore.match(QStringView(c.text).first(s.start)).hasMatch();
         if (!subjects.empty() && subjects.back().object) {  // "backed by Alibaba and Tencent": both
             const QString gap = c.text.mid(subjects.back().end, s.start - subjects.back().end).trimmed();
@@ -83,7 +118,7 @@ NamedSubjects namedSubjects(const SentenceContext& c, const Extraction& out, con
             if (known >= 0 && knowledge.entity(known).detail == QStringLiteral("media"))
                 continue;
         }
-        SentenceSubject s{m.start - c.base, m.end - c.base, m.name, m.kind, false, false};
+        SentenceSubject s{m.start - c.base, m.end - c.base, m.name, m.kind, false, false, {}};
         s.object = prepBefore.match(QStringView(c.text).first(s.start)).hasMatch();
         others.push_back(s);
     }
@@ -103,6 +138,7 @@ void carrySubjectOn(const SentenceContext& c, const std::vector<SentenceSubject>
     for (const SentenceSubject& s : subjects)
         if (!s.object && s.start <= subjectZone) {
             c.paragraph->subject = s;
+            c.paragraph->subject.product.clear();  // "it", "the company": the owner, not its product
             return;
         }
     // "Founded in Shanghai in 2021 by Yan Junjie, ..., MiniMax runs ...": the name a verb follows
@@ -112,6 +148,7 @@ void carrySubjectOn(const SentenceContext& c, const std::vector<SentenceSubject>
             (lang.claimVerbs.contains(next.first()) || lang.speechVerbs.contains(next.first()) ||
              next.first().endsWith(QStringLiteral("ed")) || next.first().endsWith(u's'))) {
             c.paragraph->subject = s;
+            c.paragraph->subject.product.clear();  // "it", "the company": the owner, not its product
             return;
         }
     }
@@ -363,7 +400,7 @@ std::optional<FigureSubject> chooseSubject(const SentenceContext& c, const Figur
     // (such a figure, or one in a sentence that names no company or country but speaks of the
     // whole world, is the world's: "6% of all filings worldwide", "the average across the survey")
     static const WordSet worldWords{u"global", u"globally", u"worldwide", u"world", u"world's", u"world\u2019s"};
-    const SentenceSubject world{0, 0, QStringLiteral("World"), EntityKind::Organization, false, false};
+    const SentenceSubject world{0, 0, QStringLiteral("World"), EntityKind::Organization, false, false, {}};
     SentenceSubject fallback;
     // (the world's only when it averages everyone: "across all the countries", "the whole survey")
     static const QRegularExpression everyone(
@@ -416,7 +453,13 @@ std::optional<FigureSubject> chooseSubject(const SentenceContext& c, const Figur
     }
     if (!subject)
         return std::nullopt;
-    return FigureSubject{*subject, continued};
+    FigureSubject chosen{*subject, continued};
+    // "Its Yi-34B model topped ..., and the company reached a valuation above $1 billion": a
+    // reference to the owner between the product and the figure makes the figure the owner's
+    if (!chosen.who.product.isEmpty() && chosen.who.end <= q.start &&
+        definiteReference.match(QStringView(c.text).sliced(chosen.who.end, q.start - chosen.who.end)).hasMatch())
+        chosen.who.product.clear();
+    return chosen;
 }
 
 /// The period a figure is for: the sentence's, or the year a time after the figure names.
@@ -567,8 +610,8 @@ Statistic statisticOf(const SentenceContext& c, const Quantity& q, const Sentenc
     st.sentence = c.index;
     st.start = c.base + q.start;
     st.end = c.base + q.end;
-    st.subject = subject.name;
-    st.subjectKind = subject.kind;
+    st.subject = subject.product.isEmpty() ? subject.name : subject.product;
+    st.subjectKind = subject.product.isEmpty() ? subject.kind : EntityKind::Product;
     st.value = q.value;
     st.unit = q.unit;
     st.qualifier = q.qualifier;

@@ -729,3 +729,29 @@ TEST(Extractor, APronounAfterAFigureStandsForTheMeasureJustGiven)
     EXPECT_NE(china->metric, QStringLiteral("them"));
     EXPECT_TRUE(china->metric.contains(QStringLiteral("patents"))) << qPrintable(china->metric);
 }
+
+TEST(Extractor, AProductIsTheSubjectWhereItStandsAsOne)
+{
+    // A figure about a product is the product's where the product is its clause's subject
+    // (opening the sentence or a clause, or its owner's possessive), glued model names whole;
+    // as an object its owner acts, and "the company" after it names the owner.
+    const Extraction e = extract(QStringLiteral(
+        "Model Notes\n\nA quiet start to a story about models.\n\n"
+        "Baidu's Ernie-Turbo, which holds 389 billion parameters, leads the list. "
+        "Unlike older apps, TikTok now lists 3 million shops. "
+        "ByteDance gave its TikTok team 4,000 new engineers.\n\n"
+        "Its Ernie line grew quickly, and the company was valued at $20 billion.\n"));
+    const Statistic* size = statisticOf(e, 389e9);
+    ASSERT_NE(size, nullptr);
+    EXPECT_EQ(size->subject, QStringLiteral("Ernie-Turbo"));
+    EXPECT_EQ(size->subjectKind, EntityKind::Product);
+    const Statistic* answer = statisticOf(e, 3e6);
+    ASSERT_NE(answer, nullptr);
+    EXPECT_EQ(answer->subject, QStringLiteral("TikTok"));
+    const Statistic* price = statisticOf(e, 4000);
+    ASSERT_NE(price, nullptr);
+    EXPECT_EQ(price->subject, QStringLiteral("ByteDance"));
+    const Statistic* valuation = statisticOf(e, 20e9);
+    ASSERT_NE(valuation, nullptr);
+    EXPECT_EQ(valuation->subject, QStringLiteral("Baidu"));
+}

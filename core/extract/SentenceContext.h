@@ -55,6 +55,9 @@ struct ParagraphState {
     SentenceSubject subject;
     bool subjectFromEarlierSentence = false;
     QString lastMetric, lastMetricKey, lastUnit;
+    /// the unit of the figure a multiple multiplies ("38,000 ..., six times the US's 6,300"), for
+    /// a figure after the multiple in that unit
+    QString unitBeforeMultiple;
     /// whom the paragraph's last figure was about (no name before any): a later figure that names
     /// no one and has the same unit goes on about the same subject ("Baidu had 100 million users.
     /// By April the figure was 200 million.")

@@ -235,18 +235,24 @@ std::vector<MetricSpan> findMetricSpans(const SentenceContext& c, const QRegular
     return metricSpans;
 }
 
-/// The period the sentence's figures are for: "between 2014 and 2023", "in 2023"; empty for none.
-QString sentencePeriod(const SentenceContext& c)
+/// The period a sentence names: "between 2014 and 2023", "in 2023"; where it stands.
+struct SentencePeriod {
+    QString period;  ///< empty for none
+    qsizetype start = 0;
+    qsizetype end = 0;
+};
+
+SentencePeriod sentencePeriod(const SentenceContext& c)
 {
     static const QRegularExpression range(QStringLiteral("\\bbetween\\s+((?:19|20)\\d\\d)\\s+and\\s+((?:19|20)\\d\\d)\\b"));
-    static const QRegularExpression year(QStringLiteral("\\b(?:in|during|for|of)\\s+((?:19|20)\\d\\d)\\b"));
+    static const QRegularExpression year(QStringLiteral("\\b(?:in|during|for|of)\\s+((?:19|20)\\d\\d)\\b"),
+                                         QRegularExpression::CaseInsensitiveOption);
 
-    QString period;
     if (const auto r = range.match(c.text); r.hasMatch())
-        period = r.captured(1) + u'-' + r.captured(2);
-    else if (const auto y = year.match(c.text); y.hasMatch())
-        period = y.captured(1);
-    return period;
+        return {r.captured(1) + u'-' + r.captured(2), r.capturedStart(), r.capturedEnd()};
+    if (const auto y = year.match(c.text); y.hasMatch())
+        return {y.captured(1), y.capturedStart(), y.capturedEnd()};
+    return {};
 }
 
 /// Where a figure stands in its sentence and how far the words about it reach.
@@ -256,7 +262,19 @@ struct Figure {
     QStringView after;          ///< its words: from the number (a range's upper bound) to `limit`
     qsizetype clauseStart = 0;  ///< where its clause starts
     QRegularExpressionMatch lead;  ///< "of", "from", "among" (the) right after it
+    /// "38,000 of some 54,000 inventions": the whole a part before it is of (the world's, unless
+    /// its clause names whose); the part is measured by the whole's words
+    bool whole = false;
 };
+
+/// "of", "out of", with a determiner or an approximation: between a part and its whole.
+const QRegularExpression& partitiveGap()
+{
+    static const QRegularExpression gap(
+        QStringLiteral("^\\s*(?:out\\s+)?of\\s+(?:(?:the|some|about|around|roughly|nearly|almost|an\\s+estimated)\\s+)?$"),
+        kUnicode | QRegularExpression::CaseInsensitiveOption);
+    return gap;
+}
 
 Figure figureAt(const SentenceContext& c, size_t qi)
 {
@@ -271,11 +289,19 @@ Figure figureAt(const SentenceContext& c, size_t qi)
     static const QRegularExpression rangeGap(QStringLiteral("^\\s*(?:to|and|-|\\x{2013})\\s*$"), kUnicode);
     qsizetype measuredFrom = q.end;
     size_t next = qi + 1;
-    if (next < c.quantities.size() && c.quantities[next].unit == q.unit && c.quantities[next].start - q.end <= 6 &&
-        rangeGap.match(QStringView(c.text).sliced(q.end, c.quantities[next].start - q.end)).hasMatch()) {
+    auto joined = [&](size_t a, size_t b, const QRegularExpression& gap, qsizetype reach) {
+        return b < c.quantities.size() && c.quantities[b].unit == c.quantities[a].unit &&
+               c.quantities[b].start - c.quantities[a].end <= reach &&
+               gap.match(QStringView(c.text).sliced(c.quantities[a].end, c.quantities[b].start - c.quantities[a].end)).hasMatch();
+    };
+    if (joined(qi, next, rangeGap, 6)) {
         measuredFrom = c.quantities[next].end;
         ++next;
+    } else if (joined(qi, next, partitiveGap(), 24)) {
+        measuredFrom = c.quantities[next].end;  // the part: measured by the whole's words
+        ++next;
     }
+    const bool whole = qi > 0 && joined(qi - 1, qi, partitiveGap(), 24);
     qsizetype limit = next < c.quantities.size() ? c.quantities[next].start : c.text.size();
     if (const auto b = boundary.match(c.text, measuredFrom); b.hasMatch() && b.capturedStart() < limit)
         limit = b.capturedStart();
@@ -285,7 +311,7 @@ Figure figureAt(const SentenceContext& c, size_t qi)
     for (auto b = boundary.globalMatch(QStringView(c.text).first(q.start)); b.hasNext();)
         clauseStart = b.next().capturedEnd();
     const auto lead = leadIn.match(after);
-    return Figure{q, limit, after, clauseStart, lead};
+    return Figure{q, limit, after, clauseStart, lead, whole};
 }
 
 /// Whom a figure is about, and whether the figure goes on about the paragraph's last one.
@@ -316,6 +342,11 @@ std::optional<FigureSubject> chooseSubject(const SentenceContext& c, const Figur
     const std::vector<SentenceSubject>& subjects = named.subjects;
     const std::vector<SentenceSubject>& others = named.others;
     const SentenceSubject* subject = nullptr;
+    if (figure.whole)  // "38,000 of some 54,000": the whole is everyone's
+        return FigureSubject{SentenceSubject{0, 0, QStringLiteral("World"), EntityKind::Organization, false, false, {}}, false};
+    // "six times the total for the United States": a multiple's base is named after it, and what
+    // is the multiple is named before it, or is the paragraph's last figure's subject
+    const bool multiple = q.unit == QStringLiteral("times");
     // (not a possessive: "50% of China's market" is a share of something China holds, taken by
     // whoever the sentence names before)
     auto possessive = [&](const SentenceSubject& s) {
@@ -331,7 +362,7 @@ std::optional<FigureSubject> chooseSubject(const SentenceContext& c, const Figur
         for (const SentenceSubject& s : subjects)
             if (s.start >= clauseStart && s.end <= q.start && (!s.object || q.start - s.end <= 12))
                 subject = &s;
-    if (!subject)
+    if (!subject && !multiple)
         for (const SentenceSubject& s : subjects)
             if (s.start >= q.end && s.start < limit && prepAfter.match(QStringView(c.text).sliced(q.end, s.start - q.end)).hasMatch()) {
                 subject = &s;
@@ -413,6 +444,8 @@ std::optional<FigureSubject> chooseSubject(const SentenceContext& c, const Figur
         subject = &fallback;
     }
     bool continued = false;
+    if (!subject && multiple && !c.paragraph->lastStatisticSubject.name.isEmpty())
+        subject = &c.paragraph->lastStatisticSubject;
     if (!subject && subjects.empty() && !c.paragraph->lastStatisticSubject.name.isEmpty() &&
         c.paragraph->lastUnit == q.unit &&
         !c.saysAny(widening)) {
@@ -468,9 +501,21 @@ struct FigurePeriod {
     bool timeAfter = false;  ///< a time follows the figure ("two years earlier"), not a measure
 };
 
-FigurePeriod periodOf(const Figure& figure, const QString& period)
+FigurePeriod periodOf(const SentenceContext& c, const Figure& figure, const SentencePeriod& named)
 {
     const QStringView after = figure.after;
+    // the figure's own: a period after it within its words ("54,000 inventions filed between 2014
+    // and 2023"), or one before it that no report's "that" separates from it ("WIPO reported in
+    // 2024 that China filed 38,000 ..." dates the report; "... the GDP of the UK in 2021", after
+    // the figure's clause, is another figure's)
+    static const QRegularExpression reportedThat(QStringLiteral("\\b(?:that|said|says|told|according\\s+to)\\b"),
+                                                 kUnicode | QRegularExpression::CaseInsensitiveOption);
+    const bool own = named.period.isEmpty() ||
+                     (named.start >= figure.q.end ? named.start < figure.limit
+                                                  : named.end <= figure.q.start &&
+                                                        !reportedThat.match(QStringView(c.text).sliced(named.end, figure.q.start - named.end))
+                                                             .hasMatch());
+    const QString period = own ? named.period : QString();
     // "26% two years earlier", "180,000 a year ago": a time, not a measure (the figure goes on
     // in the measure before it); "... in 2024, up from 180,000 a year earlier": the year before
     // the sentence's own
@@ -704,7 +749,8 @@ bool chooseMetric(const SentenceContext& c, const Figure& figure, const MeasureP
         st.metric = named.mid(std::max<qsizetype>(0, named.size() - 2)).join(u' ');
         st.metricKey = st.metric.toLower();
     } else if ((c.paragraph->lastUnit == st.unit ||
-                (c.paragraph->lastUnit == QStringLiteral("times") && timesThe.match(before).hasMatch())) &&
+                (c.paragraph->lastUnit == QStringLiteral("times") &&
+                 (timesThe.match(before).hasMatch() || c.paragraph->unitBeforeMultiple == st.unit))) &&
                !c.paragraph->lastMetricKey.isEmpty()) {
         // "38,000 patents compared to 6,276 in the US"; "Australia came next at 63%."; "8.6 times
         // the $7.8 billion recorded in China": the base of a multiple is in the multiple's measure
@@ -731,7 +777,7 @@ bool chooseMetric(const SentenceContext& c, const Figure& figure, const MeasureP
 /// One figure read in its steps: subject, period, measure phrase, value, metric; a statistic
 /// when all of them are found, and the paragraph's last figure then.
 void readFigure(SentenceContext& c, size_t qi, const NamedSubjects& named, const std::vector<MetricSpan>& spans,
-                const QString& period, const Language& lang, Extraction& out)
+                const SentencePeriod& period, const Language& lang, Extraction& out)
 {
     const Quantity& q = c.quantities[qi];
     if (q.unit == QStringLiteral("count") && q.value < 2)
@@ -740,7 +786,7 @@ void readFigure(SentenceContext& c, size_t qi, const NamedSubjects& named, const
     const std::optional<FigureSubject> subject = chooseSubject(c, figure, named);
     if (!subject)
         return;
-    const FigurePeriod figurePeriod = periodOf(figure, period);
+    const FigurePeriod figurePeriod = periodOf(c, figure, period);
     const std::optional<MeasurePhrase> measure = measurePhrase(figure, subject->continued, figurePeriod.timeAfter, lang);
     if (!measure)
         return;
@@ -749,8 +795,11 @@ void readFigure(SentenceContext& c, size_t qi, const NamedSubjects& named, const
         return;
     c.paragraph->lastMetric = st.metric;
     c.paragraph->lastMetricKey = st.metricKey;
+    if (st.unit == QStringLiteral("times") && c.paragraph->lastUnit != st.unit)
+        c.paragraph->unitBeforeMultiple = c.paragraph->lastUnit;
     c.paragraph->lastUnit = st.unit;
-    c.paragraph->lastStatisticSubject = subject->who;
+    if (!figure.whole)  // "38,000 of some 54,000": the part is what the paragraph goes on about
+        c.paragraph->lastStatisticSubject = subject->who;
     out.statistics.push_back(st);
 }
 
@@ -778,7 +827,7 @@ void StatisticFinder::find(SentenceContext& c, Extraction& out) const
     locateQuantities(c);
     if (!c.quantities.empty()) {
         const std::vector<MetricSpan> spans = findMetricSpans(c, m_metricPhrases, m_metricByPhrase);
-        const QString period = sentencePeriod(c);
+        const SentencePeriod period = sentencePeriod(c);
         for (size_t qi = 0; qi < c.quantities.size(); ++qi)
             readFigure(c, qi, named, spans, period, m_knowledge->language(), out);
     }

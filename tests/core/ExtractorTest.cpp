@@ -755,3 +755,34 @@ TEST(Extractor, AProductIsTheSubjectWhereItStandsAsOne)
     ASSERT_NE(valuation, nullptr);
     EXPECT_EQ(valuation->subject, QStringLiteral("Baidu"));
 }
+
+TEST(Extractor, APartOfAWholeAMultiplesBaseAndAReportsYear)
+{
+    // "N of the M things": N is the subject's, M the world's, both measured by M's words; "three
+    // times the count for China" is the subject before's multiple, China the base; a year that
+    // dates a report ("said in 2025 that ...") is no period of the figure it reports.
+    const Extraction e = extract(QStringLiteral(
+        "Chip Notes\n\nA quiet start to a story about chips.\n\n"
+        "The United States held 12,000 of the 90,000 chip patents granted in 2022. "
+        "That is about three times the count for China, which ranked second with around 4,000.\n\n"
+        "Baidu said in 2025 that it had filed 7,500 patents.\n"));
+    const Statistic* part = statisticOf(e, 12000);
+    ASSERT_NE(part, nullptr);
+    EXPECT_EQ(part->subject, QStringLiteral("United States"));
+    EXPECT_EQ(part->metricKey, QStringLiteral("patents"));
+    EXPECT_EQ(part->period, QStringLiteral("2022"));
+    const Statistic* whole = statisticOf(e, 90000);
+    ASSERT_NE(whole, nullptr);
+    EXPECT_EQ(whole->subject, QStringLiteral("World"));
+    const Statistic* multiple = statisticOf(e, 3);
+    ASSERT_NE(multiple, nullptr);
+    EXPECT_EQ(multiple->subject, QStringLiteral("United States"));
+    const Statistic* base = statisticOf(e, 4000);
+    ASSERT_NE(base, nullptr);
+    EXPECT_EQ(base->subject, QStringLiteral("China"));
+    EXPECT_EQ(base->metricKey, QStringLiteral("patents"));
+    const Statistic* reported = statisticOf(e, 7500);
+    ASSERT_NE(reported, nullptr);
+    EXPECT_EQ(reported->subject, QStringLiteral("Baidu"));
+    EXPECT_TRUE(reported->period.isEmpty()) << qPrintable(reported->period);
+}

@@ -48,6 +48,20 @@ bool inSubjectPosition(const QString& text, qsizetype start)
            });
 }
 
+/// The measure an amount's verb names: "earmarked", "set aside", "pledged" are spending; "raised"
+/// funding; "lost", "erased" a loss; "earned" revenue.
+QString moneyVerbMeasure(const QString& verb)
+{
+    static const std::pair<const char16_t*, const char16_t*> stems[] = {
+        {u"rais", u"funding"}, {u"cost", u"cost"},    {u"paid", u"payment"}, {u"pay", u"payment"}, {u"lost", u"loss"},
+        {u"los", u"loss"},     {u"wip", u"loss"},     {u"eras", u"loss"},    {u"earn", u"revenue"}, {u"generat", u"revenue"},
+        {u"fined", u"fine"}};
+    for (const auto& [stem, measure] : stems)
+        if (verb.startsWith(QStringView(stem)))
+            return QString::fromUtf16(measure);
+    return QStringLiteral("spending");
+}
+
 /// The names a sentence gives that a figure can be about.
 struct NamedSubjects {
     /// countries and companies, in the order written
@@ -553,7 +567,10 @@ std::optional<MeasurePhrase> measurePhrase(const Figure& figure, bool continued,
     static const QRegularExpression phraseEnd(
         QStringLiteral("\\s(?:in|by|from|between|since|during|over|at|for|to|on|than|last|this|a|per|according|as|with|and|or|that|"
                        "which|who|within|after|before|across|through|throughout|into|among|amid|against|despite|via|until|"
-                       "toward|towards|upon|beyond|without|under|above|below|near|versus)\\s"),
+                       "toward|towards|upon|beyond|without|under|above|below|near|versus|around|where|when|whose|"
+                       // a verb or an adverb ends the noun phrase: "companies are heading", "videos so far"
+                       "is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|should|must|do|does|did|"
+                       "so|now|already|yet|still|also|just|too|following|including|excluding|regarding)(?=\\s|$)"),
         kUnicode);
     const Quantity& q = figure.q;
     const QStringView after = figure.after;
@@ -582,6 +599,16 @@ std::optional<MeasurePhrase> measurePhrase(const Figure& figure, bool continued,
     if (!phraseWords.isEmpty() && phraseWords.size() > 1 &&
         (phraseWords.first().endsWith(QStringLiteral("'s")) || phraseWords.first().endsWith(QStringLiteral("\u2019s"))))
         phraseWords.removeFirst();
+    // "inventions filed", "exchanges centred on ...": a participle after the noun says what
+    // happened to the things, the noun before it names them
+    for (qsizetype i = 1; i < phraseWords.size(); ++i) {
+        const QString& w = phraseWords.at(i);
+        if (w.size() > 4 && w.endsWith(QStringLiteral("ed")) && w == w.toLower() && !w.contains(u'-')) {
+            phraseWords = phraseWords.mid(0, i);
+            phrase = phraseWords.join(u' ');
+            break;
+        }
+    }
     if (timeAfter)
         phraseWords.clear();
     // a participle with its preposition ("the $7.8 billion recorded in China", "spent by
@@ -635,8 +662,21 @@ const Metric* nearestMetric(const std::vector<MetricSpan>& metricSpans, const Fi
     const qsizetype from = std::max<qsizetype>(0, q.start - 60);
     const Metric* metric = nullptr;
     qsizetype bestDistance = std::numeric_limits<qsizetype>::max(), bestLength = 0;
+    // (a measure of money measures amounts and a count counts: "$650 million ... to attract users"
+    // is no number of users; a multiple multiplies any measure)
+    auto money = [](const QString& unit) { return unit.size() >= 3 && unit.first(3) == unit.first(3).toUpper() && unit.front().isLetter(); };
+    auto fits = [&](const Metric* m) {
+        if (!m || q.unit == QStringLiteral("times"))
+            return true;
+        const QString mu = m->unit.toUpper();
+        const bool metricMoney = mu == QStringLiteral("USD") || mu == QStringLiteral("CNY") || mu == QStringLiteral("EUR");
+        // (a change in percent fits any measure: "revenue rose 20%", "shares fell 17%")
+        if (m->unit == QStringLiteral("percent") || q.unit == QStringLiteral("percent"))
+            return true;
+        return metricMoney == money(q.unit);
+    };
     for (const auto& [at, end, m] : metricSpans) {
-        if (at < from || end > limit)
+        if (at < from || end > limit || !fits(m))
             continue;
         const qsizetype distance = end <= q.start ? q.start - end : at >= q.end ? at - q.end : 0;
         if (distance < bestDistance || (distance == bestDistance && end - at > bestLength)) {
@@ -677,13 +717,16 @@ bool chooseMetric(const SentenceContext& c, const Figure& figure, const MeasureP
     const bool clipLength = measure.clipLength;
     // "400,000 Ascend 910B processors": a short phrase of names before a noun still names the
     // measure, when the vocabulary names none
+    // ("LLMs", "GPUs": a plural acronym is a noun too)
+    static const QRegularExpression acronymPlural(QStringLiteral("^\\p{Lu}{2,}s$"), kUnicode);
+    auto noun = [&](const QString& w) { return w.front().isLower() || acronymPlural.match(w).hasMatch(); };
     const bool namesSomething =
-        !phrase.isEmpty() && (phrase.front().isLower() ||
-                              (!metric && phraseWords.size() <= 4 && phraseWords.last().front().isLower()));
+        !phrase.isEmpty() && (noun(phraseWords.isEmpty() ? phrase : phraseWords.first()) ||
+                              (!metric && phraseWords.size() <= 4 && noun(phraseWords.last())));
     const QStringView before = QStringView(c.text).first(q.start);
     static const QRegularExpression spendingVerb(
         QStringLiteral("\\b((?:set|put)\\s+aside|earmark(?:ed|ing)?|allocat(?:ed|ing)|committ(?:ed|ing)|commits?|pledg(?:ed|ing|es)|"
-                       "invest(?:ed|ing|s)?|spen(?:t|ds?|ding)|rais(?:ed|ing|es)|costs?|costing|paid|pays?|paying|lost|los(?:es|ing)|"
+                       "invest(?:ed|ing|s)?|spen(?:t|ds?|ding)|put(?:s|ting)?|rais(?:ed|ing|es)|costs?|costing|paid|pays?|paying|lost|los(?:es|ing)|"
                        "budget(?:ed|ing)|fined|earn(?:ed|ing|s)|generat(?:ed|ing|es)|offer(?:ed|ing|s)|promis(?:ed|ing|es)|"
                        "plough(?:ed|ing)|pour(?:ed|ing|s)|wip(?:ed|ing)\\s+off|erase[ds]?|erasing)\\s+"
                        "(?:[\\p{L}'\\x{2019}-]+\\s+){0,5}(?:US)?[$\\x{00a5}\\x{20ac}\\x{00a3}]?$"),
@@ -730,8 +773,9 @@ bool chooseMetric(const SentenceContext& c, const Figure& figure, const MeasureP
                verb.hasMatch()) {
         // "set aside $72 million", "earmarked $145 million", "would cost the firm $5 billion":
         // an amount of money the verb before it names
+        // (one measure per kind of verb: the words stay as written, the key names the measure)
         st.metric = verb.captured(1).simplified();
-        st.metricKey = st.metric.toLower();
+        st.metricKey = moneyVerbMeasure(st.metric.toLower());
     } else if (const auto risen = q.unit != QStringLiteral("count") ? nounRose.match(before) : QRegularExpressionMatch();
                risen.hasMatch()) {
         // "their share had risen to 26%", "the price fell to $118": the noun that rose or fell

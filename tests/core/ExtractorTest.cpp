@@ -786,3 +786,32 @@ TEST(Extractor, APartOfAWholeAMultiplesBaseAndAReportsYear)
     EXPECT_EQ(reported->subject, QStringLiteral("Baidu"));
     EXPECT_TRUE(reported->period.isEmpty()) << qPrintable(reported->period);
 }
+
+TEST(Extractor, AMeasureIsANounAndOneKeyPerMeasure)
+{
+    // The measure is the noun phrase's noun ("videos so far", "LLMs have been built", "inventions
+    // filed"); an amount's verb names one measure whatever the verb; a count's word does not
+    // measure money ("$90 million ... to win users" is no number of users).
+    const Extraction e = extract(QStringLiteral(
+        "Count Notes\n\nA quiet start to a story about counts.\n\n"
+        "ByteDance says its app has made 7 million videos so far. "
+        "More than 40 LLMs have been built in China. "
+        "OpenAI counted 5,000 patent families filed in 2021.\n\n"
+        "Baidu set aside $50 million. OpenAI earmarked $120 million. ByteDance is putting $90 million into "
+        "prizes to win users.\n"));
+    const Statistic* videos = statisticOf(e, 7e6);
+    ASSERT_NE(videos, nullptr);
+    EXPECT_EQ(videos->metricKey, QStringLiteral("videos"));
+    const Statistic* llms = statisticOf(e, 40);
+    ASSERT_NE(llms, nullptr);
+    EXPECT_EQ(llms->metric, QStringLiteral("LLMs"));
+    EXPECT_EQ(llms->subject, QStringLiteral("China"));
+    const Statistic* families = statisticOf(e, 5000);
+    ASSERT_NE(families, nullptr);
+    EXPECT_EQ(families->metricKey, QStringLiteral("patents"));
+    for (double amount : {50e6, 120e6, 90e6}) {
+        const Statistic* spent = statisticOf(e, amount);
+        ASSERT_NE(spent, nullptr) << amount;
+        EXPECT_EQ(spent->metricKey, QStringLiteral("spending")) << amount;
+    }
+}

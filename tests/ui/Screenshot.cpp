@@ -5,6 +5,7 @@
 #include "MainWindow.h"
 #include "MessageBox.h"
 #include "Settings.h"
+#include "charts/TimelineTab.h"
 #include "models/DocumentListModel.h"
 
 #include <QApplication>
@@ -34,7 +35,8 @@ int main(int argc, char* argv[])
     const QCommandLineOption width(QStringLiteral("width"), QStringLiteral("width"), QStringLiteral("W"), QStringLiteral("1600"));
     const QCommandLineOption height(QStringLiteral("height"), QStringLiteral("height"), QStringLiteral("H"), QStringLiteral("1000"));
     const QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("a dark system palette"));
-    parser.addOptions({db, out, company, country, search, tab, row, claim, width, height, dark});
+    const QCommandLineOption reported(QStringLiteral("reported"), QStringLiteral("timeline: claims when they were reported"));
+    parser.addOptions({db, out, company, country, search, tab, row, claim, width, height, dark, reported});
     parser.addHelpOption();
     parser.process(app);
     if (!parser.isSet(db) || !parser.isSet(out)) {
@@ -83,6 +85,8 @@ int main(int argc, char* argv[])
     } else {
         window.documentView()->selectRow(parser.value(row).toInt());
     }
+    if (parser.isSet(reported))
+        window.timelineTab()->setDating(claimlens::TimelineDating::Reported);
     window.tabs()->setCurrentIndex(parser.value(tab).toInt());
     QTest::qWait(400);  // let layouts and the reader settle before the picture
     if (!window.grab().save(parser.value(out))) {

@@ -29,6 +29,16 @@ void chooseScale(ChartModel& m, const QString& unit, double largest)
     }
 }
 
+/// A qualifier as a chart says it: the articles' "some", "roughly", "nearly" are all "about".
+QString qualifierText(const QString& qualifier)
+{
+    static const QStringList approximately{QStringLiteral("some"),   QStringLiteral("roughly"),  QStringLiteral("around"),
+                                           QStringLiteral("nearly"), QStringLiteral("almost"),   QStringLiteral("approximately"),
+                                           QStringLiteral("about"),  QStringLiteral("an estimated"), QStringLiteral("close to")};
+    const QString q = qualifier.toLower().simplified();
+    return approximately.contains(q) ? QStringLiteral("about") : q;
+}
+
 QString plural(int n, const char* one, const char* many)
 {
     return QStringLiteral("%1 %2").arg(formatNumber(n), QLatin1String(n == 1 ? one : many));
@@ -139,7 +149,7 @@ ChartModel statisticModel(const StatisticSeries& series, const DocumentFilter& f
         if (!v.period.isEmpty())
             about.append(v.period);
         if (!v.qualifier.isEmpty())
-            about.append(v.qualifier);  // "more than", "about": the figure is no exact count
+            about.append(qualifierText(v.qualifier));  // "more than", "about": the figure is no exact count
         QString label = v.subject;
         if (!about.isEmpty())
             label += QStringLiteral(" (%1)").arg(about.join(QStringLiteral(", ")));

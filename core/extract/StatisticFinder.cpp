@@ -303,19 +303,22 @@ Figure figureAt(const SentenceContext& c, size_t qi)
     static const QRegularExpression rangeGap(QStringLiteral("^\\s*(?:to|and|-|\\x{2013})\\s*$"), kUnicode);
     qsizetype measuredFrom = q.end;
     size_t next = qi + 1;
-    auto joined = [&](size_t a, size_t b, const QRegularExpression& gap, qsizetype reach) {
-        return b < c.quantities.size() && c.quantities[b].unit == c.quantities[a].unit &&
-               c.quantities[b].start - c.quantities[a].end <= reach &&
-               gap.match(QStringView(c.text).sliced(c.quantities[a].end, c.quantities[b].start - c.quantities[a].end)).hasMatch();
+    // (the gap's word is looked for before its expression runs)
+    auto joined = [&](size_t a, size_t b, const QRegularExpression& gap, qsizetype reach, QStringView word) {
+        if (b >= c.quantities.size() || c.quantities[b].unit != c.quantities[a].unit ||
+            c.quantities[b].start - c.quantities[a].end > reach)
+            return false;
+        const QStringView between = QStringView(c.text).sliced(c.quantities[a].end, c.quantities[b].start - c.quantities[a].end);
+        return (word.isEmpty() || between.contains(word)) && gap.match(between).hasMatch();
     };
-    if (joined(qi, next, rangeGap, 6)) {
+    if (joined(qi, next, rangeGap, 6, {})) {
         measuredFrom = c.quantities[next].end;
         ++next;
-    } else if (joined(qi, next, partitiveGap(), 24)) {
+    } else if (joined(qi, next, partitiveGap(), 24, u"of")) {
         measuredFrom = c.quantities[next].end;  // the part: measured by the whole's words
         ++next;
     }
-    const bool whole = qi > 0 && joined(qi - 1, qi, partitiveGap(), 24);
+    const bool whole = qi > 0 && joined(qi - 1, qi, partitiveGap(), 24, u"of");
     qsizetype limit = next < c.quantities.size() ? c.quantities[next].start : c.text.size();
     if (const auto b = boundary.match(c.text, measuredFrom); b.hasMatch() && b.capturedStart() < limit)
         limit = b.capturedStart();
@@ -524,11 +527,18 @@ FigurePeriod periodOf(const SentenceContext& c, const Figure& figure, const Sent
     // the figure's clause, is another figure's)
     static const QRegularExpression reportedThat(QStringLiteral("\\b(?:that|said|says|told|according\\s+to)\\b"),
                                                  kUnicode | QRegularExpression::CaseInsensitiveOption);
+    // (the report's "that" follows its date closely: "reported in 2024 that", "said in a 2024
+    // filing that")
+    auto reported = [&] {
+        const QStringView between = QStringView(c.text).sliced(named.end, std::min<qsizetype>(32, figure.q.start - named.end));
+        return between.size() > 4 &&
+               mayContain(between, {QLatin1StringView("that"), QLatin1StringView("said"), QLatin1StringView("says"),
+                                    QLatin1StringView("told"), QLatin1StringView("according")},
+                          true) &&
+               reportedThat.match(between).hasMatch();
+    };
     const bool own = named.period.isEmpty() ||
-                     (named.start >= figure.q.end ? named.start < figure.limit
-                                                  : named.end <= figure.q.start &&
-                                                        !reportedThat.match(QStringView(c.text).sliced(named.end, figure.q.start - named.end))
-                                                             .hasMatch());
+                     (named.start >= figure.q.end ? named.start < figure.limit : named.end <= figure.q.start && !reported());
     const QString period = own ? named.period : QString();
     // "26% two years earlier", "180,000 a year ago": a time, not a measure (the figure goes on
     // in the measure before it); "... in 2024, up from 180,000 a year earlier": the year before
@@ -664,16 +674,20 @@ const Metric* nearestMetric(const std::vector<MetricSpan>& metricSpans, const Fi
     qsizetype bestDistance = std::numeric_limits<qsizetype>::max(), bestLength = 0;
     // (a measure of money measures amounts and a count counts: "$650 million ... to attract users"
     // is no number of users; a multiple multiplies any measure)
-    auto money = [](const QString& unit) { return unit.size() >= 3 && unit.first(3) == unit.first(3).toUpper() && unit.front().isLetter(); };
+    // (a currency is three capitals: "USD", "CNY per 1,000 tokens"; a change in percent fits any
+    // measure: "revenue rose 20%", "shares fell 17%")
+    auto money = [](const QString& unit) {
+        return unit.size() >= 3 && unit.at(0).isUpper() && unit.at(1).isUpper() && unit.at(2).isUpper();
+    };
+    const bool figureMoney = money(q.unit);
+    const bool anyMeasure = q.unit == QStringLiteral("times") || q.unit == QStringLiteral("percent");
     auto fits = [&](const Metric* m) {
-        if (!m || q.unit == QStringLiteral("times"))
+        if (!m || anyMeasure || m->unit == QStringLiteral("percent"))
             return true;
-        const QString mu = m->unit.toUpper();
-        const bool metricMoney = mu == QStringLiteral("USD") || mu == QStringLiteral("CNY") || mu == QStringLiteral("EUR");
-        // (a change in percent fits any measure: "revenue rose 20%", "shares fell 17%")
-        if (m->unit == QStringLiteral("percent") || q.unit == QStringLiteral("percent"))
-            return true;
-        return metricMoney == money(q.unit);
+        const bool metricMoney = m->unit.compare(QStringLiteral("usd"), Qt::CaseInsensitive) == 0 ||
+                                 m->unit.compare(QStringLiteral("cny"), Qt::CaseInsensitive) == 0 ||
+                                 m->unit.compare(QStringLiteral("eur"), Qt::CaseInsensitive) == 0;
+        return metricMoney == figureMoney;
     };
     for (const auto& [at, end, m] : metricSpans) {
         if (at < from || end > limit || !fits(m))

@@ -580,7 +580,7 @@ std::optional<MeasurePhrase> measurePhrase(const Figure& figure, bool continued,
                        "toward|towards|upon|beyond|without|under|above|below|near|versus|around|where|when|whose|"
                        // a verb or an adverb ends the noun phrase: "companies are heading", "videos so far"
                        "is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|should|must|do|does|did|"
-                       "so|now|already|yet|still|also|just|too|following|including|excluding|regarding)(?=\\s|$)"),
+                       "so|now|already|yet|still|also|just|too|every|each|following|including|excluding|regarding)(?=\\s|$)"),
         kUnicode);
     const Quantity& q = figure.q;
     const QStringView after = figure.after;
@@ -625,7 +625,8 @@ std::optional<MeasurePhrase> measurePhrase(const Figure& figure, bool continued,
     // Baidu") says what happened to the amount, not what it measures
     static const QSet<QString> prepositions{QStringLiteral("in"), QStringLiteral("by"), QStringLiteral("for"),
                                             QStringLiteral("at"), QStringLiteral("from"), QStringLiteral("on"),
-                                            QStringLiteral("to"), QStringLiteral("last"), QStringLiteral("this")};
+                                            QStringLiteral("to"), QStringLiteral("last"), QStringLiteral("this"),
+                                            QStringLiteral("off"), QStringLiteral("out"), QStringLiteral("away")};
     const bool participle = !phraseWords.isEmpty() && phraseWords.first().endsWith(QStringLiteral("ed")) &&
                             (phraseWords.size() == 1 || prepositions.contains(phraseWords.at(1)));
     if (!phraseWords.isEmpty() && (participle || auxiliaries.contains(phraseWords.first()) ||
@@ -754,7 +755,8 @@ bool chooseMetric(const SentenceContext& c, const Figure& figure, const MeasureP
                        "at\\s+least|just\\s+over|just\\s+under)\\s+)?$"),
         kUnicode | QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression nounRose(
-        QStringLiteral("\\b(?:the|its|their|his|her)\\s+((?:[\\p{Ll}-]+\\s+)?[\\p{Ll}-]+)\\s+(?:has\\s+|had\\s+|have\\s+)?(?:been\\s+)?"
+        QStringLiteral("\\b(?:the|its|their|his|her)\\s+((?:(?!(?:has|had|have|been)\\b)[\\p{Ll}-]+\\s+)?(?!(?:has|had|have|been)\\b)[\\p{Ll}-]+)"
+                       "\\s+(?:has\\s+|had\\s+|have\\s+)?(?:been\\s+)?"
                        "(?:fell|fallen|rose|risen|dropped|jumped|climbed|slid|surged|soared|plunged|tumbled|sank|sunk|declined|"
                        "gained|grew|grown|increased|decreased|shrank|shrunk|slumped|reached|hit|stood|stands|was|were|is|are)\\s+"
                        "(?:to\\s+|at\\s+|by\\s+)?(?:(?:more\\s+than|nearly|almost|about|around|roughly|some|over|just\\s+over|just\\s+under)\\s+)?$"),
@@ -778,7 +780,8 @@ bool chooseMetric(const SentenceContext& c, const Figure& figure, const MeasureP
         return false;  // "2,000 of them" with no measure before it: nothing to chart
     } else if (namesSomething) {
         st.metric = phrase;
-        st.metricKey = metric ? metric->key : phraseWords.last().toLower();
+        // ("decision makers" and "decision-makers" are one measure)
+        st.metricKey = metric ? metric->key : phraseWords.last().toLower().section(u'-', -1);
     } else if (metric) {
         st.metric = metric->label;
         st.metricKey = metric->key;
@@ -799,7 +802,7 @@ bool chooseMetric(const SentenceContext& c, const Figure& figure, const MeasureP
                change.hasMatch()) {
         // "the index fell more than 3%", "jumped by 800%": a change, named by its verb
         st.metric = change.captured(1).toLower();
-        st.metricKey = st.metric;
+        st.metricKey = QStringLiteral("change");  // whatever the verb, a change
     } else if (const auto at = q.unit != QStringLiteral("count") ? commaAt.match(before) : QRegularExpressionMatch();
                at.hasMatch()) {
         // "the quickest growth rate of the group, at 56%": the noun the figure is given for

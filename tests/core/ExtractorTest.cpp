@@ -45,7 +45,8 @@ std::shared_ptr<const Knowledge> smallKnowledge()
             {"key": "patents", "label": "Patents", "unit": "count", "phrases": ["patent", "patents", "patent families"]},
             {"key": "genai_usage", "label": "Generative AI usage", "unit": "percent", "phrases": ["use generative ai", "respondents"]},
             {"key": "top_researchers", "label": "Share of top AI researchers", "unit": "percent", "phrases": ["top ai researchers"]},
-            {"key": "valuation", "label": "Valuation", "unit": "usd", "phrases": ["valued", "valuation"]}
+            {"key": "valuation", "label": "Valuation", "unit": "usd", "phrases": ["valued", "valuation"]},
+            {"key": "change", "label": "Change", "unit": "percent", "phrases": ["plunge", "drop"]}
           ]
         })";
         EXPECT_TRUE(out->add(json, QStringLiteral("test")).ok());
@@ -814,4 +815,28 @@ TEST(Extractor, AMeasureIsANounAndOneKeyPerMeasure)
         ASSERT_NE(spent, nullptr) << amount;
         EXPECT_EQ(spent->metricKey, QStringLiteral("spending")) << amount;
     }
+}
+
+TEST(Extractor, ChangesAndTheirNounsAreOneMeasure)
+{
+    // "fell 12%", "a 9% plunge": a change whatever its word; "their share had risen to 30%": the
+    // noun that rose, not "share had"; "decision makers" and "decision-makers" one measure
+    const Extraction e = extract(QStringLiteral(
+        "Move Notes\n\nA quiet start to a story about moves.\n\n"
+        "Baidu shares fell 12% on Monday. OpenAI saw a 9% plunge in traffic.\n\n"
+        "Among Chinese labs, their share had risen to 30%.\n\n"
+        "Baidu polled 1,200 decision makers. OpenAI polled 900 decision-makers.\n"));
+    const Statistic* fell = statisticOf(e, 12);
+    ASSERT_NE(fell, nullptr);
+    EXPECT_EQ(fell->metricKey, QStringLiteral("change"));
+    const Statistic* plunge = statisticOf(e, 9);
+    ASSERT_NE(plunge, nullptr);
+    EXPECT_EQ(plunge->metricKey, QStringLiteral("change"));
+    const Statistic* share = statisticOf(e, 30);
+    ASSERT_NE(share, nullptr);
+    EXPECT_EQ(share->metric, QStringLiteral("share"));
+    const Statistic* a = statisticOf(e, 1200);
+    const Statistic* b = statisticOf(e, 900);
+    ASSERT_TRUE(a && b);
+    EXPECT_EQ(a->metricKey, b->metricKey);
 }

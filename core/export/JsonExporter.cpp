@@ -62,6 +62,7 @@ Result<QJsonObject> JsonExporter::document(const DocumentSummary& d)
                                       {QStringLiteral("unit"), st.unit},
                                       {QStringLiteral("qualifier"), nullable(st.qualifier)},
                                       {QStringLiteral("period"), nullable(st.period)},
+                                      {QStringLiteral("kind"), st.kind.isEmpty() ? QStringLiteral("level") : st.kind},
                                       {QStringLiteral("sentence"), st.sentence},
                                       {QStringLiteral("span"), QJsonArray{static_cast<qint64>(st.start), static_cast<qint64>(st.end)}}});
     QJsonArray events;

@@ -34,6 +34,7 @@ struct Statistic {
     QString unit;         ///< percent, count, USD, CNY, EUR, times
     QString qualifier;    ///< over, almost, about, more than, up to ...
     QString period;       ///< "2014-2023", "2023"
+    QString kind;         ///< "" a level; "rise" or "fall" a change ("jumped 800%", "erased $593.7bn")
 };
 
 struct Event {

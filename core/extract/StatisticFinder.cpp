@@ -342,10 +342,11 @@ struct FigureSubject {
 /// nearest name before it in the sentence; else the paragraph's subject. Nothing when no one is.
 std::optional<FigureSubject> chooseSubject(const SentenceContext& c, const Figure& figure, const NamedSubjects& named)
 {
-    // "6,276 in the US", "61 models from US-based labs", "28% for institutions in China"
-    // ("led by Alibaba" names an agent, so "by" counts only right after the number)
+    // "6,276 in the US", "61 models from US-based labs", "28% for institutions in China", "$40
+    // billion off Baidu's value" ("led by Alibaba" names an agent, so "by" counts only right
+    // after the number)
     static const QRegularExpression prepAfter(
-        QStringLiteral("^\\s*(?:(?:[^,;]*?\\s)?(?:in|for|from|at)|by)\\s+(?:the\\s+)?$"), kUnicode);
+        QStringLiteral("^\\s*(?:(?:[^,;]*?\\s)?(?:in|for|from|at)|by|off)\\s+(?:the\\s+)?$"), kUnicode);
     static const QRegularExpression pronoun(QStringLiteral("\\b(?:it|its|he|she|his|her|their)\\b"),
                                             kUnicode | QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression definiteReference(
@@ -577,7 +578,7 @@ std::optional<MeasurePhrase> measurePhrase(const Figure& figure, bool continued,
     static const QRegularExpression phraseEnd(
         QStringLiteral("\\s(?:in|by|from|between|since|during|over|at|for|to|on|than|last|this|a|per|according|as|with|and|or|that|"
                        "which|who|within|after|before|across|through|throughout|into|among|amid|against|despite|via|until|"
-                       "toward|towards|upon|beyond|without|under|above|below|near|versus|around|where|when|whose|"
+                       "toward|towards|upon|beyond|without|under|above|below|near|versus|around|off|where|when|whose|"
                        // a verb or an adverb ends the noun phrase: "companies are heading", "videos so far"
                        "is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|should|must|do|does|did|"
                        "so|now|already|yet|still|also|just|too|every|each|following|including|excluding|regarding)(?=\\s|$)"),
@@ -837,6 +838,50 @@ bool chooseMetric(const SentenceContext& c, const Figure& figure, const MeasureP
 
 /// One figure read in its steps: subject, period, measure phrase, value, metric; a statistic
 /// when all of them are found, and the paragraph's last figure then.
+/// Whether a figure is a change and which way: "fell 17%", "erased $593.7 billion of market
+/// value", "a 9% drop" fall; "jumped 800%", "up 20%", "a 5% rise" rise; "" for a level.
+QString changeKind(const SentenceContext& c, const Figure& figure, const MeasurePhrase& measure)
+{
+    static const QRegularExpression fall(
+        QStringLiteral("\\b(?:fell|falls?|falling|dropped|drops?|declined|declines?|slid|slides?|sank|sinks?|plunged|plunges?|"
+                       "tumbled|tumbles?|slumped|slumps?|shrank|shrinks?|decreased|decreases?|cut|cuts|slashed|lowered|lost|"
+                       "loses?|losing|erased?|erasing|wip(?:ed|es|ing)|knocked\\s+off|shed)\\b(?:\\s+[^\\s,;]+){0,3}\\s*$"),
+        kUnicode | QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression rise(
+        QStringLiteral("\\b(?:rose|rises?|rising|jumped|jumps?|climbed|climbs?|surged|surges?|soared|soars?|gained|gains?|grew|"
+                       "grows?|increased|increases?|rallied|rallies)\\b(?:\\s+[^\\s,;]+){0,3}\\s*$"),
+        kUnicode | QRegularExpression::CaseInsensitiveOption);
+    // (", up 20%" after a comma or opening the clause; "makes up 6%" is a share)
+    static const QRegularExpression upDown(QStringLiteral("(?:^|[,;(\\x{2014}]\\s*)(up|down)\\s+(?:by\\s+)?$"), kUnicode);
+    // "rose to 26%", "fell to $118": where it arrived, a level
+    static const QRegularExpression arrivedAt(QStringLiteral("\\b(?:to|at)\\s*$"), kUnicode);
+    static const WordSet fallNouns{u"drop", u"decline", u"fall", u"plunge", u"slump", u"loss", u"cut", u"slide"};
+    static const WordSet riseNouns{u"rise", u"jump", u"gain", u"increase", u"surge", u"growth", u"rally"};
+    const Quantity& q = figure.q;
+    if (!measure.words.isEmpty()) {
+        const QString head = measure.words.first().toLower();
+        if (fallNouns.contains(head))
+            return QStringLiteral("fall");
+        if (riseNouns.contains(head))
+            return QStringLiteral("rise");
+    }
+    const qsizetype from = std::max(figure.clauseStart, q.start - 48);
+    const QStringView before = QStringView(c.text).sliced(from, q.start - from);
+    if (arrivedAt.match(before).hasMatch())
+        return {};
+    if (q.unit == QStringLiteral("percent"))
+        if (const auto m = upDown.match(before); m.hasMatch())
+            return m.captured(1) == u"up" ? QStringLiteral("rise") : QStringLiteral("fall");
+    if (!mayContain(before, {QLatin1StringView("ed"), QLatin1StringView("s "), QLatin1StringView("ing"), QLatin1StringView("cut"),
+                             QLatin1StringView("shed"), QLatin1StringView("lost")}))
+        return {};
+    if (fall.match(before).hasMatch())
+        return QStringLiteral("fall");
+    if (rise.match(before).hasMatch())
+        return QStringLiteral("rise");
+    return {};
+}
+
 void readFigure(SentenceContext& c, size_t qi, const NamedSubjects& named, const std::vector<MetricSpan>& spans,
                 const SentencePeriod& period, const Language& lang, Extraction& out)
 {
@@ -854,6 +899,15 @@ void readFigure(SentenceContext& c, size_t qi, const NamedSubjects& named, const
     Statistic st = statisticOf(c, q, subject->who, figurePeriod.period);
     if (!chooseMetric(c, figure, *measure, nearestMetric(spans, figure), st))
         return;
+    // a change is no level: "erased $593.7 billion of market value" is a fall in market value,
+    // charted apart from what the value is
+    st.kind = changeKind(c, figure, *measure);
+    static const QStringList changeMeasures{QStringLiteral("change"), QStringLiteral("loss"), QStringLiteral("price_cut")};
+    if (!st.kind.isEmpty() && !measure->words.isEmpty() && st.metricKey == measure->words.first().toLower())
+        st.metricKey = QStringLiteral("change");  // "a 17% fall": the change's own noun names no measure
+    else if (!st.kind.isEmpty() && st.unit != QStringLiteral("percent") && st.unit != QStringLiteral("times") &&
+             !changeMeasures.contains(st.metricKey))
+        st.metricKey += QStringLiteral("_change");
     c.paragraph->lastMetric = st.metric;
     c.paragraph->lastMetricKey = st.metricKey;
     if (st.unit == QStringLiteral("times") && c.paragraph->lastUnit != st.unit)

@@ -298,6 +298,11 @@ QString ChartQuery::metricLabelFor(const QString& key)
     QString label = metricLabel(key, {});
     if (!label.isEmpty())
         return label;
+    // "share_price_change": how much a measure rose or fell, not what it stands at
+    static const QString change = QStringLiteral("_change");
+    if (key.endsWith(change))
+        if (const QString base = metricLabel(key.chopped(change.size()), {}); !base.isEmpty())
+            return QStringLiteral("%1: change").arg(base);
     // a metric the vocabulary does not name: the articles' own words
     auto words = m_db->prepare("SELECT metric FROM statistics WHERE metric_key = ?1 LIMIT 1");
     if (!words)
@@ -358,20 +363,13 @@ Result<std::vector<MetricCount>> ChartQuery::metrics(const DocumentFilter& filte
                              " ORDER BY count(*) DESC, st.metric_key, st.unit")
                   .arg(where.conditions());
     auto stmt = prepare(*m_db, sql);
-    auto words = m_db->prepare("SELECT metric FROM statistics WHERE metric_key = ?1 LIMIT 1");
-    if (!stmt || !words)
+    if (!stmt)
         return Error{m_db->lastError()};
     where.bind(*stmt);
     std::vector<MetricCount> out;
     while (stmt->step()) {
         const QString key = stmt->text(0);
-        QString label = metricLabel(key, {});
-        if (label.isEmpty()) {  // a metric the vocabulary does not name: the articles' own words
-            words->bind(1, key);
-            label = words->step() ? words->text(0) : key;
-            words->reset();
-        }
-        out.push_back({key, label, stmt->text(1), stmt->integer(2), stmt->integer(3)});
+        out.push_back({key, metricLabelFor(key), stmt->text(1), stmt->integer(2), stmt->integer(3)});
     }
     if (!stmt->status())
         return failed("reading the metrics", *stmt);

@@ -62,7 +62,7 @@ Result<std::vector<StatisticRow>> ExtractionQuery::statistics(const ExtractionFi
 {
     auto stmt = m_db->prepare(
         "SELECT st.document_id, d.file_name, st.subject, st.metric_key, st.metric, st.value, st.unit, st.qualifier,"
-        " st.period, s.text, st.span_start, st.span_end FROM statistics st JOIN documents d ON d.id = st.document_id"
+        " st.period, s.text, st.span_start, st.span_end, st.kind FROM statistics st JOIN documents d ON d.id = st.document_id"
         " JOIN sentences s ON s.id = st.sentence_id"
         " WHERE (?1 IS NULL OR st.subject = ?1) AND (?2 IS NULL OR st.metric_key = ?2 OR st.metric LIKE '%' || ?2 || '%')"
         " ORDER BY st.metric_key, st.value DESC");
@@ -78,7 +78,8 @@ Result<std::vector<StatisticRow>> ExtractionQuery::statistics(const ExtractionFi
     std::vector<StatisticRow> out;
     while (stmt->step())
         out.push_back({stmt->int64(0), stmt->text(1), stmt->text(2), stmt->text(3), stmt->text(4), stmt->real(5),
-                       stmt->text(6), stmt->text(7), stmt->text(8), stmt->text(9), stmt->int64(10), stmt->int64(11)});
+                       stmt->text(6), stmt->text(7), stmt->text(8), stmt->text(9), stmt->int64(10), stmt->int64(11),
+                       stmt->text(12)});
     return out;
 }
 
@@ -223,7 +224,7 @@ Result<DocumentExtraction> ExtractionQuery::forDocument(std::int64_t documentId)
 
     auto stats = m_db->prepare(
         "SELECT st.subject, st.metric_key, st.metric, st.value, st.unit, st.qualifier, st.period, s.text, st.span_start,"
-        " st.span_end FROM statistics st JOIN sentences s ON s.id = st.sentence_id WHERE st.document_id = ?1"
+        " st.span_end, st.kind FROM statistics st JOIN sentences s ON s.id = st.sentence_id WHERE st.document_id = ?1"
         " ORDER BY st.span_start");
     auto events = m_db->prepare(
         "SELECT ev.date, ev.precision, ev.relative, s.text FROM events ev JOIN sentences s ON s.id = ev.sentence_id"
@@ -240,7 +241,7 @@ Result<DocumentExtraction> ExtractionQuery::forDocument(std::int64_t documentId)
     while (stats->step())
         out.statistics.push_back({documentId, {}, stats->text(0), stats->text(1), stats->text(2), stats->real(3),
                                   stats->text(4), stats->text(5), stats->text(6), stats->text(7), stats->int64(8),
-                                  stats->int64(9)});
+                                  stats->int64(9), stats->text(10)});
     events->bind(1, documentId);
     while (events->step())
         out.events.push_back({documentId, {}, dateOf(*events, 0, 1), events->text(2), events->text(3)});

@@ -40,6 +40,7 @@ struct StatisticRow {
     QString sentence;
     qsizetype start = 0;
     qsizetype end = 0;
+    QString kind;  ///< "" a level; "rise" or "fall" a change
 };
 
 struct EventRow {

@@ -451,8 +451,8 @@ Status DocumentStore::insertExtraction(std::int64_t id, const Article& article, 
 
     s = insertRows(m_insertStatistics,
                    "INSERT INTO statistics(document_id, sentence_id, subject_entity_id, subject, metric_key, metric,"
-                   " value, unit, qualifier, period, span_start, span_end) VALUES ",
-                   12, extraction.statistics.size(), [&](Statement& st, int at, size_t i) {
+                   " value, unit, qualifier, period, span_start, span_end, kind) VALUES ",
+                   13, extraction.statistics.size(), [&](Statement& st, int at, size_t i) {
                        const Statistic& x = extraction.statistics[i];
                        st.bind(at, id)
                            .bind(at + 1, sentenceId(x.sentence))
@@ -465,7 +465,8 @@ Status DocumentStore::insertExtraction(std::int64_t id, const Article& article, 
                            .bind(at + 8, nullIfEmpty(x.qualifier))
                            .bind(at + 9, nullIfEmpty(x.period))
                            .bind(at + 10, static_cast<std::int64_t>(x.start))
-                           .bind(at + 11, static_cast<std::int64_t>(x.end));
+                           .bind(at + 11, static_cast<std::int64_t>(x.end))
+                           .bind(at + 12, nullIfEmpty(x.kind));
                    });
     if (!s)
         return fail("storing a statistic", s);

@@ -9,7 +9,7 @@ namespace claimlens {
 namespace {
 
 // Never edit a migration that has shipped; add a new one.
-constexpr std::array<const char*, 6> kMigrations{
+constexpr std::array<const char*, 7> kMigrations{
     // 1: documents and their structure, sentences with full-text search, cited sources
     R"sql(
 CREATE TABLE documents(
@@ -228,6 +228,11 @@ SELECT metric_key, unit, count(*), count(DISTINCT document_id) FROM statistics G
     // again off each stored text (the text hashed is the clean text stored)
     R"sql(
 UPDATE documents SET content_hash = claimlens_content_hash(clean_text);
+)sql",
+    // 7: a statistic's kind: NULL a level, 'rise' or 'fall' a change (re-extraction fills it in
+    // for documents stored before)
+    R"sql(
+ALTER TABLE statistics ADD COLUMN kind TEXT;
 )sql",
 };
 

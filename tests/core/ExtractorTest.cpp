@@ -840,3 +840,31 @@ TEST(Extractor, ChangesAndTheirNounsAreOneMeasure)
     ASSERT_TRUE(a && b);
     EXPECT_EQ(a->metricKey, b->metricKey);
 }
+
+TEST(Extractor, AChangeIsKeptApartFromALevel)
+{
+    // "wiped $40 billion off its value" is a fall in value, not its value; ", up 12%" a rise;
+    // "climbed to 30%" and "makes up 6%" are levels
+    const Extraction e = extract(QStringLiteral(
+        "Move Notes\n\nA quiet start to a story about moves.\n\n"
+        "The sell-off wiped $40 billion off Baidu's valuation. Baidu was valued at $25 billion by then.\n\n"
+        "OpenAI filed 900 patents, up 12% on the year. Its share of patents climbed to 30%. "
+        "ByteDance makes up 6% of all patents.\n"));
+    const Statistic* wiped = statisticOf(e, 40e9);
+    ASSERT_NE(wiped, nullptr);
+    EXPECT_EQ(wiped->kind, QStringLiteral("fall"));
+    EXPECT_EQ(wiped->metricKey, QStringLiteral("valuation_change"));
+    const Statistic* level = statisticOf(e, 25e9);
+    ASSERT_NE(level, nullptr);
+    EXPECT_TRUE(level->kind.isEmpty());
+    EXPECT_EQ(level->metricKey, QStringLiteral("valuation"));
+    const Statistic* up = statisticOf(e, 12);
+    ASSERT_NE(up, nullptr);
+    EXPECT_EQ(up->kind, QStringLiteral("rise"));
+    const Statistic* climbed = statisticOf(e, 30);
+    ASSERT_NE(climbed, nullptr);
+    EXPECT_TRUE(climbed->kind.isEmpty());
+    const Statistic* share = statisticOf(e, 6);
+    ASSERT_NE(share, nullptr);
+    EXPECT_TRUE(share->kind.isEmpty());
+}

@@ -100,7 +100,9 @@ TEST(IngestJob, FilesStoredUnderTheOldHashAreStillKnownAfterTheMigration)
         const QString clean = text->text(0);
         const QByteArrayView units(reinterpret_cast<const char*>(clean.utf16()), clean.size() * 2);
         const QString sha = QString::fromLatin1(QCryptographicHash::hash(units, QCryptographicHash::Sha256).toHex());
-        ASSERT_TRUE(db->exec(QStringLiteral("UPDATE documents SET content_hash = '%1'; PRAGMA user_version = 5")
+        // (a version 5 database: its statistics have no kind yet)
+        ASSERT_TRUE(db->exec(QStringLiteral("UPDATE documents SET content_hash = '%1'; ALTER TABLE statistics DROP COLUMN kind;"
+                                            " PRAGMA user_version = 5")
                                  .arg(sha)
                                  .toUtf8()
                                  .constData())

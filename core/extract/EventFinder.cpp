@@ -327,4 +327,49 @@ void EventFinder::dropCoveredYears(SentenceContext& c, Extraction& out)
     });
 }
 
+namespace {
+
+/// Whether a figure is a state's measure: a verb of being, having or amounting, or a modal, among
+/// the six words before it ("accounted for only 6pc", "had 100 million users", "would mean $1.5
+/// billion"), not an action's ("ordered 1,600 chips").
+bool stated(const SentenceContext& c, qsizetype figureStart)
+{
+    static const WordSet states{u"is",       u"are",      u"was",      u"were",  u"be",      u"been",     u"had",
+                                u"has",      u"have",     u"accounted", u"account", u"accounts", u"represented",
+                                u"represents", u"made",   u"makes",    u"reached", u"reach",  u"totalled", u"totaled",
+                                u"totals",   u"stood",    u"stands",   u"held",  u"holds",    u"mean",     u"means",
+                                u"meant",    u"would",    u"will",     u"could", u"jumped",   u"rose",     u"grew",
+                                u"fell",     u"risen",    u"grown",    u"fallen"};
+    size_t end = 0;
+    while (end < c.lowerWords.size() && c.lowerWords[end].data() - c.lower.constData() < figureStart)
+        ++end;
+    for (size_t w = end; w-- > (end >= 6 ? end - 6 : 0);)
+        if (states.contains(c.lowerWords[w]))
+            return true;
+    return false;
+}
+
+}  // namespace
+
+void EventFinder::dropStatisticPeriods(const SentenceContext& c, Extraction& out)
+{
+    // "6pc of all AI patents worldwide in 2023", "$1.5 billion in lost revenue in 2025": the year
+    // after a figure that it is measured over is its period, not something that happened then
+    auto period = [&](const Event& e) {
+        if (e.sentence != c.index || e.date.precision != DatePrecision::Year || !e.relative.isEmpty())
+            return false;
+        const QString year = QString::number(e.date.year);
+        // (the year after the figure, and the figure given by a verb of being, having or
+        // amounting: "In 2023 Baidu filed ...", "Baidu ordered 1,600 chips in 2023" date what
+        // happened)
+        return std::any_of(out.statistics.rbegin(), out.statistics.rend(), [&](const Statistic& st) {
+            return st.sentence == c.index && st.end <= e.start &&
+                   (st.period == year || st.period.startsWith(year + u'-') || st.period.endsWith(u'-' + year)) &&
+                   stated(c, st.start - c.base);
+        });
+    };
+    if (!out.statistics.empty() && out.statistics.back().sentence == c.index)
+        std::erase_if(out.events, period);
+}
+
 }  // namespace claimlens

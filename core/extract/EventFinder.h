@@ -14,6 +14,8 @@ public:
     void find(SentenceContext& c, const PartialDate& published, Extraction& out) const;
     /// A bare year beside a full date of the same year in one sentence says nothing more.
     static void dropCoveredYears(SentenceContext& c, Extraction& out);
+    /// A year the sentence's statistics take as their period is no event.
+    static void dropStatisticPeriods(const SentenceContext& c, Extraction& out);
 };
 
 }  // namespace claimlens

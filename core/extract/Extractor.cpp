@@ -78,6 +78,7 @@ Extraction Extractor::extract(const Article& article) const
         m_statistics->find(c, out);
         m_events->find(c, article.published, out);
         EventFinder::dropCoveredYears(c, out);
+        EventFinder::dropStatisticPeriods(c, out);
         for (const PartialDate& d : c.dates)
             if (d.isValid())
                 paragraph.lastDate = d;

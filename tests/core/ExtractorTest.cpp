@@ -868,3 +868,20 @@ TEST(Extractor, AChangeIsKeptApartFromALevel)
     ASSERT_NE(share, nullptr);
     EXPECT_TRUE(share->kind.isEmpty());
 }
+
+TEST(Extractor, AYearAFigureIsMeasuredOverIsNoEvent)
+{
+    // "had 800 patents in 2022": the year the figure stands for, no event; "In 2021 Baidu filed
+    // ..." and "ordered 1,600 chips in 2023" date what happened
+    const Extraction e = extract(QStringLiteral(
+        "Filing Notes\n\nA quiet start to a story about filings.\n\n"
+        "OpenAI had 800 patents in 2022. In 2021 Baidu filed 900 patents. "
+        "ByteDance bought 1,600 patents in 2023 from a rival.\n"));
+    QStringList dates;
+    for (const auto& ev : e.events)
+        dates.append(ev.date.iso());
+    EXPECT_EQ(dates, (QStringList{QStringLiteral("2021"), QStringLiteral("2023")}));
+    const Statistic* had = statisticOf(e, 800);
+    ASSERT_NE(had, nullptr);
+    EXPECT_EQ(had->period, QStringLiteral("2022"));  // still the figure's period
+}

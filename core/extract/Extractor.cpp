@@ -86,6 +86,8 @@ Extraction Extractor::extract(const Article& article) const
         m_claims->scoreClaim(c, out);
         for (size_t m : c.mentionIndexes) {
             const Mention& mention = out.mentions[m];
+            if (mention.kind == EntityKind::Company && !mention.via.isEmpty())
+                paragraph.lastProduct = {0, 0, mention.name, mention.kind, false, true, mention.via};
             if ((mention.kind != EntityKind::Country && mention.kind != EntityKind::Company) || !mention.via.isEmpty())
                 continue;
             (mention.kind == EntityKind::Company ? paragraph.lastCompany : paragraph.lastCountry) =

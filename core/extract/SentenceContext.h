@@ -65,6 +65,8 @@ struct ParagraphState {
     /// the last company and country the paragraph's earlier sentences named (not through a product),
     /// for "the company" or "the country" when the paragraph's subject is of the other kind
     SentenceSubject lastCompany, lastCountry;
+    /// the last product the paragraph named, for "the model", "the chatbot", "the app"
+    SentenceSubject lastProduct;
     /// the paragraph's latest date, for a month it names alone ("founded in 2023 ... that November")
     PartialDate lastDate;
     /// a photo's caption and credit ("... August 29, 2019. Photo: Reuters"): what it dates is the

@@ -376,9 +376,19 @@ std::optional<FigureSubject> chooseSubject(const SentenceContext& c, const Figur
             subject = &s;
             break;
         }
+    // (a quotation a colon opens is a statement of its own: "..., the Irish filmmaker, posted it
+    // with a caption: "This was a 2 line prompt"" says nothing of Ireland)
+    qsizetype quoteOpens = -1;
+    for (qsizetype at = c.text.lastIndexOf(u':', q.start); at >= 0 && quoteOpens < 0; at = at > 0 ? c.text.lastIndexOf(u':', at - 1) : -1) {
+        const QStringView rest = QStringView(c.text).sliced(at + 1, q.start - at - 1).trimmed();
+        if (!rest.isEmpty() && (rest.front() == u'"' || rest.front() == u'\u201c' || rest.front() == u'\u2018'))
+            quoteOpens = at;
+        else
+            break;
+    }
     if (!subject)
         for (const SentenceSubject& s : subjects)
-            if (s.start >= clauseStart && s.end <= q.start && (!s.object || q.start - s.end <= 12))
+            if (s.start >= clauseStart && s.start > quoteOpens && s.end <= q.start && (!s.object || q.start - s.end <= 12))
                 subject = &s;
     if (!subject && !multiple)
         for (const SentenceSubject& s : subjects)
@@ -388,7 +398,7 @@ std::optional<FigureSubject> chooseSubject(const SentenceContext& c, const Figur
             }
     if (!subject)
         for (const SentenceSubject& s : subjects)
-            if (s.end <= q.start && !s.object && (!s.viaProduct || !subject || subject->viaProduct))
+            if (s.end <= q.start && s.start > quoteOpens && !s.object && (!s.viaProduct || !subject || subject->viaProduct))
                 subject = &s;  // the last one before wins; a name beats a product's owner
     // "SAS and Coleman Parkes questioned 1,600": coordinated names, the first leads
     // (a list ends on "and": "A, B and C"; "Much like A, B can ..." sets B beside A, not with it;
@@ -432,6 +442,14 @@ std::optional<FigureSubject> chooseSubject(const SentenceContext& c, const Figur
              (!wanted || *wanted == c.paragraph->subject.kind) &&
              definiteReference.match(QStringView(c.text).sliced(subject->end, q.start - subject->end)).hasMatch())
         subject = &c.paragraph->subject;
+    // "the model generates clips of up to two minutes": the product the paragraph named last
+    static const QRegularExpression productReference(
+        QStringLiteral("\\bthe\\s+(?:[\\p{Ll}-]+\\s+)?(?:model|chatbot|app|tool|assistant|generator)\\b"),
+        kUnicode | QRegularExpression::CaseInsensitiveOption);
+    // (in the figure's own clause, when the clause names no one itself)
+    if ((!subject || subject == &c.paragraph->subject) && !c.paragraph->lastProduct.product.isEmpty() &&
+        productReference.match(QStringView(c.text).sliced(clauseStart, q.start - clauseStart)).hasMatch())
+        subject = &c.paragraph->lastProduct;
     // a sentence naming no one that gives a figure in the unit of the paragraph's last one, and
     // no measure of its own, goes on about the same subject and measure, unless it widens the
     // view ("Globally, ..."); "employed at least 500 people" is a new measure of someone else
@@ -830,6 +848,10 @@ bool chooseMetric(const SentenceContext& c, const Figure& figure, const MeasureP
         // "a frame rate of 30fps", "a margin of 12%": the noun the figure is "of"
         st.metric = unitOf.captured(1);
         st.metricKey = st.metric.toLower();
+    } else if (q.unit == QStringLiteral("p") || q.unit == QStringLiteral("fps")) {
+        // "up to 1080p", "at 60fps": the glued unit is the measure's own
+        st.metric = q.unit == QStringLiteral("p") ? QStringLiteral("resolution") : QStringLiteral("frame rate");
+        st.metricKey = st.metric;
     } else {
         return false;  // a number with no named measure is not a statistic anyone can chart
     }

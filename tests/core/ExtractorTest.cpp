@@ -885,3 +885,19 @@ TEST(Extractor, AYearAFigureIsMeasuredOverIsNoEvent)
     ASSERT_NE(had, nullptr);
     EXPECT_EQ(had->period, QStringLiteral("2022"));  // still the figure's period
 }
+
+TEST(Extractor, TheModelIsTheProductAGluedUnitNamesItsMeasureAndAQuoteStandsAlone)
+{
+    // "the app renders ... at 720p": the product the paragraph named last, its resolution named by
+    // the glued unit; a quotation a colon opens says nothing of a demonym before it
+    const Extraction e = extract(QStringLiteral(
+        "Render Notes\n\nA quiet start to a story about renders.\n\n"
+        "ByteDance updated TikTok in May. The app now renders clips at 720p.\n\n"
+        "A Chinese reviewer shared a note: \"I needed 3 attempts in all.\"\n"));
+    const Statistic* resolution = statisticOf(e, 720);
+    ASSERT_NE(resolution, nullptr);
+    EXPECT_EQ(resolution->subject, QStringLiteral("TikTok"));
+    EXPECT_EQ(resolution->metricKey, QStringLiteral("resolution"));
+    for (const Statistic& s : e.statistics)
+        EXPECT_NE(s.subject, QStringLiteral("China")) << s.value;
+}

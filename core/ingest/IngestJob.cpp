@@ -233,8 +233,10 @@ IngestResult IngestJob::run(IngestProgress* progress, const std::atomic_bool* ca
             t.join();
     });
 
-    const StructureParser parser;  // for a file the reader took for stored but that changed since
-    const Extractor extractor;
+    // for a file the reader took for stored but that changed since: built when one turns up (an
+    // extractor compiles its expressions, as much work as extracting a few dozen articles)
+    std::optional<StructureParser> parser;
+    std::optional<Extractor> extractor;
     Database::Transaction tx(*db);
     bool open = false;
     int inBatch = 0;  // documents written in the open transaction
@@ -317,8 +319,12 @@ IngestResult IngestJob::run(IngestProgress* progress, const std::atomic_bool* ca
             }
         }
         if (!p.article) {
-            p.article = parser.parse(p.text);
-            p.extraction = extractor.extract(*p.article);
+            if (!extractor) {
+                parser.emplace();
+                extractor.emplace();
+            }
+            p.article = parser->parse(p.text);
+            p.extraction = extractor->extract(*p.article);
         }
         if (auto id = store->insert({p.path, p.hash, p.encoding, p.size}, *p.article, p.extraction); !id) {
             fail(id.error());

@@ -62,6 +62,12 @@ QString moneyVerbMeasure(const QString& verb)
     return QStringLiteral("spending");
 }
 
+/// A currency: three capitals ("USD", "CNY per 1,000 tokens").
+bool isMoney(const QString& unit)
+{
+    return unit.size() >= 3 && unit.at(0).isUpper() && unit.at(1).isUpper() && unit.at(2).isUpper();
+}
+
 /// The names a sentence gives that a figure can be about.
 struct NamedSubjects {
     /// countries and companies, in the order written
@@ -662,7 +668,7 @@ std::optional<MeasurePhrase> measurePhrase(const Figure& figure, bool continued,
                        "under\\b|less\\b|about\\b|over\\b)\\p{Ll}[\\p{Ll}-]*\\s*){1,3})(?=$|[.,;:)]|\\s+(?:from|for|to|by|in|"
                        "on|at|and|over|last|this|since|during|as|after|before|with|that|which|while)\\b)"),
         kUnicode);
-    if (phraseWords.isEmpty() && q.unit.size() == 3 && q.unit == q.unit.toUpper()) {
+    if (phraseWords.isEmpty() && isMoney(q.unit) && q.unit.size() == 3) {
         if (const auto in = moneyIn.match(after); in.hasMatch()) {
             const QStringList named = in.captured(1).split(u' ', Qt::SkipEmptyParts);
             if (!durations().contains(named.first()) && !lang.claimVerbs.contains(named.first()))
@@ -694,12 +700,9 @@ const Metric* nearestMetric(const std::vector<MetricSpan>& metricSpans, const Fi
     qsizetype bestDistance = std::numeric_limits<qsizetype>::max(), bestLength = 0;
     // (a measure of money measures amounts and a count counts: "$650 million ... to attract users"
     // is no number of users; a multiple multiplies any measure)
-    // (a currency is three capitals: "USD", "CNY per 1,000 tokens"; a change in percent fits any
+    // (a change in percent fits any
     // measure: "revenue rose 20%", "shares fell 17%")
-    auto money = [](const QString& unit) {
-        return unit.size() >= 3 && unit.at(0).isUpper() && unit.at(1).isUpper() && unit.at(2).isUpper();
-    };
-    const bool figureMoney = money(q.unit);
+    const bool figureMoney = isMoney(q.unit);
     const bool anyMeasure = q.unit == QStringLiteral("times") || q.unit == QStringLiteral("percent");
     auto fits = [&](const Metric* m) {
         if (!m || anyMeasure || m->unit == QStringLiteral("percent"))
@@ -804,7 +807,7 @@ bool chooseMetric(const SentenceContext& c, const Figure& figure, const MeasureP
     } else if (metric) {
         st.metric = metric->label;
         st.metricKey = metric->key;
-    } else if (const auto verb = q.unit.size() == 3 && q.unit == q.unit.toUpper() ? spendingVerb.match(before)
+    } else if (const auto verb = isMoney(q.unit) && q.unit.size() == 3 ? spendingVerb.match(before)
                                                                                   : QRegularExpressionMatch();
                verb.hasMatch()) {
         // "set aside $72 million", "earmarked $145 million", "would cost the firm $5 billion":

@@ -1,5 +1,7 @@
 #include "Cli.h"
 
+#include "cmdline/Programs.h"
+
 #include "charts/ChartExporter.h"
 #include "charts/ChartModel.h"
 #include "query/ChartQuery.h"
@@ -16,6 +18,7 @@
 #include "structure/StructureParser.h"
 #include "store/Database.h"
 #include "store/DatabaseLocation.h"
+#include "util/InstallLocation.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -34,41 +37,6 @@
 
 namespace claimlens {
 namespace {
-
-const char* const kUsage = R"(usage: claimlens-cli COMMAND [OPTIONS]
-
-Commands:
-  ingest PATH...                 read article files and folders (.txt .text .md) into the database
-  list documents [--company X] [--country C] [--source S] [--from DATE] [--to DATE]
-                 [--search TEXT] [--json]
-                                 the stored documents, newest first: naming company X (or its
-                                 products), country C, citing source S, published in the range
-                                 (DATE: 2024, 2024-07, 2024-07-04), with a sentence matching TEXT
-  list companies|products|countries|people|organizations [--json]
-                                 entities with the number of documents naming them
-  list claims|statistics|events [--company X] [--metric M] [--json]
-                                 what extraction found, traceable to its sentence
-  reextract                      read every stored text again with the current rules and knowledge
-  extract FILE...                what the rules find in files, without storing them
-  show DOC                       a document's blocks with their kinds (DOC: id, file name or path)
-  search QUERY [--limit N]       full-text search over sentences
-  export --format json|csv [--out FILE]
-                                 everything read, as JSON (documents with their structure) or CSV
-  stats                          counts of documents, sentences, blocks by kind
-  chart METRIC|mentions|countries|claims-per-year|claims-per-month --out FILE.png|.svg|.pdf|.csv
-        [--company X] [--width W --height H] [--scale S] [--dark]
-                                 a chart as the Charts tab draws it, with its caption; METRIC is a
-                                 metric key or words of its name; W x H in layout pixels (default
-                                 1200 x 800), PNG at S (default 2) pixels per layout pixel
-
-Options:
-  --db FILE                      the database (default: $CLAIMLENS_DB, else claimlens.sqlite in
-                                 the user's data folder)
-  -h, --help                     this text
-  --version                      the version
-
-Exit codes: 0 ok, 1 some files skipped, 2 usage, 3 database error.
-)";
 
 /// Removes "--name VALUE" from args; returns VALUE, or a null string when absent.
 QString takeOption(QStringList& args, const QString& name, bool* missingValue = nullptr)
@@ -139,31 +107,49 @@ std::optional<Database> Cli::openDatabase()
 
 int Cli::usage(const QString& problem)
 {
-    if (!problem.isEmpty())
-        m_err << "claimlens-cli: " << problem << "\n\n";
-    (problem.isEmpty() ? m_out : m_err) << kUsage;
-    return problem.isEmpty() ? Ok : Usage;
+    const cmdline::Program& program = cmdline::cliProgram();
+    const cmdline::Command* command = program.command(m_command);
+    const QString text = command ? cmdline::commandUsageText(program, *command) : cmdline::usageText(program);
+    if (problem.isEmpty()) {
+        m_out << text;
+        return Ok;
+    }
+    m_err << "claimlens-cli: " << problem << "\n\n" << text;
+    return Usage;
 }
 
 int Cli::run(QStringList args)
 {
-    if (args.isEmpty())
-        return usage(QStringLiteral("no command given"));
+    const cmdline::Program& program = cmdline::cliProgram();
+    for (const QString& a : args)
+        if (!a.startsWith(u'-') && program.command(a)) {
+            m_command = a;
+            break;
+        }
     if (takeFlag(args, QStringLiteral("-h")) || takeFlag(args, QStringLiteral("--help")))
         return usage();
     if (takeFlag(args, QStringLiteral("--version"))) {
         m_out << "claimlens-cli " << QCoreApplication::applicationVersion() << '\n';
+        const QString data = installedDataFolder();
+        m_out << "data: " << (data.isEmpty() ? QStringLiteral("built in (the program runs from a build folder)") : data) << '\n';
         return Ok;
     }
     bool missing = false;
     m_db = takeOption(args, QStringLiteral("--db"), &missing);
     if (missing)
         return usage(QStringLiteral("--db needs a file"));
+    if (args.isEmpty())
+        return usage(QStringLiteral("no command given"));
     if (m_db.isEmpty())
         m_db = defaultDatabasePath();
-    QDir().mkpath(QFileInfo(m_db).absolutePath());
 
     const QString command = args.takeFirst();
+    const cmdline::Command* declared = program.command(command);
+    if (!declared)
+        return usage(QStringLiteral("unknown command '%1'").arg(command));
+    if (const QString problem = cmdline::checkOptions(program, *declared, args); !problem.isEmpty())
+        return usage(problem);
+    QDir().mkpath(QFileInfo(m_db).absolutePath());
     if (command == QStringLiteral("ingest"))
         return ingest(args);
     if (command == QStringLiteral("list"))
@@ -182,7 +168,7 @@ int Cli::run(QStringList args)
         return extract(args);
     if (command == QStringLiteral("chart"))
         return chart(args);
-    return usage(QStringLiteral("unknown command '%1'").arg(command));
+    return usage(QStringLiteral("'%1' is declared but not handled").arg(command));
 }
 
 int Cli::ingest(const QStringList& argsIn)
@@ -193,9 +179,6 @@ int Cli::ingest(const QStringList& argsIn)
     const bool quiet = takeFlag(args, QStringLiteral("--quiet"));
     if (missing)
         return usage(QStringLiteral("--batch needs a number"));
-    for (const QString& a : args)
-        if (a.startsWith(QStringLiteral("--")))
-            return usage(QStringLiteral("unknown option '%1' for ingest").arg(a));
     if (args.isEmpty())
         return usage(QStringLiteral("ingest needs at least one file or folder"));
     IngestParams params{args, m_db};

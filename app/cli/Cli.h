@@ -38,6 +38,7 @@ private:
     QTextStream& m_out;
     QTextStream& m_err;
     QString m_db;
+    QString m_command;  ///< the command named on the command line, for its usage text
 };
 
 }  // namespace claimlens

@@ -1,6 +1,7 @@
 #include "knowledge/Knowledge.h"
 
 #include "store/DatabaseLocation.h"
+#include "util/InstallLocation.h"
 #include "util/Text.h"
 
 #include <QDir>
@@ -291,7 +292,7 @@ std::shared_ptr<const Knowledge> Knowledge::defaults()
     static const std::shared_ptr<const Knowledge> knowledge = [] {
         auto k = std::make_shared<Knowledge>();
         for (const char* name : {"companies", "products", "countries", "organizations", "metrics", "language"}) {
-            QFile f(QStringLiteral(":/claimlens/knowledge/%1.json").arg(QLatin1String(name)));
+            QFile f(shippedDataFile(QStringLiteral("knowledge/%1.json").arg(QLatin1String(name))));
             if (!f.open(QIODevice::ReadOnly))
                 qFatal("claimlens: built-in knowledge %s is missing", name);
             if (Status s = k->add(f.readAll(), f.fileName()); !s)

@@ -1,6 +1,7 @@
 #include "structure/StructureRules.h"
 
 #include "store/DatabaseLocation.h"
+#include "util/InstallLocation.h"
 
 #include <QDir>
 #include <QFile>
@@ -89,7 +90,7 @@ void StructureRules::compile()
 std::shared_ptr<const StructureRules> StructureRules::defaults()
 {
     static const std::shared_ptr<const StructureRules> rules = [] {
-        QFile builtIn(QStringLiteral(":/claimlens/structure/rules.json"));
+        QFile builtIn(shippedDataFile(QStringLiteral("structure/rules.json")));
         builtIn.open(QIODevice::ReadOnly);
         auto base = fromJson(builtIn.readAll(), builtIn.fileName());
         if (!base)  // the built-in file ships with the program; a broken one is a build defect

@@ -2,6 +2,7 @@
 
 #include "Plural.h"
 
+#include <QDir>
 #include <QEvent>
 #include <QScrollBar>
 #include <QHelpEvent>
@@ -179,7 +180,8 @@ void ReaderView::render()
         meta.append(doc.summary.published.iso());
     if (!doc.summary.source.isEmpty())
         meta.append(doc.summary.source);
-    meta.append(doc.summary.path);
+    const QString home = QDir::homePath();  // ~/Downloads/x.html: the same file, shorter, and no one's name
+    meta.append(doc.summary.path.startsWith(home + u'/') ? u'~' + doc.summary.path.mid(home.size()) : doc.summary.path);
 
     for (const StoredBlock& b : doc.blocks) {
         if (b.kind == BlockKind::Furniture) {

@@ -29,6 +29,7 @@ inline const SettingKey<QStringList> RecentDatabases{"databases/recent", {}};
 inline const SettingKey<QString> LastDatabase{"databases/last", {}};
 inline const SettingKey<QString> LastImportFolder{"import/lastFolder", {}};
 inline const SettingKey<bool> ShowFurniture{"reader/showFurniture", false};
+inline const SettingKey<QString> ThemeName{"view/theme", QStringLiteral("system")};
 }  // namespace Setting
 
 /// Typed access to the application's settings. Tests point it at a file of their own with

@@ -36,7 +36,9 @@ int main(int argc, char* argv[])
     const QCommandLineOption height(QStringLiteral("height"), QStringLiteral("height"), QStringLiteral("H"), QStringLiteral("1000"));
     const QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("a dark system palette"));
     const QCommandLineOption reported(QStringLiteral("reported"), QStringLiteral("timeline: claims when they were reported"));
-    parser.addOptions({db, out, company, country, search, tab, row, claim, width, height, dark, reported});
+    const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("View > Theme as remembered: system, light or dark"),
+                                   QStringLiteral("NAME"));
+    parser.addOptions({db, out, company, country, search, tab, row, claim, width, height, dark, reported, theme});
     parser.addHelpOption();
     parser.process(app);
     if (!parser.isSet(db) || !parser.isSet(out)) {
@@ -60,6 +62,8 @@ int main(int argc, char* argv[])
     }
     QTemporaryDir settings;  // a fresh window, whatever the user's settings say
     claimlens::ui::Settings::useFile(settings.filePath(QStringLiteral("settings.ini")));
+    if (parser.isSet(theme))  // as if chosen in an earlier session: the window applies it on start
+        claimlens::ui::Settings().set(claimlens::ui::Setting::ThemeName, parser.value(theme));
 
     claimlens::ui::MainWindow window;
     window.resize(parser.value(width).toInt(), parser.value(height).toInt());

@@ -465,6 +465,35 @@ static ChartData readChart(ChartQuery& query, const ChartRequest& asked)
     return d;
 }
 
+void ChartsTab::drawChart()
+{
+    m_view->setChart(ChartBuilder::build(*m_model, ChartBuilder::isDark(palette())));
+    for (QAbstractSeries* s : m_view->chart()->series())
+        if (auto* bars = qobject_cast<QAbstractBarSeries*>(s)) {
+            connect(bars, &QAbstractBarSeries::clicked, this, [this](int i, QBarSet* set) { barClicked(i, set, false); });
+            connect(bars, &QAbstractBarSeries::doubleClicked, this, [this](int i, QBarSet* set) { barClicked(i, set, true); });
+            connect(bars, &QAbstractBarSeries::hovered, this, [this](bool on, int i, QBarSet* set) {
+                if (!on || !m_model) {
+                    QToolTip::hideText();
+                    return;
+                }
+                const QString category = m_model->categories.value(ChartBuilder::modelCategory(*m_model, i));
+                QToolTip::showText(QCursor::pos(), QStringLiteral("%1 — %2: %3 %4")
+                                                       .arg(set->label(), category, formatNumber(set->at(i)), m_model->axisTitle));
+            });
+        }
+}
+
+void ChartsTab::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_model) {  // a light or dark theme: draw again in its colours
+        QChart* old = m_view->chart();
+        drawChart();
+        delete old;
+    }
+}
+
 void ChartsTab::showData(ChartData&& d)
 {
     setBusy(false);
@@ -481,21 +510,7 @@ void ChartsTab::showData(ChartData&& d)
     m_message->setVisible(false);
     auto show = [&](ChartModel model) {
         m_model = std::move(model);
-        m_view->setChart(ChartBuilder::build(*m_model, ChartBuilder::isDark(palette())));
-        for (QAbstractSeries* s : m_view->chart()->series())
-            if (auto* bars = qobject_cast<QAbstractBarSeries*>(s)) {
-                connect(bars, &QAbstractBarSeries::clicked, this, [this](int i, QBarSet* set) { barClicked(i, set, false); });
-                connect(bars, &QAbstractBarSeries::doubleClicked, this, [this](int i, QBarSet* set) { barClicked(i, set, true); });
-                connect(bars, &QAbstractBarSeries::hovered, this, [this](bool on, int i, QBarSet* set) {
-                    if (!on || !m_model) {
-                        QToolTip::hideText();
-                        return;
-                    }
-                    const QString category = m_model->categories.value(ChartBuilder::modelCategory(*m_model, i));
-                    QToolTip::showText(QCursor::pos(), QStringLiteral("%1 — %2: %3 %4")
-                                                           .arg(set->label(), category, formatNumber(set->at(i)), m_model->axisTitle));
-                });
-            }
+        drawChart();
         if (m_model->isEmpty()) {
             m_message->setText(tr("Nothing to chart for the current filter."));
             m_message->setVisible(true);

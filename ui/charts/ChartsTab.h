@@ -72,8 +72,11 @@ Q_SIGNALS:
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
+    /// m_model as a chart in the view, in the palette's colours, its bars answering clicks and hovers.
+    void drawChart();
     ChartLoader* loader();
     void refill(const std::vector<MetricCount>& metrics, const QString& kind, const QString& metric);
     void rebuild();

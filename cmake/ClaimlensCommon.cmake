@@ -8,6 +8,13 @@ target_compile_options(claimlens_common INTERFACE -Wall -Wextra -Wpedantic -Wsha
                                                   -Wold-style-cast -Wcast-align -Woverloaded-virtual)
 target_compile_definitions(claimlens_common INTERFACE QT_NO_KEYWORDS QT_NO_CAST_FROM_ASCII
                                                       QT_NO_URL_CAST_FROM_STRING QT_NO_NARROWING_CONVERSIONS_IN_CONNECT)
+# Hardened as Debian builds its packages (lintian looks for it in the .deb): checked buffer
+# functions, a stack protector, and symbols bound and made read-only at start.
+if(NOT CLAIMLENS_SANITIZE)
+  target_compile_definitions(claimlens_common INTERFACE $<$<NOT:$<CONFIG:Debug>>:_FORTIFY_SOURCE=2>)
+endif()
+target_compile_options(claimlens_common INTERFACE -fstack-protector-strong)
+target_link_options(claimlens_common INTERFACE -Wl,-z,relro -Wl,-z,now)
 if(CLAIMLENS_WERROR)
   target_compile_options(claimlens_common INTERFACE -Werror)
 endif()

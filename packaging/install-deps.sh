@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Claimlens needs to build, test and run; installs only what is missing.
-# Usage: packaging/install-deps.sh [--gui-tools]   (--gui-tools adds Xvfb/xdotool/imagemagick for screenshots)
+# Usage: packaging/install-deps.sh [--gui-tools] [--packaging]
+#   --gui-tools adds Xvfb/xdotool/imagemagick for screenshots; --packaging what builds and checks
+#   the .deb (dpkg-shlibdeps, lintian, desktop-file-validate, appstreamcli)
 set -euo pipefail
 
 packages=(
@@ -10,9 +12,13 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libgl1-mesa-dev libxkbcommon-dev fonts-dejavu-core fonts-wqy-microhei
 )
-if [[ "${1:-}" == "--gui-tools" ]]; then
-  packages+=(xvfb xauth xdotool imagemagick)
-fi
+for option in "$@"; do
+  case $option in
+    --gui-tools) packages+=(xvfb xauth xdotool imagemagick) ;;
+    --packaging) packages+=(dpkg-dev file lintian desktop-file-utils appstream) ;;
+    *) echo "install-deps: unknown option $option" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do

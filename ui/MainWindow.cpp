@@ -6,6 +6,7 @@
 #include "Plural.h"
 #include "ReaderView.h"
 #include "Settings.h"
+#include "Theme.h"
 #include "charts/ChartsTab.h"
 #include "charts/TimelineTab.h"
 #include "models/ClaimListModel.h"
@@ -15,6 +16,7 @@
 #include "query/ExtractionQuery.h"
 #include "query/ReaderQuery.h"
 #include "store/DatabaseLocation.h"
+#include "util/InstallLocation.h"
 
 #include <QAction>
 #include <QApplication>
@@ -92,6 +94,7 @@ MainWindow::MainWindow(QWidget* parent)
     setWindowTitle(QStringLiteral("Claimlens"));
     setAcceptDrops(true);
     buildCentral();
+    setWindowIcon(applicationIcon());
     buildMenus();
 
     connect(m_importer, &ImportController::started, this, [this](int total) {
@@ -205,16 +208,7 @@ void MainWindow::buildCentral()
     m_readerInfo = new QLabel(readerPane);
     m_readerInfo->setObjectName(QStringLiteral("readerInfo"));
     m_readerInfo->setTextFormat(Qt::RichText);
-    const bool dark = palette().color(QPalette::Base).lightness() < 128;
-    QStringList legend;
-    for (auto [kind, name] : {std::pair{TextMark::Kind::Company, tr("company")}, {TextMark::Kind::Product, tr("product")},
-                              {TextMark::Kind::Country, tr("country")}, {TextMark::Kind::Organization, tr("organisation")},
-                              {TextMark::Kind::Person, tr("person")}, {TextMark::Kind::Claim, tr("claim")}})
-        legend.append(QStringLiteral("<span style=\"background-color:%1\">&nbsp;%2&nbsp;</span>")
-                          .arg(ReaderView::markColour(kind, dark).name(), name));
-    legend.append(QStringLiteral("<u style=\"color:%1\"><b>%2</b></u>")
-                      .arg(ReaderView::markColour(TextMark::Kind::Statistic, dark).name(), tr("statistic")));
-    m_readerInfo->setText(legend.join(u' '));
+    updateReaderLegend();
     m_openOriginal = new QToolButton(readerPane);
     m_openOriginal->setObjectName(QStringLiteral("openOriginal"));
     m_openOriginal->setText(tr("Open original file"));
@@ -370,6 +364,7 @@ void MainWindow::buildMenus()
         tab->setShortcut(QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)));
     }
     view->addSeparator();
+    addThemeMenu(view);
     view->addAction(tr("&Reload"), this, &MainWindow::refreshAll)->setShortcut(QKeySequence::Refresh);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -377,9 +372,32 @@ void MainWindow::buildMenus()
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
 
+void MainWindow::updateReaderLegend()
+{
+    const bool dark = palette().color(QPalette::Base).lightness() < 128;
+    QStringList legend;
+    for (auto [kind, name] : {std::pair{TextMark::Kind::Company, tr("company")}, {TextMark::Kind::Product, tr("product")},
+                              {TextMark::Kind::Country, tr("country")}, {TextMark::Kind::Organization, tr("organisation")},
+                              {TextMark::Kind::Person, tr("person")}, {TextMark::Kind::Claim, tr("claim")}})
+        legend.append(QStringLiteral("<span style=\"background-color:%1\">&nbsp;%2&nbsp;</span>")
+                          .arg(ReaderView::markColour(kind, dark).name(), name));
+    legend.append(QStringLiteral("<u style=\"color:%1\"><b>%2</b></u>")
+                      .arg(ReaderView::markColour(TextMark::Kind::Statistic, dark).name(), tr("statistic")));
+    m_readerInfo->setText(legend.join(u' '));
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_readerInfo)
+        updateReaderLegend();  // the mark colours follow a light or dark palette
+}
+
 void MainWindow::restoreSettings()
 {
     Settings s;
+    if (const Theme theme = themeFromName(s.get(Setting::ThemeName)); theme != currentTheme())
+        applyTheme(theme);
     if (!restoreGeometry(s.get(Setting::WindowGeometry)))
         resize(1500, 900);
     restoreState(s.get(Setting::WindowState));
@@ -407,26 +425,33 @@ void MainWindow::saveSettings()
     s.set(Setting::ShowFurniture, m_reader->furnitureShown());
 }
 
-QString MainWindow::sampleCorpusPath()
+QIcon applicationIcon()
 {
-    const QDir app(QCoreApplication::applicationDirPath());
-    for (const QString& candidate : {app.filePath(QStringLiteral("../share/claimlens/sample-corpus")),
-#ifdef CLAIMLENS_SAMPLE_CORPUS_DIR
-                                     QStringLiteral(CLAIMLENS_SAMPLE_CORPUS_DIR)
-#endif
-         })
-        if (QFileInfo(candidate).isDir())
-            return QFileInfo(candidate).canonicalFilePath();
-    return {};
+    return QIcon(QStringLiteral(":/claimlens/icons/io.github.claimlens.Claimlens.svg"));
 }
 
-void MainWindow::openDefaultDatabase()
+QString MainWindow::sampleCorpusPath()
+{
+    // an installed program reads the corpus its package ships; one run from a build folder, the
+    // source tree's
+    const QString installed = installedDataFolder();
+    QString candidate;
+    if (!installed.isEmpty())
+        candidate = QDir(installed).filePath(QStringLiteral("sample-corpus"));
+#ifdef CLAIMLENS_SAMPLE_CORPUS_DIR
+    else
+        candidate = QStringLiteral(CLAIMLENS_SAMPLE_CORPUS_DIR);
+#endif
+    return !candidate.isEmpty() && QFileInfo(candidate).isDir() ? QFileInfo(candidate).canonicalFilePath() : QString();
+}
+
+void MainWindow::openDefaultDatabase(bool sampleWhenEmpty)
 {
     const QString path = defaultDatabasePath();
     QDir().mkpath(QFileInfo(path).absolutePath());
     if (!openDatabase(path))
         return;
-    if (m_totalDocuments == 0) {
+    if (m_totalDocuments == 0 && sampleWhenEmpty) {
         const QString sample = sampleCorpusPath();
         if (!sample.isEmpty()) {
             statusBar()->showMessage(tr("Reading the bundled sample corpus\u2026"));

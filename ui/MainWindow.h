@@ -5,6 +5,7 @@
 #include "store/Database.h"
 
 #include <QHash>
+#include <QIcon>
 #include <QMainWindow>
 
 #include <optional>
@@ -38,6 +39,9 @@ class ReaderView;
 
 /// The explorer: filter panel, document list and reader in splitters, the claims tab, import with
 /// progress, and the database menu. Every view follows one DocumentFilter, which the window owns.
+/// Claimlens's icon (resources/icons), the one the desktop entry names.
+QIcon applicationIcon();
+
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -48,8 +52,9 @@ public:
     /// and keeps what was open.
     bool openDatabase(const QString& path);
     QString databasePath() const;
-    /// Opens the default database; when it is empty, reads the bundled sample corpus into it.
-    void openDefaultDatabase();
+    /// Opens the default database; when it is empty (and `sampleWhenEmpty`), reads the bundled
+    /// sample corpus into it.
+    void openDefaultDatabase(bool sampleWhenEmpty = true);
 
     /// Imports files and folders: what File → Import and dropping files onto the window do.
     bool importPaths(const QStringList& paths);
@@ -94,11 +99,13 @@ public Q_SLOTS:
     void exportCurrent();
 
 protected:
+    void changeEvent(QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
 private:
+    void updateReaderLegend();
     void buildMenus();
     void buildCentral();
     void restoreSettings();

@@ -5,8 +5,11 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QMenu>
+#include <QPainter>
+#include <QProxyStyle>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QStyleOption>
 
 namespace claimlens::ui {
 namespace {
@@ -23,6 +26,28 @@ Applied& applied()
     static Applied state;
     return state;
 }
+
+/// Fusion, with check boxes outlined in a colour that shows on a dark base (Fusion outlines them
+/// in the window colour darkened, which vanishes on a dark palette's base).
+class ThemeStyle : public QProxyStyle {
+public:
+    ThemeStyle() : QProxyStyle(QStyleFactory::create(QStringLiteral("Fusion"))) {}
+
+    void drawPrimitive(PrimitiveElement element, const QStyleOption* option, QPainter* painter,
+                       const QWidget* widget) const override
+    {
+        QProxyStyle::drawPrimitive(element, option, painter, widget);
+        const bool checkBox = element == PE_IndicatorCheckBox || element == PE_IndicatorItemViewItemCheck;
+        if (!checkBox || option->palette.color(QPalette::Base).lightness() >= 128)
+            return;
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        painter->setBrush(Qt::NoBrush);
+        painter->setPen(option->palette.color(QPalette::Disabled, QPalette::Text));
+        painter->drawRect(option->rect.adjusted(0, 0, -1, -1));
+        painter->restore();
+    }
+};
 
 void setDisabled(QPalette& p, const QColor& text)
 {
@@ -124,7 +149,7 @@ void applyTheme(Theme theme)
         return;
     }
     // Fusion draws everything from the palette, so the same colours hold on every desktop.
-    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QApplication::setStyle(new ThemeStyle);
     QApplication::setPalette(theme == Theme::Dark ? darkPalette() : lightPalette());
 }
 

@@ -6,6 +6,7 @@
 
 #include <QFile>
 #include <QProcess>
+#include <QThread>
 
 #include <gtest/gtest.h>
 
@@ -112,6 +113,35 @@ TEST(CommandLine, TheWindowAnswersHelpAndVersionWithoutADisplay)
     r = run(QStringLiteral(CLAIMLENS_GUI), {QStringLiteral("article.html")});
     EXPECT_EQ(r.code, 2);  // no display here: said in one line
     EXPECT_TRUE(r.err.contains(QStringLiteral("no display"))) << qPrintable(r.err);
+}
+
+TEST(CommandLine, TheWindowImportsTheFilesItIsOpenedWith)
+{
+    // what a file manager does with the desktop entry's "claimlens %F"
+    test::Workspace ws;
+    const QString db = ws.path(QStringLiteral("opened.sqlite"));
+    const QString article = ws.write(QStringLiteral("Downloads/kling.txt"),
+                                     "Kling Goes Global\n\nKuaishou opened its Kling video model to users abroad on "
+                                     "Monday. It drew long queues.\n");
+    QProcess window;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("HOME"), ws.path(QStringLiteral("home")));  // its settings, not the user's
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), ws.path(QStringLiteral("home/.config")));
+    window.setProcessEnvironment(env);
+    window.start(QStringLiteral(CLAIMLENS_GUI), {db, article});
+    ASSERT_TRUE(window.waitForStarted(10000));
+    bool imported = false;
+    for (int i = 0; i < 100 && !imported; ++i) {
+        QThread::msleep(200);
+        imported = run(QStringLiteral(CLAIMLENS_CLI), {QStringLiteral("--db"), db, QStringLiteral("list"),
+                                                       QStringLiteral("documents")})
+                       .out.contains(QStringLiteral("kling.txt"));
+    }
+    EXPECT_TRUE(imported) << "the file given on the command line is imported into the database given";
+    EXPECT_EQ(window.state(), QProcess::Running);
+    window.kill();
+    window.waitForFinished(10000);
 }
 
 TEST(CommandLine, ManPagesHoldEveryCommandAndOption)

@@ -13,7 +13,7 @@ if [[ -n "${DISPLAY:-}" || -n "${WAYLAND_DISPLAY:-}" ]]; then
 fi
 echo "No display (DISPLAY is not set): the window cannot open here. The command line reads the same database:" >&2
 cli="$build/app/claimlens-cli"
-documents=$("$cli" stats | awk '/^documents:/ {print $2}')
+documents=$("$cli" stats 2>/dev/null | awk '/^documents:/ {print $2}' || true)
 if [[ "${documents:-0}" == "0" ]]; then
   echo "Reading the sample corpus into the default database..."
   "$cli" ingest "$root/resources/sample-corpus"

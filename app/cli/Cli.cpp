@@ -80,6 +80,18 @@ private:
     qint64 m_last = -1000;
 };
 
+/// A value for one field of a tab-separated line: a tab, newline or carriage return in it (a file
+/// name may hold one) written as \t, \n, \r, so every record stays one line of the same fields.
+QString field(QString value)
+{
+    if (value.contains(u'\t') || value.contains(u'\n') || value.contains(u'\r') || value.contains(u'\\'))
+        value.replace(u'\\', QStringLiteral("\\\\"))
+            .replace(u'\t', QStringLiteral("\\t"))
+            .replace(u'\n', QStringLiteral("\\n"))
+            .replace(u'\r', QStringLiteral("\\r"));
+    return value;
+}
+
 /// 38,000; 67,200,000,000; 0.0008; 8.6: full numbers, readable, never rounded away
 QString formatValue(double value)
 {
@@ -136,11 +148,11 @@ int Cli::run(QStringList args)
     }
     bool missing = false;
     m_db = takeOption(args, QStringLiteral("--db"), &missing);
-    if (missing)
+    if (missing || (!m_db.isNull() && m_db.isEmpty()))
         return usage(QStringLiteral("--db needs a file"));
     if (args.isEmpty())
         return usage(QStringLiteral("no command given"));
-    if (m_db.isEmpty())
+    if (m_db.isNull())
         m_db = defaultDatabasePath();
 
     const QString command = args.takeFirst();
@@ -149,7 +161,14 @@ int Cli::run(QStringList args)
         return usage(QStringLiteral("unknown command '%1'").arg(command));
     if (const QString problem = cmdline::checkOptions(program, *declared, args); !problem.isEmpty())
         return usage(problem);
-    QDir().mkpath(QFileInfo(m_db).absolutePath());
+    // Only ingest makes a database (and its folder); every other command reads one that exists.
+    if (command == QStringLiteral("ingest"))
+        QDir().mkpath(QFileInfo(m_db).absolutePath());
+    else if (command != QStringLiteral("extract") && !QFileInfo(m_db).isFile()) {
+        m_err << "claimlens-cli: no database at " << m_db
+              << (QFileInfo(m_db).exists() ? QStringLiteral(" (it is not a file)") : QStringLiteral(" ('ingest' makes one)")) << '\n';
+        return DatabaseError;
+    }
     if (command == QStringLiteral("ingest"))
         return ingest(args);
     if (command == QStringLiteral("list"))
@@ -248,7 +267,7 @@ int Cli::list(const QStringList& argsIn)
     ExtractionQuery extraction(*db);
     if (!filter.company.isEmpty() && kind != QStringLiteral("statistics") && extraction.resolveCompany(filter.company).isEmpty()) {
         m_err << "claimlens-cli: no company '" << filter.company << "' is known\n";
-        return Usage;
+        return NotFound;
     }
     QJsonArray array;
     auto print = [&](const QJsonObject& o, const QString& line) {
@@ -290,9 +309,9 @@ int Cli::list(const QStringList& argsIn)
                               {QStringLiteral("statistics"), d.statistics}},
                   QStringLiteral("%1\t%2\t%3\t%4\t%5")
                       .arg(d.id)
-                      .arg(d.fileName, d.published.iso().isEmpty() ? QStringLiteral("-") : d.published.iso(),
-                           d.author.isEmpty() ? QStringLiteral("-") : d.author,
-                           d.title.isEmpty() ? QStringLiteral("(untitled)") : d.title));
+                      .arg(field(d.fileName), d.published.iso().isEmpty() ? QStringLiteral("-") : d.published.iso(),
+                           d.author.isEmpty() ? QStringLiteral("-") : field(d.author),
+                           d.title.isEmpty() ? QStringLiteral("(untitled)") : field(d.title)));
         }
         if (!json)
             m_out << docs->size() << " documents\n";
@@ -309,7 +328,7 @@ int Cli::list(const QStringList& argsIn)
                   QStringLiteral("%1\t%2\t%3\t%4").arg(c.date.isValid()       ? c.date.iso()
                                                        : c.reported.isValid() ? QStringLiteral("reported ") + c.reported.iso()
                                                                               : QStringLiteral("undated"),
-                                                       c.actors.join(QStringLiteral(", ")), c.fileName, c.text));
+                                                       field(c.actors.join(QStringLiteral(", "))), field(c.fileName), field(c.text)));
     } else if (kind == QStringLiteral("statistics")) {
         auto rows = extraction.statistics(filter);
         if (!rows)
@@ -321,9 +340,9 @@ int Cli::list(const QStringList& argsIn)
                               {QStringLiteral("qualifier"), st.qualifier}, {QStringLiteral("period"), st.period},
                               {QStringLiteral("sentence"), st.sentence}},
                   QStringLiteral("%1\t%2\t%3 %4\t%5\t%6")
-                      .arg(st.subject, st.metric)
+                      .arg(field(st.subject), field(st.metric))
                       .arg(formatValue(st.value), st.unit,
-                           st.period.isEmpty() ? QStringLiteral("-") : st.period, st.fileName));
+                           st.period.isEmpty() ? QStringLiteral("-") : field(st.period), field(st.fileName)));
     } else if (kind == QStringLiteral("events")) {
         auto rows = extraction.events(filter);
         if (!rows)
@@ -331,7 +350,7 @@ int Cli::list(const QStringList& argsIn)
         for (const auto& e : *rows)
             print(QJsonObject{{QStringLiteral("file"), e.fileName}, {QStringLiteral("date"), e.date.iso()},
                               {QStringLiteral("relative"), e.relative}, {QStringLiteral("text"), e.sentence}},
-                  QStringLiteral("%1\t%2\t%3").arg(e.date.isValid() ? e.date.iso() : e.relative, e.fileName, e.sentence));
+                  QStringLiteral("%1\t%2\t%3").arg(e.date.isValid() ? e.date.iso() : field(e.relative), field(e.fileName), field(e.sentence)));
     } else {
         const EntityKind entityKind = kind == QStringLiteral("companies")   ? EntityKind::Company
                                       : kind == QStringLiteral("products")  ? EntityKind::Product
@@ -344,7 +363,7 @@ int Cli::list(const QStringList& argsIn)
         for (const auto& e : *rows)
             print(QJsonObject{{QStringLiteral("name"), e.name}, {QStringLiteral("documents"), e.documents},
                               {QStringLiteral("via_product_only"), e.viaProductOnly}, {QStringLiteral("mentions"), e.mentions}},
-                  QStringLiteral("%1\t%2 documents%3").arg(e.name, -24).arg(e.documents)
+                  QStringLiteral("%1\t%2 documents%3").arg(field(e.name), -24).arg(e.documents)
                       .arg(e.viaProductOnly ? QStringLiteral(" (%1 through its products only)").arg(e.viaProductOnly) : QString()));
     }
     if (json)
@@ -425,7 +444,7 @@ int Cli::show(const QStringList& args)
     const auto doc = query.find(args.first());
     if (!doc) {
         m_err << "claimlens-cli: no document '" << args.first() << "' in " << m_db << '\n';
-        return Usage;
+        return NotFound;
     }
     m_out << "document " << doc->id << ": " << doc->path << '\n';
     m_out << "  title:     " << (doc->title.isEmpty() ? QStringLiteral("-") : doc->title) << '\n';
@@ -477,7 +496,7 @@ int Cli::search(const QStringList& argsIn)
         return DatabaseError;
     }
     for (const auto& h : *hits)
-        m_out << h.fileName << ':' << h.sentenceOrdinal + 1 << ": " << h.snippet << '\n';
+        m_out << field(h.fileName) << ':' << h.sentenceOrdinal + 1 << ": " << field(h.snippet) << '\n';
     m_out << hits->size() << (hits->size() == 1 ? " match\n" : " matches\n");
     return Ok;
 }
@@ -571,7 +590,7 @@ int Cli::chart(const QStringList& argsIn)
         const QString name = ExtractionQuery(*db).resolveCompany(company);
         if (name.isEmpty()) {
             m_err << "claimlens-cli: no company '" << company << "' is known\n";
-            return Usage;
+            return NotFound;
         }
         filter.companies = QStringList{name};
     }
@@ -612,7 +631,7 @@ int Cli::chart(const QStringList& argsIn)
                     m_err << "\n  " << m.key << " (" << m.label << ", " << m.values << " values)";
             }
             m_err << '\n';
-            return Usage;
+            return NotFound;
         }
         model = charts::statisticModel(*series, filter);
     }

@@ -12,7 +12,7 @@ namespace claimlens {
 /// claimlens-cli: ingest, list, show, search, export and stats over a Claimlens database.
 class Cli {
 public:
-    enum ExitCode { Ok = 0, SomeSkipped = 1, Usage = 2, DatabaseError = 3 };
+    enum ExitCode { Ok = 0, SomeSkipped = 1, Usage = 2, DatabaseError = 3, NotFound = 4 };
 
     Cli(QTextStream& out, QTextStream& err) : m_out(out), m_err(err) {}
     /// `args` without the program name.

@@ -132,7 +132,8 @@ const Program& cliProgram()
                           "the database (default: $CLAIMLENS_DB, else claimlens.sqlite in the user's data folder)")};
         p.options.insert(p.options.end(), kStandardOptions.begin(), kStandardOptions.end());
         p.exitStatus = {QStringLiteral("0  ok"), QStringLiteral("1  some files skipped"), QStringLiteral("2  usage"),
-                        QStringLiteral("3  database error")};
+                        QStringLiteral("3  database error (or no database)"),
+                        QStringLiteral("4  no such document, company or metric")};
         p.environment = {QStringLiteral("CLAIMLENS_DB  the database used when --db is not given")};
         p.files = QStringList(std::begin(kFiles), std::end(kFiles));
         p.examples = {QStringLiteral("claimlens-cli ingest ~/Downloads/articles"),

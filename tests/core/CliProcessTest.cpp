@@ -1,6 +1,7 @@
 // claimlens-cli run as a process: exit codes, messages, and the files it writes.
 #include "TestSupport.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -71,6 +72,22 @@ TEST(CliProcess, IngestListShowSearchExportStats)
     EXPECT_TRUE(r.out.contains(QStringLiteral("documents:  1"))) << qPrintable(r.out);
 }
 
+TEST(CliProcess, ListKeepsOneLinePerRecordWhateverTheFileIsCalled)
+{
+    test::Workspace ws;
+    const QString db = ws.database();
+    ws.write(QStringLiteral("in/two\nlines.txt"), "Chips Article\n\nHuawei makes chips in Shenzhen. It sells them.\n");
+    ws.write(QStringLiteral("in/tab\there.txt"), "Other Article\n\nBaidu makes models in Beijing. It sells them.\n");
+    ASSERT_EQ(cli({QStringLiteral("ingest"), ws.path(QStringLiteral("in"))}, db).code, 0);
+    const CliRun r = cli({QStringLiteral("list"), QStringLiteral("documents")}, db);
+    const QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
+    ASSERT_EQ(lines.size(), 3) << qPrintable(r.out);  // two documents and the count
+    for (int i = 0; i < 2; ++i)
+        EXPECT_EQ(lines[i].count(u'\t'), 4) << qPrintable(lines[i]);
+    EXPECT_TRUE(r.out.contains(QStringLiteral("two\\nlines.txt"))) << qPrintable(r.out);
+    EXPECT_TRUE(r.out.contains(QStringLiteral("tab\\there.txt")));
+}
+
 TEST(CliProcess, ExitCodes)
 {
     test::Workspace ws;
@@ -86,8 +103,25 @@ TEST(CliProcess, ExitCodes)
     EXPECT_EQ(cli({QStringLiteral("frobnicate")}, db).code, 2);
     EXPECT_EQ(cli({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("xml")}, db).code, 2);
     r = cli({QStringLiteral("show"), QStringLiteral("missing.txt")}, db);
+    EXPECT_EQ(r.code, 4);  // not a usage mistake: there is no such document
+    EXPECT_TRUE(r.err.contains(QStringLiteral("no document 'missing.txt'"))) << qPrintable(r.err);
+    r = cli({QStringLiteral("show"), QStringLiteral("9999")}, db);
+    EXPECT_EQ(r.code, 4);
+    r = cli({QStringLiteral("list"), QStringLiteral("claims"), QStringLiteral("--company"), QStringLiteral("Nosuchco")}, db);
+    EXPECT_EQ(r.code, 4);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("no company 'Nosuchco'"))) << qPrintable(r.err);
+
+    // Reading commands never make a database, nor its folder; an empty --db is a mistake, not the default.
+    const QString nowhere = ws.path(QStringLiteral("nonexistent/dir/x.db"));
+    for (const char* command : {"stats", "list", "search", "export", "show", "chart", "reextract"}) {
+        r = cli({QStringLiteral("--db"), nowhere, QLatin1String(command), QStringLiteral("documents")});
+        EXPECT_EQ(r.code, 3) << command;
+        EXPECT_TRUE(r.err.contains(QStringLiteral("no database at ") + nowhere)) << command << qPrintable(r.err);
+    }
+    EXPECT_FALSE(QFileInfo::exists(ws.path(QStringLiteral("nonexistent"))));
+    r = cli({QStringLiteral("--db"), QString(), QStringLiteral("stats")});
     EXPECT_EQ(r.code, 2);
-    EXPECT_TRUE(r.err.contains(QStringLiteral("missing.txt")));
+    EXPECT_TRUE(r.err.contains(QStringLiteral("--db needs a file")));
 
     const QString notDb = ws.write(QStringLiteral("junk.sqlite"), QByteArray(8192, 'j'));
     r = cli({QStringLiteral("--db"), notDb, QStringLiteral("stats")});

@@ -18,6 +18,7 @@
 #include "structure/StructureParser.h"
 #include "store/Database.h"
 #include "store/DatabaseLocation.h"
+#include "store/IntegrityCheck.h"
 #include "util/InstallLocation.h"
 
 #include <QCoreApplication>
@@ -187,6 +188,8 @@ int Cli::run(QStringList args)
         return extract(args);
     if (command == QStringLiteral("chart"))
         return chart(args);
+    if (command == QStringLiteral("check"))
+        return check(args);
     return usage(QStringLiteral("'%1' is declared but not handled").arg(command));
 }
 
@@ -553,6 +556,34 @@ int Cli::stats(const QStringList& args)
     m_out << "blocks:\n";
     for (auto it = st->blocksByKind.cbegin(); it != st->blocksByKind.cend(); ++it)
         m_out << QStringLiteral("  %1 %2\n").arg(it.key(), -12).arg(it.value());
+    return Ok;
+}
+
+int Cli::check(const QStringList& args)
+{
+    if (!args.isEmpty())
+        return usage(QStringLiteral("check takes no arguments"));
+    auto db = Database::openRaw(m_db);  // as it is: opening normally would migrate it first
+    if (!db) {
+        m_err << "claimlens-cli: " << db.error() << '\n';
+        return DatabaseError;
+    }
+    auto report = checkIntegrity(*db);
+    if (!report) {
+        m_err << "claimlens-cli: " << m_db << " cannot be checked: " << report.error() << '\n';
+        return DatabaseError;
+    }
+    for (const QString& problem : report->problems)
+        m_err << m_db << ": " << problem << '\n';
+    if (!report->ok()) {
+        m_err << QStringLiteral("%1: %2 problems found\n").arg(m_db).arg(report->problems.size());
+        return DatabaseError;
+    }
+    m_out << QStringLiteral("%1: sound (%2 documents, %3 sentences; integrity, foreign keys, full-text index and "
+                            "documents checked)\n")
+                 .arg(m_db)
+                 .arg(report->documents)
+                 .arg(report->sentences);
     return Ok;
 }
 

@@ -31,6 +31,7 @@ private:
     int reextract(const QStringList& args);
     int extract(const QStringList& args);
     int chart(const QStringList& args);
+    int check(const QStringList& args);
     int usage(const QString& problem = {});
     /// The database, or nothing after saying why on stderr.
     std::optional<Database> openDatabase();

@@ -121,6 +121,10 @@ const Program& cliProgram()
              QStringLiteral("a chart as the Charts tab draws it, with its caption: WHAT is mentions, countries, "
                             "claims-per-year, claims-per-month, or a metric (its key or words of its name)")},
             {QStringLiteral("stats"), {}, {}, QStringLiteral("counts of documents, sentences, sources and blocks by kind")},
+            {QStringLiteral("check"), {}, {},
+             QStringLiteral("checks the database: SQLite's integrity check, foreign keys, the full-text index against "
+                            "the sentences, and that every document has its blocks and sentences; says what is wrong "
+                            "(exit 3) or that it is sound")},
             {QStringLiteral("reextract"), {}, {},
              QStringLiteral("read every stored text again with the current rules and knowledge")},
             {QStringLiteral("extract"),

@@ -1,6 +1,7 @@
 // claimlens-cli run as a process: exit codes, messages, and the files it writes.
 #include "TestSupport.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -86,6 +87,28 @@ TEST(CliProcess, ListKeepsOneLinePerRecordWhateverTheFileIsCalled)
         EXPECT_EQ(lines[i].count(u'\t'), 4) << qPrintable(lines[i]);
     EXPECT_TRUE(r.out.contains(QStringLiteral("two\\nlines.txt"))) << qPrintable(r.out);
     EXPECT_TRUE(r.out.contains(QStringLiteral("tab\\there.txt")));
+}
+
+TEST(CliProcess, CheckSaysASoundDatabaseIsSoundAndWhatIsWrongWithADamagedOne)
+{
+    test::Workspace ws;
+    const QString db = ws.database();
+    ASSERT_EQ(cli({QStringLiteral("ingest"), QStringLiteral(CLAIMLENS_SAMPLE_CORPUS)}, db).code, 0);
+    CliRun r = cli({QStringLiteral("check")}, db);
+    EXPECT_EQ(r.code, 0) << qPrintable(r.err);
+    EXPECT_TRUE(r.out.contains(QStringLiteral("sound (10 documents"))) << qPrintable(r.out);
+
+    // Pages zeroed in the middle of the file, as a failing disk or a bad copy leaves them.
+    QFile file(db);
+    ASSERT_TRUE(file.open(QIODevice::ReadWrite));
+    ASSERT_GT(file.size(), 4096 * 12);
+    file.seek(4096 * 5);
+    file.write(QByteArray(4096 * 3, '\0'));
+    file.close();
+    r = cli({QStringLiteral("check")}, db);
+    EXPECT_EQ(r.code, 3);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("SQLite integrity check"))) << qPrintable(r.err);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("problems found")));
 }
 
 TEST(CliProcess, ExitCodes)

@@ -17,38 +17,11 @@ trap 'rm -rf "$work"' EXIT
 "$build/tests/bench/claimlens-bench" --generate "$work/corpus" --docs "${KILL_TRIALS_DOCS:-2000}" >/dev/null
 cp -r "$root/tests/data/html" "$root/tests/data/pdf" "$work/corpus/"
 
-check() {  # check DB: integrity, FTS integrity, no half-written document
-  python3 - "$1" <<'PY'
-import sqlite3, sys
-db = sqlite3.connect(sys.argv[1])
-problems = []
-if not db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'documents'").fetchone()[0]:
-    sys.exit(0)  # killed before the schema was made: nothing stored, nothing to lose
-# SQLite 3.40 reports "NULL value in T.C" for a NOT NULL column of a WITHOUT ROWID table whose key
-# columns are not declared first (document_entities), though no row holds a NULL: such a message
-# counts only when a query finds the NULL.
-for (message,) in db.execute("PRAGMA integrity_check(1000)"):
-    if message == "ok":
-        continue
-    if message.startswith("NULL value in "):
-        table, column = message[len("NULL value in "):].split(".")
-        if db.execute('SELECT count(*) FROM "%s" WHERE "%s" IS NULL' % (table, column)).fetchone()[0] == 0:
-            continue
-    problems.append("integrity_check: %s" % message)
-    break
-try:
-    db.execute("INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('integrity-check', 1)")
-except sqlite3.DatabaseError as e:
-    problems.append("full-text index: %s" % e)
-half = db.execute("""SELECT count(*) FROM documents d
-                     WHERE NOT EXISTS (SELECT 1 FROM blocks b WHERE b.document_id = d.id)
-                        OR NOT EXISTS (SELECT 1 FROM sentences s WHERE s.document_id = d.id)""").fetchone()[0]
-if half:
-    problems.append("%d documents without blocks or sentences" % half)
-if problems:
-    print("; ".join(problems))
-    sys.exit(1)
-PY
+check() {  # check DB: claimlens-cli check (integrity, foreign keys, full-text index, no half-written document)
+  if [[ $(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"SELECT count(*) FROM sqlite_master WHERE name = 'documents'\").fetchone()[0])" "$1") == 0 ]]; then
+    return 0  # killed before the schema was made: nothing stored, nothing to lose
+  fi
+  "$cli" --db "$1" check 2>&1 >/dev/null
 }
 
 start=$(date +%s%N)

@@ -14,6 +14,7 @@
 #include "query/DocumentListQuery.h"
 #include "query/DocumentQuery.h"
 #include "read/ArticleReader.h"
+#include "read/FileCollector.h"
 #include "read/TextDecoder.h"
 #include "structure/StructureParser.h"
 #include "store/Database.h"
@@ -198,6 +199,7 @@ int Cli::ingest(const QStringList& argsIn)
     QStringList args = argsIn;
     bool missing = false;
     const QString batch = takeOption(args, QStringLiteral("--batch"), &missing);
+    const QString maxSize = takeOption(args, QStringLiteral("--max-size"), &missing);
     const bool quiet = takeFlag(args, QStringLiteral("--quiet"));
     if (missing)
         return usage(QStringLiteral("--batch needs a number"));
@@ -209,6 +211,13 @@ int Cli::ingest(const QStringList& argsIn)
         params.batchSize = batch.toInt(&ok);
         if (!ok || params.batchSize < 1)
             return usage(QStringLiteral("--batch needs a positive number"));
+    }
+    if (!maxSize.isNull()) {
+        bool ok = false;
+        const double mib = maxSize.toDouble(&ok);
+        if (!ok || mib <= 0 || mib > 4096)
+            return usage(QStringLiteral("--max-size needs a size in MiB above 0, at most 4096"));
+        params.maxFileBytes = static_cast<qint64>(mib * 1024 * 1024);
     }
     std::unique_ptr<TerminalProgress> progress;
     if (!quiet && isatty(STDERR_FILENO))
@@ -383,13 +392,13 @@ int Cli::extract(const QStringList& args)
     const Extractor extractor;
     int code = Ok;
     for (const QString& path : args) {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            m_err << "claimlens-cli: " << path << ": cannot read file (" << file.errorString() << ")\n";
+        auto bytes = FileCollector::readFile(path);
+        if (!bytes) {
+            m_err << "claimlens-cli: " << path << ": " << bytes.error() << '\n';
             code = SomeSkipped;
             continue;
         }
-        auto read = reader.read(file.readAll(), path);  // pages and PDFs as ingest reads them
+        auto read = reader.read(*bytes, path);  // pages and PDFs as ingest reads them
         if (!read) {
             m_err << "claimlens-cli: " << path << ": " << read.error() << '\n';
             code = SomeSkipped;

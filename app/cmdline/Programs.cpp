@@ -76,7 +76,8 @@ const Program& cliProgram()
         p.commands = {
             {QStringLiteral("ingest"),
              {{QStringLiteral("PATH"), ValueKind::Path, {}, true, false}},
-             {text("--batch", "N", "store N documents per transaction (default 200)"),
+             {text("--batch", "N", "store N documents per transaction (default 500)"),
+              text("--max-size", "MIB", "skip files larger than MIB mebibytes (default 64)"),
               flag("--quiet", "no progress line on the terminal")},
              QStringLiteral("read article files and folders (%1) into the database; folders are searched "
                             "recursively, unchanged files are skipped and changed ones read again")

@@ -23,17 +23,6 @@
 namespace claimlens {
 namespace {
 
-Result<QByteArray> readFile(const QString& path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("cannot read file (%1)").arg(file.errorString())};
-    QByteArray bytes = file.readAll();
-    if (file.error() != QFileDevice::NoError)
-        return Error{QStringLiteral("cannot read file (%1)").arg(file.errorString())};
-    return bytes;
-}
-
 /// A file read, decoded, parsed and extracted, ready to store.
 struct Prepared {
     QString path;
@@ -141,12 +130,12 @@ private:
 
 /// Reads, decodes, parses and extracts one file (a prepared file the writer only stores).
 /// `known` tells which files are stored unchanged, so a resumed ingest does not parse them again.
-Prepared prepare(const QString& path, const ArticleReader& articles, const Extractor& extractor,
+Prepared prepare(const QString& path, qint64 maxBytes, const ArticleReader& articles, const Extractor& extractor,
                  DocumentStore* known)
 {
     Prepared p;
     p.path = path;
-    auto bytes = readFile(path);
+    auto bytes = FileCollector::readFile(path, maxBytes);
     if (!bytes) {
         p.skipReason = bytes.error();
         return p;
@@ -223,7 +212,7 @@ IngestResult IngestJob::run(IngestProgress* progress, const std::atomic_bool* ca
             std::vector<Prepared> spent;
             while (auto next = queue.take(spent)) {
                 spent.clear();  // freed here, where it was allocated
-                queue.put(next->first, prepare(next->second, articles, extractor, known ? &*known : nullptr));
+                queue.put(next->first, prepare(next->second, m_params.maxFileBytes, articles, extractor, known ? &*known : nullptr));
             }
         });
     auto joinThreads = qScopeGuard([&] {

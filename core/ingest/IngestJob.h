@@ -27,6 +27,7 @@ struct IngestParams {
     QStringList paths;      ///< files and folders
     QString databasePath;
     int batchSize = 500;    ///< documents per transaction: one per document costs about 3x
+    qint64 maxFileBytes = FileCollector::kDefaultMaxBytes;  ///< larger files are skipped with their size
 };
 
 struct IngestResult {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/Result.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -27,7 +29,15 @@ public:
     static const QStringList& supportedSuffixes();
     static bool isSupported(const QString& path);
 
+    /// The one way Claimlens reads a file: regular files only (a FIFO, device or socket is refused
+    /// without waiting on it), at most `maxBytes` (larger files are refused with their size).
+    static Result<QByteArray> readFile(const QString& path, qint64 maxBytes = kDefaultMaxBytes);
+    static constexpr qint64 kDefaultMaxBytes = 64LL * 1024 * 1024;
+
     /// Calls `visit` with each article file's absolute path; stops early when it returns false.
+    /// Folders are walked without recursion, each real folder once however many links lead to it;
+    /// unreadable folders, names that are not UTF-8, links to nothing and special files with an
+    /// article's suffix are reported in skipped().
     void forEach(const std::function<bool(const QString&)>& visit);
     /// How many article files a walk finds (a walk of its own).
     int count();
@@ -36,7 +46,7 @@ public:
     int ignored() const { return m_ignored; }
 
 private:
-    bool walk(const QString& folder, const std::function<bool(const QString&)>& visit);
+    bool walk(const QString& root, const std::function<bool(const QString&)>& visit);
 
     QStringList m_paths;
     std::vector<SkippedFile> m_skipped;

@@ -502,6 +502,8 @@ int Cli::search(const QStringList& argsIn)
     auto db = openDatabase();
     if (!db)
         return DatabaseError;
+    if (const QString notice = DocumentQuery::searchNotice(args.join(u' ')); !notice.isEmpty())
+        m_err << "claimlens-cli: " << notice << '\n';
     auto hits = DocumentQuery(*db).search(args.join(u' '), limit);
     if (!hits) {
         m_err << "claimlens-cli: " << hits.error() << '\n';

@@ -1,6 +1,7 @@
 #include "query/DocumentQuery.h"
 
 #include <QRegularExpression>
+#include <QSet>
 
 namespace claimlens {
 namespace {
@@ -179,10 +180,21 @@ Result<std::vector<QString>> DocumentQuery::duplicatePaths(std::int64_t document
     return out;
 }
 
-std::vector<SearchTerm> DocumentQuery::searchTerms(const QString& text)
+namespace {
+
+struct ReadTerms {
+    std::vector<SearchTerm> terms;
+    int repeated = 0;      ///< terms typed more than once
+    int dropped = 0;       ///< terms beyond the cap
+    int prefixesAsWords = 0;  ///< one-character or surplus prefixes searched as words
+};
+
+ReadTerms readTerms(const QString& text)
 {
     static const QRegularExpression parts(QStringLiteral("\"([^\"]*)\"|(\\S+)"));
-    std::vector<SearchTerm> out;
+    ReadTerms out;
+    QSet<QString> seen;
+    int prefixes = 0;
     auto it = parts.globalMatch(text);
     while (it.hasNext()) {
         const auto m = it.next();
@@ -191,10 +203,48 @@ std::vector<SearchTerm> DocumentQuery::searchTerms(const QString& text)
         term.prefix = !quoted && term.text.endsWith(u'*') && term.text.size() > 1;
         if (term.prefix)
             term.text.chop(1);
-        if (!term.text.trimmed().isEmpty())
-            out.push_back(std::move(term));
+        if (term.text.trimmed().isEmpty())
+            continue;
+        // A prefix expands to every word it starts: one letter, or many prefixes, would make
+        // the index read most of itself. Such a prefix is searched as the word it is.
+        if (term.prefix && (term.text.trimmed().size() < 2 || prefixes == DocumentQuery::kMaxPrefixTerms)) {
+            term.prefix = false;
+            ++out.prefixesAsWords;
+        }
+        const QString key = term.text.toCaseFolded() + (term.prefix ? QStringLiteral("*") : QString());
+        if (seen.contains(key)) {
+            ++out.repeated;
+            continue;
+        }
+        if (static_cast<int>(out.terms.size()) == DocumentQuery::kMaxSearchTerms) {
+            ++out.dropped;
+            continue;
+        }
+        seen.insert(key);
+        prefixes += term.prefix ? 1 : 0;
+        out.terms.push_back(std::move(term));
     }
     return out;
+}
+
+}  // namespace
+
+std::vector<SearchTerm> DocumentQuery::searchTerms(const QString& text)
+{
+    return readTerms(text).terms;
+}
+
+QString DocumentQuery::searchNotice(const QString& text)
+{
+    const ReadTerms read = readTerms(text);
+    QStringList notes;
+    if (read.dropped)
+        notes << QStringLiteral("only the first %1 different words are searched (%2 left out)").arg(kMaxSearchTerms).arg(read.dropped);
+    if (read.prefixesAsWords)
+        notes << QStringLiteral("a prefix needs two letters and at most %1 are searched; %2 searched as words")
+                     .arg(kMaxPrefixTerms)
+                     .arg(read.prefixesAsWords);
+    return notes.join(QStringLiteral("; "));
 }
 
 QString DocumentQuery::ftsQuery(const QString& text)

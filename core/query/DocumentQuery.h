@@ -92,8 +92,14 @@ public:
     Result<std::vector<SearchHit>> search(const QString& text, int limit = 50);
     Result<StoreStats> stats();
 
-    /// The words and phrases of what a user typed, as search reads them.
+    /// The words and phrases of what a user typed, as search reads them: each once, at most
+    /// kMaxSearchTerms of them and kMaxPrefixTerms prefixes, a prefix at least two characters
+    /// ("a*" is the word "a"), so any query answers in bounded time (see searchNotice).
     static std::vector<SearchTerm> searchTerms(const QString& text);
+    static constexpr int kMaxSearchTerms = 16;
+    static constexpr int kMaxPrefixTerms = 4;
+    /// What searchTerms left out of `text`, in words for the user; empty when nothing.
+    static QString searchNotice(const QString& text);
     /// Turns what a user typed into an FTS5 query that cannot be a syntax error.
     static QString ftsQuery(const QString& text);
 

@@ -87,3 +87,34 @@ TEST_F(DocumentQueryTest, StatsCountWhatIsStored)
     EXPECT_EQ(st->blocksByKind.value(QStringLiteral("furniture")), 1);
     EXPECT_EQ(st->schemaVersion, Schema::currentVersion());
 }
+
+TEST(SearchTerms, RepeatsLongQueriesAndWidePrefixesAreBounded)
+{
+    // 300 times the same word is one word
+    QString text;
+    for (int i = 0; i < 300; ++i)
+        text += QStringLiteral("The ");
+    auto terms = DocumentQuery::searchTerms(text);
+    ASSERT_EQ(terms.size(), 1u);
+    EXPECT_TRUE(DocumentQuery::searchNotice(text).isEmpty());  // nothing the user meant is lost
+
+    // a one-letter prefix reads most of the index: it is the word itself
+    terms = DocumentQuery::searchTerms(QStringLiteral("a* a* a*"));
+    ASSERT_EQ(terms.size(), 1u);
+    EXPECT_FALSE(terms[0].prefix);
+    EXPECT_TRUE(DocumentQuery::searchNotice(QStringLiteral("a*")).contains(QStringLiteral("two letters")));
+
+    // at most 16 different words, at most 4 prefixes; the rest is said
+    text.clear();
+    for (int i = 0; i < 40; ++i)
+        text += QStringLiteral("word%1 ").arg(i);
+    terms = DocumentQuery::searchTerms(text);
+    EXPECT_EQ(terms.size(), static_cast<size_t>(DocumentQuery::kMaxSearchTerms));
+    EXPECT_EQ(terms.back().text, QStringLiteral("word15"));
+    EXPECT_TRUE(DocumentQuery::searchNotice(text).contains(QStringLiteral("24 left out"))) << qPrintable(DocumentQuery::searchNotice(text));
+    terms = DocumentQuery::searchTerms(QStringLiteral("ch* hu* ba* al* te* \"a phrase\""));
+    ASSERT_EQ(terms.size(), 6u);
+    EXPECT_TRUE(terms[3].prefix);
+    EXPECT_FALSE(terms[4].prefix);  // the fifth prefix is a word
+    EXPECT_EQ(terms[5].text, QStringLiteral("a phrase"));
+}

@@ -227,6 +227,8 @@ int Cli::ingest(const QStringList& argsIn)
         progress->finish();
     for (const auto& s : r.skipped)
         m_err << "skipped: " << s.path << ": " << s.reason << '\n';
+    for (const auto& w : r.warnings)
+        m_err << "warning: " << w.path << ": " << w.reason << '\n';
     if (!r.ok()) {
         m_err << "claimlens-cli: " << r.error << '\n';
         return DatabaseError;

@@ -99,9 +99,11 @@ QString roff(QString text)
 
 QString roffOption(const Option& o)
 {
-    QString out = QStringLiteral(".TP\n\\fB%1\\fR").arg(roff(o.name));
+    // every hyphen of an option's name a minus sign, so the name copies and searches as typed
+    auto name = [](QString n) { return n.replace(u'-', QStringLiteral("\\-")); };
+    QString out = QStringLiteral(".TP\n\\fB%1\\fR").arg(name(o.name));
     if (!o.shortName.isEmpty())
-        out = QStringLiteral(".TP\n\\fB%1\\fR, \\fB%2\\fR").arg(roff(o.shortName), roff(o.name));
+        out = QStringLiteral(".TP\n\\fB%1\\fR, \\fB%2\\fR").arg(name(o.shortName), name(o.name));
     if (o.takesValue())
         out += QStringLiteral(" \\fI%1\\fR").arg(roff(o.valueName));
     return out + u'\n' + roff(o.help) + u'\n';

@@ -31,8 +31,12 @@ struct Prepared {
     QString encoding;
     std::int64_t size = 0;
     QString text;
-    std::optional<Article> article;  ///< absent when the file is already stored as it is
+    QString warning;     ///< what reading repaired, reported when the document is stored
+    /// The structure: built by reading an HTML page or PDF, parsed here for text unless the file
+    /// is already stored as it is (the writer then parses it only if that changed meanwhile).
+    std::optional<Article> article;
     Extraction extraction;
+    bool extracted = false;
 };
 
 /// The hand-over between the preparing threads and the writing one: files are numbered as they
@@ -148,11 +152,17 @@ Prepared prepare(const QString& path, qint64 maxBytes, const ArticleReader& arti
     }
     p.size = bytes->size();
     p.encoding = read->encoding;
+    p.warning = read->warning;
     p.hash = contentHash(read->text);
+    // A page's or PDF's structure comes from reading it, never from its text parsed again.
+    if (read->article)
+        p.article = std::move(read->article);
     const auto stored = known ? known->findByPath(path) : std::nullopt;
     if (!stored || stored->contentHash != p.hash) {
-        p.article = articles.article(*read);
+        if (!p.article)
+            p.article = articles.article(*read);
         p.extraction = extractor.extract(*p.article);
+        p.extracted = true;
     }
     p.text = std::move(read->text);
     return p;
@@ -307,12 +317,13 @@ IngestResult IngestJob::run(IngestProgress* progress, const std::atomic_bool* ca
                 break;
             }
         }
-        if (!p.article) {
+        if (!p.extracted) {  // the file changed after its preparer found it stored as it is
             if (!extractor) {
                 parser.emplace();
                 extractor.emplace();
             }
-            p.article = parser->parse(p.text);
+            if (!p.article)  // a text file: its structure is its text parsed
+                p.article = parser->parse(p.text);
             p.extraction = extractor->extract(*p.article);
         }
         if (auto id = store->insert({p.path, p.hash, p.encoding, p.size}, *p.article, p.extraction); !id) {
@@ -320,6 +331,8 @@ IngestResult IngestJob::run(IngestProgress* progress, const std::atomic_bool* ca
             break;
         }
         ++(byPath ? batchUpdated : batchImported);
+        if (!p.warning.isEmpty())
+            result.warnings.push_back({p.path, p.warning});
         if (++inBatch >= m_params.batchSize) {
             if (!commit())
                 break;

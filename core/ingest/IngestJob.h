@@ -38,6 +38,7 @@ struct IngestResult {
     int duplicates = 0;  ///< same text as a stored document under another path
     int ignored = 0;     ///< files in folders that are not articles
     std::vector<SkippedFile> skipped;
+    std::vector<SkippedFile> warnings;  ///< stored, with something repaired on the way (path, what)
     bool cancelled = false;
     QString error;       ///< a database failure that stopped the job; empty when it ran through
     double seconds = 0;

@@ -29,6 +29,7 @@ Result<ReadDocument> ArticleReader::read(const QByteArray& bytes, const QString&
         if (!page)
             return Error{page.error()};
         doc.encoding = page->encoding;
+        doc.warning = page->warning;
         doc.article = m_assembler.assemble(page->blocks, page->metadata, doc.format);
     } else if (doc.format == QStringLiteral("pdf")) {
         auto pdf = PdfReader::read(bytes);
@@ -41,6 +42,7 @@ Result<ReadDocument> ArticleReader::read(const QByteArray& bytes, const QString&
             return Error{decoded.error()};
         doc.text = std::move(decoded->text);
         doc.encoding = decoded->encoding;
+        doc.warning = decoded->warning;
         return doc;
     }
     doc.text = doc.article->text;

@@ -17,6 +17,7 @@ struct ReadDocument {
     QString text;     ///< the clean text: what is hashed, stored and searched
     QString encoding; ///< the text encoding read; empty for PDFs, which have none of their own
     QString format;   ///< "text", "html" or "pdf"
+    QString warning;  ///< what reading repaired (invalid bytes replaced, a guessed encoding); empty when nothing
     /// The structure, when reading the format built it (HTML, PDF); a text file is parsed only
     /// when asked (see ArticleReader::article), so a stored, unchanged one costs no parse.
     std::optional<Article> article;

@@ -811,6 +811,7 @@ Result<HtmlPage> HtmlReader::read(const QByteArray& bytes)
         return Error{decoded.error()};
     HtmlPage page;
     page.encoding = decoded->encoding;
+    page.warning = decoded->warning;
     QString text = std::move(decoded->text);
     if (!hasBom(bytes)) {
         const QByteArray declared = iconvName(declaredCharset(bytes));
@@ -818,6 +819,7 @@ Result<HtmlPage> HtmlReader::read(const QByteArray& bytes)
             if (auto converted = decodeWithIconv(declared, bytes)) {
                 text = normalizeNewlines(std::move(*converted));
                 page.encoding = QString::fromLatin1(declared);
+                page.warning.clear();
             }
         }
     }

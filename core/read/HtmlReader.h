@@ -15,6 +15,7 @@ struct HtmlPage {
     std::vector<SourceBlock> blocks;
     ArticleMetadata metadata;
     QString encoding; ///< the charset the page was read in
+    QString warning;  ///< what decoding repaired, as DecodedText::warning
 };
 
 /// Reads saved web pages with an HTML5 parser (gumbo). The charset comes from a BOM, a

@@ -8,6 +8,7 @@
 
 #include <cerrno>
 #include <memory>
+#include <utility>
 
 namespace claimlens {
 namespace {
@@ -76,15 +77,62 @@ bool readsAsWestern(const QByteArray& bytes)
     return high * 20 <= bytes.size();
 }
 
+/// UTF-16 without a byte-order mark, told by where its zero bytes fall: text in a Latin script has
+/// a zero as the high byte of most characters, always on the same side of each pair.
+std::optional<QStringConverter::Encoding> utf16WithoutBom(const QByteArray& bytes)
+{
+    if (bytes.size() < 4 || bytes.size() % 2 != 0)
+        return std::nullopt;
+    qsizetype evenZeros = 0, oddZeros = 0;
+    for (qsizetype i = 0; i < bytes.size(); i += 2) {
+        evenZeros += bytes[i] == '\0';
+        oddZeros += bytes[i + 1] == '\0';
+    }
+    const qsizetype pairs = bytes.size() / 2;
+    if (oddZeros * 10 >= pairs * 3 && evenZeros * 20 <= pairs)
+        return QStringConverter::Utf16LE;
+    if (evenZeros * 10 >= pairs * 3 && oddZeros * 20 <= pairs)
+        return QStringConverter::Utf16BE;
+    return std::nullopt;
+}
+
+/// UTF-8 with a few bytes that are not: at least as many well-formed multi-byte characters as broken
+/// sequences (a stray byte in an article of curly quotes, bullets or Chinese). Text in a legacy
+/// encoding has no well-formed multi-byte characters, or hardly any, and goes to detection.
+/// Returns the text with each broken sequence replaced by U+FFFD, and how many there were.
+std::optional<std::pair<QString, qsizetype>> mostlyUtf8(const QByteArray& bytes)
+{
+    qsizetype multiByte = 0, broken = 0;
+    for (qsizetype i = 0; i < bytes.size();) {
+        const auto b = static_cast<unsigned char>(bytes[i]);
+        const int length = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+        bool wellFormed = length > 0 && i + length <= bytes.size() && !(b == 0xC0 || b == 0xC1 || b > 0xF4);
+        for (int k = 1; wellFormed && k < length; ++k)
+            wellFormed = (static_cast<unsigned char>(bytes[i + k]) & 0xC0) == 0x80;
+        if (!wellFormed) {
+            ++broken;
+            ++i;
+            continue;
+        }
+        multiByte += length > 1;
+        i += length;
+    }
+    if (broken == 0 || multiByte < broken)
+        return std::nullopt;
+    QStringDecoder decoder(QStringConverter::Utf8);  // not stateless: broken bytes become U+FFFD
+    return std::pair{decoder.decode(bytes), broken};
+}
+
 /// Binary data shows itself through control characters that no article contains.
-bool looksBinary(QStringView text)
+/// (`replacementsAreGarbage` false: U+FFFD stands for bytes already judged few, and not counted.)
+bool looksBinary(QStringView text, bool replacementsAreGarbage = true)
 {
     qsizetype controls = 0;
     for (QChar c : text) {
         const char16_t u = c.unicode();
         if (u == 0)
             return true;
-        if ((u < 0x20 && u != '\n' && u != '\r' && u != '\t' && u != '\f') || u == 0xFFFD)
+        if ((u < 0x20 && u != '\n' && u != '\r' && u != '\t' && u != '\f') || (u == 0xFFFD && replacementsAreGarbage))
             ++controls;
     }
     return controls > 0 && controls * 100 > text.size();  // more than 1% garbage
@@ -142,16 +190,25 @@ Result<DecodedText> decodeText(const QByteArray& bytes)
     } else if (startsWith(bytes, {0xFE, 0xFF})) {
         out.encoding = QStringLiteral("UTF-16BE");
         text = decodeWith(QStringConverter::Utf16BE, QByteArrayView(bytes).sliced(2));
+    } else if (const auto utf16 = utf16WithoutBom(bytes)) {
+        out.encoding = *utf16 == QStringConverter::Utf16LE ? QStringLiteral("UTF-16LE") : QStringLiteral("UTF-16BE");
+        text = decodeWith(*utf16, bytes);
+        out.warning = QStringLiteral("%1 without a byte-order mark, told by its zero bytes").arg(out.encoding);
     } else if (bytes.contains('\0')) {
-        return Error{QStringLiteral("binary file (contains NUL bytes)")};
+        return Error{QStringLiteral("binary file (contains NUL bytes, and not as UTF-16 text has them)")};
     } else if ((text = decodeWith(QStringConverter::Utf8, bytes))) {
         out.encoding = QStringLiteral("UTF-8");
+    } else if (auto repaired = mostlyUtf8(bytes)) {
+        out.encoding = QStringLiteral("UTF-8");
+        text = std::move(repaired->first);
+        out.warning = repaired->second == 1 ? QStringLiteral("1 byte that is not UTF-8 replaced by \uFFFD")
+                                            : QStringLiteral("%1 bytes that are not UTF-8 replaced by \uFFFD").arg(repaired->second);
     } else {
         QByteArray charset = detectCharset(bytes);
         if (isOtherSingleByte(charset) && readsAsWestern(bytes))
             charset = "WINDOWS-1252";
         if (charset.isEmpty() || charset == "ASCII")
-            return Error{QStringLiteral("binary or undecodable file (no known text encoding)")};
+            return Error{QStringLiteral("binary or undecodable file (not UTF-8, and no other text encoding fits)")};
         text = decodeWithIconv(charset, bytes);
         if (!text)
             return Error{QStringLiteral("undecodable file (looks like %1 but does not convert)")
@@ -160,8 +217,8 @@ Result<DecodedText> decodeText(const QByteArray& bytes)
     }
     if (!text)
         return Error{QStringLiteral("undecodable file (invalid %1)").arg(out.encoding)};
-    if (looksBinary(*text))
-        return Error{QStringLiteral("binary file (control characters)")};
+    if (looksBinary(*text, out.warning.isEmpty()))
+        return Error{QStringLiteral("binary file (control characters, read as %1)").arg(out.encoding)};
     if (text->trimmed().isEmpty())
         return Error{QStringLiteral("empty file (only whitespace)")};
     out.text = normalizeNewlines(std::move(*text));

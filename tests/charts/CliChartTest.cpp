@@ -70,7 +70,7 @@ TEST(CliChart, FormatsSizesAndMistakes)
               0);
     EXPECT_EQ(cli({QStringLiteral("--db"), db, QStringLiteral("chart"), QStringLiteral("no-such-metric"), QStringLiteral("--out"),
                    ws.path(QStringLiteral("x.png"))}, &err),
-              2);
+              4);  // no such metric
     EXPECT_TRUE(err.contains(QStringLiteral("patents"))) << qPrintable(err);  // the metrics found are listed
     EXPECT_EQ(cli({QStringLiteral("--db"), db, QStringLiteral("chart"), QStringLiteral("patents")}), 2);  // no --out
 }

@@ -111,6 +111,18 @@ TEST(CliProcess, CheckSaysASoundDatabaseIsSoundAndWhatIsWrongWithADamagedOne)
     EXPECT_TRUE(r.err.contains(QStringLiteral("problems found")));
 }
 
+TEST(CliProcess, IngestWarnsOfRepairedBytesAndStoresTheText)
+{
+    test::Workspace ws;
+    const QString db = ws.database();
+    ws.write(QStringLiteral("in/stray.txt"), "Chips Article\n\n\xe2\x80\xa2 Huawei makes chips \x96 in Shenzhen. It sells them.\n");
+    const CliRun r = cli({QStringLiteral("ingest"), ws.path(QStringLiteral("in"))}, db);
+    EXPECT_EQ(r.code, 0) << qPrintable(r.err);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("warning: ") + ws.path(QStringLiteral("in/stray.txt")) +
+                               QStringLiteral(": 1 byte that is not UTF-8 replaced"))) << qPrintable(r.err);
+    EXPECT_TRUE(cli({QStringLiteral("search"), QStringLiteral("Shenzhen")}, db).out.contains(QStringLiteral("1 match")));
+}
+
 TEST(CliProcess, ExitCodes)
 {
     test::Workspace ws;

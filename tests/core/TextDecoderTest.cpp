@@ -2,6 +2,8 @@
 
 #include "TestSupport.h"
 
+#include <QStringEncoder>
+
 #include <gtest/gtest.h>
 
 using namespace claimlens;
@@ -112,4 +114,48 @@ TEST(TextDecoder, BinaryAndEmptyRejectedWithReason)
     for (int i = 0; i < 200; ++i)
         controls.append(static_cast<char>(1 + i % 8));
     EXPECT_FALSE(decodeText(controls).ok());
+}
+
+TEST(TextDecoder, AStrayByteInUtf8IsReplacedNotReadAsAnotherEncoding)
+{
+    // bullets and curly quotes in UTF-8, one stray Windows-1252 byte (0x96, a dash) among them
+    QByteArray bytes = "Headline\n\n\xe2\x80\xa2 First point, \xe2\x80\x9cquoted\xe2\x80\x9d.\n"
+                       "\xe2\x80\xa2 Second point \x96 with a stray byte.\n\xe2\x80\xa2 Third point.\n";
+    auto d = decodeText(bytes);
+    ASSERT_TRUE(d) << qPrintable(d.error());
+    EXPECT_EQ(d->encoding, QStringLiteral("UTF-8"));
+    EXPECT_TRUE(d->text.contains(QStringLiteral("\u2022 First point, \u201cquoted\u201d")));  // no mojibake
+    EXPECT_TRUE(d->text.contains(QStringLiteral("point \uFFFD with")));
+    EXPECT_EQ(d->warning, QStringLiteral("1 byte that is not UTF-8 replaced by \uFFFD"));
+
+    // Chinese with one stray byte: read as Chinese, not refused as binary
+    bytes = QStringLiteral("华为发布新款芯片。\n\n华为公司周一表示，新芯片将于明年上市。").toUtf8();
+    bytes.insert(12, '\xff');
+    d = decodeText(bytes);
+    ASSERT_TRUE(d) << qPrintable(d.error());
+    EXPECT_EQ(d->encoding, QStringLiteral("UTF-8"));
+    EXPECT_TRUE(d->text.contains(QStringLiteral("华为公司周一表示")));
+    EXPECT_FALSE(d->warning.isEmpty());
+
+    // a Western text in Windows-1252 (no well-formed UTF-8 at all) is still detected as such
+    d = decodeText("The CEO said it\x92s a milestone for the company and its investors in Europe.\n");
+    ASSERT_TRUE(d);
+    EXPECT_EQ(d->encoding, QStringLiteral("WINDOWS-1252"));
+    EXPECT_TRUE(d->text.contains(QStringLiteral("it\u2019s")));
+    EXPECT_TRUE(d->warning.isEmpty());
+}
+
+TEST(TextDecoder, Utf16WithoutAByteOrderMarkIsRead)
+{
+    const QString text = QStringLiteral("Kling Goes Global\n\nKuaishou opened its video model to users abroad.\n");
+    for (auto encoding : {QStringConverter::Utf16LE, QStringConverter::Utf16BE}) {
+        QStringEncoder encoder(encoding);  // no BOM unless asked for
+        const QByteArray bytes = encoder.encode(text);
+        ASSERT_NE(static_cast<unsigned char>(bytes[0]), 0xFF);
+        auto d = decodeText(bytes);
+        ASSERT_TRUE(d) << qPrintable(d.error());
+        EXPECT_EQ(d->text, text);
+        EXPECT_EQ(d->encoding, encoding == QStringConverter::Utf16LE ? QStringLiteral("UTF-16LE") : QStringLiteral("UTF-16BE"));
+        EXPECT_TRUE(d->warning.contains(QStringLiteral("without a byte-order mark")));
+    }
 }

@@ -1,5 +1,6 @@
 #include "store/Database.h"
 
+#include "store/CjkTokenizer.h"
 #include "store/Schema.h"
 
 namespace claimlens {
@@ -108,6 +109,8 @@ Result<Database> Database::openRaw(const QString& path)
         return Error{QStringLiteral("%1: cannot open database: %2").arg(path, QString::fromUtf8(sqlite3_errstr(rc)))};
     sqlite3_busy_timeout(raw, 5000);
     sqlite3_extended_result_codes(raw, 1);
+    if (const int tokenizer = registerCjkTokenizer(raw); tokenizer != SQLITE_OK)
+        return Error{QStringLiteral("%1: cannot prepare full-text search: %2").arg(path, QString::fromUtf8(sqlite3_errstr(tokenizer)))};
     return db;
 }
 

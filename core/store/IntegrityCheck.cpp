@@ -39,16 +39,19 @@ Result<IntegrityReport> checkIntegrity(Database& db)
 {
     IntegrityReport report;
     auto tables = column(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'documents'");
-    if (!tables)
-        return Error{tables.error()};
+    if (!tables) {  // damage where SQLite keeps its list of tables: nothing further can be read
+        report.problems << QStringLiteral("SQLite cannot read the list of tables: %1").arg(tables.error());
+        return report;
+    }
     if (tables->isEmpty())
         return Error{QStringLiteral("it holds no Claimlens tables (not a Claimlens database, or one never written to)")};
     auto integrity = column(db, "PRAGMA integrity_check(100)");
     if (!integrity)
-        return Error{integrity.error()};
-    for (const QString& message : *integrity)
-        if (message != QStringLiteral("ok") && !isFalseNullReport(db, message))
-            report.problems << QStringLiteral("SQLite integrity check: %1").arg(message);
+        report.problems << QStringLiteral("SQLite's integrity check could not run: %1").arg(integrity.error());
+    else
+        for (const QString& message : *integrity)
+            if (message != QStringLiteral("ok") && !isFalseNullReport(db, message))
+                report.problems << QStringLiteral("SQLite integrity check: %1").arg(message);
 
     auto foreignKeys = column(db, "SELECT \"table\" || ' row ' || rowid || ' refers to a missing ' || parent "
                                   "FROM pragma_foreign_key_check");

@@ -17,7 +17,8 @@ struct IntegrityReport {
 /// Checks a database as far as SQLite can tell and as far as Claimlens's own invariants go:
 /// SQLite's integrity check (pages, indexes, NOT NULL), foreign keys, the full-text index against
 /// the sentences it indexes, and that no document is stored without its blocks and sentences.
-/// Fails only when the checks themselves cannot run (not a database at all, say).
+/// A check that cannot run is itself a problem reported; fails only when the file holds no
+/// Claimlens tables at all.
 Result<IntegrityReport> checkIntegrity(Database& db);
 
 }  // namespace claimlens

@@ -9,7 +9,7 @@ namespace claimlens {
 namespace {
 
 // Never edit a migration that has shipped; add a new one.
-constexpr std::array<const char*, 7> kMigrations{
+constexpr std::array<const char*, 8> kMigrations{
     // 1: documents and their structure, sentences with full-text search, cited sources
     R"sql(
 CREATE TABLE documents(
@@ -233,6 +233,15 @@ UPDATE documents SET content_hash = claimlens_content_hash(clean_text);
     // for documents stored before)
     R"sql(
 ALTER TABLE statistics ADD COLUMN kind TEXT;
+)sql",
+    // 8: the full-text index reads Chinese and Japanese a character at a time (store/CjkTokenizer),
+    // so text written without spaces can be searched; rebuilt from the sentences
+    R"sql(
+DROP TABLE sentences_fts;
+CREATE VIRTUAL TABLE sentences_fts USING fts5(
+  text, content='sentences', content_rowid='id', tokenize='claimlens remove_diacritics 2'
+);
+INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild');
 )sql",
 };
 

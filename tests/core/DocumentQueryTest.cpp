@@ -4,7 +4,11 @@
 
 #include "TestSupport.h"
 
+#include <QFile>
+
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 using namespace claimlens;
 
@@ -117,4 +121,35 @@ TEST(SearchTerms, RepeatsLongQueriesAndWidePrefixesAreBounded)
     EXPECT_TRUE(terms[3].prefix);
     EXPECT_FALSE(terms[4].prefix);  // the fifth prefix is a word
     EXPECT_EQ(terms[5].text, QStringLiteral("a phrase"));
+}
+
+TEST(ChineseSearch, WordsInTextWithoutSpacesAreFoundInEveryEncoding)
+{
+    // tests/data/chinese: UTF-8, GB18030 and Big5 articles, and the words each must be found by
+    test::Workspace ws;
+    IngestParams params{{test::testData(QStringLiteral("chinese"))}, ws.database()};
+    const IngestResult ingested = IngestJob(params).run();
+    ASSERT_TRUE(ingested.ok()) << qPrintable(ingested.error);
+    ASSERT_EQ(ingested.imported, 3);
+    auto db = Database::open(ws.database());
+    ASSERT_TRUE(db);
+    DocumentQuery query(*db);
+    QFile words(test::testData(QStringLiteral("chinese/search-words.tsv")));
+    ASSERT_TRUE(words.open(QIODevice::ReadOnly));
+    int checked = 0;
+    for (const QString& line : QString::fromUtf8(words.readAll()).split(u'\n', Qt::SkipEmptyParts)) {
+        const QString file = line.section(u'\t', 0, 0);
+        for (const QString& word : line.section(u'\t', 1).split(u' ', Qt::SkipEmptyParts)) {
+            auto hits = query.search(word);
+            ASSERT_TRUE(hits) << qPrintable(hits.error());
+            const bool found = std::any_of(hits->begin(), hits->end(), [&](const SearchHit& h) { return h.fileName == file; });
+            EXPECT_TRUE(found) << qPrintable(word) << " in " << qPrintable(file);
+            ++checked;
+        }
+    }
+    EXPECT_EQ(checked, 18);
+    // characters are matched as a phrase: both present but apart is no match for the pair
+    auto apart = query.search(QStringLiteral("华为芯片"));
+    ASSERT_TRUE(apart);
+    EXPECT_TRUE(apart->empty());
 }

@@ -4,6 +4,7 @@
 #include "charts/ChartModel.h"
 #include "query/ChartQuery.h"
 
+#include "export/CsvExporter.h"
 #include "export/JsonExporter.h"
 #include "extract/Extractor.h"
 #include "ingest/IngestJob.h"

@@ -1,8 +1,7 @@
 #include "export/JsonExporter.h"
 
-#include "structure/StructureRules.h"
-
 #include "query/ExtractionQuery.h"
+#include "structure/StructureRules.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,17 +12,6 @@ namespace {
 QJsonValue nullable(const QString& s)
 {
     return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
-}
-
-/// The outlets the article comes from first, then the sources it cites, each name once.
-QStringList uniqueSourceNames(const std::vector<StoredSource>& sources)
-{
-    QStringList names;
-    for (const bool outlets : {true, false})
-        for (const auto& s : sources)
-            if ((s.kind == QStringLiteral("outlet")) == outlets && !names.contains(s.name))
-                names.append(s.name);
-    return names;
 }
 
 }  // namespace
@@ -124,46 +112,6 @@ Status JsonExporter::write(QIODevice& out)
         out.write(json);
     }
     out.write("\n  ]\n}\n");
-    return {};
-}
-
-QString CsvExporter::quote(const QString& field)
-{
-    if (!field.contains(u',') && !field.contains(u'"') && !field.contains(u'\n') && !field.contains(u'\r'))
-        return field;
-    QString q = field;
-    q.replace(u'"', QStringLiteral("\"\""));
-    return u'"' + q + u'"';
-}
-
-Status CsvExporter::write(QIODevice& out)
-{
-    DocumentQuery query(*m_db);
-    auto docs = query.documents();
-    if (!docs)
-        return Error{docs.error()};
-    out.write("file,path,title,author,section,published,sources,headings,sentences,duplicates\n");
-    for (const auto& d : *docs) {
-        auto blocks = query.blocks(d.id);
-        auto sources = query.sources(d.id);
-        if (!blocks || !sources)
-            return Error{QStringLiteral("%1: cannot read the stored document").arg(d.path)};
-        int headings = 0;
-        for (const auto& b : *blocks)
-            headings += b.kind == BlockKind::Heading;
-        const QStringList row{quote(d.fileName),
-                              quote(d.path),
-                              quote(d.title),
-                              quote(d.author),
-                              quote(d.section),
-                              d.published.iso(),
-                              quote(uniqueSourceNames(*sources).join(QStringLiteral("; "))),
-                              QString::number(headings),
-                              QString::number(d.sentenceCount),
-                              QString::number(d.duplicateCount)};
-        out.write(row.join(u',').toUtf8());
-        out.write("\n");
-    }
     return {};
 }
 

@@ -22,16 +22,4 @@ private:
     Database* m_db;
 };
 
-/// Writes one CSV row per document: file, path, title, author, section, published, sources,
-/// headings, sentences, duplicates (RFC 4180 quoting).
-class CsvExporter {
-public:
-    explicit CsvExporter(Database& db) : m_db(&db) {}
-    Status write(QIODevice& out);
-    static QString quote(const QString& field);
-
-private:
-    Database* m_db;
-};
-
 }  // namespace claimlens

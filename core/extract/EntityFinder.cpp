@@ -1,5 +1,7 @@
 #include "extract/EntityFinder.h"
 
+#include "structure/DateParser.h"
+
 #include <QLocale>
 #include <QSet>
 
@@ -15,7 +17,7 @@ const QString kNameToken = QStringLiteral("\\p{Lu}[\\p{Ll}'\\x{2019}]+(?:-\\p{Lu
 const QSet<QString>& notNameWords()
 {
     // capitalised words that start sentences or name months and days, never people
-    static const QSet<QString> set{
+    static const QSet<QString> set = QSet<QString>{
         QStringLiteral("The"),     QStringLiteral("A"),        QStringLiteral("An"),      QStringLiteral("In"),
         QStringLiteral("On"),      QStringLiteral("At"),       QStringLiteral("It"),      QStringLiteral("This"),
         QStringLiteral("That"),    QStringLiteral("These"),    QStringLiteral("Those"),   QStringLiteral("But"),
@@ -23,10 +25,7 @@ const QSet<QString>& notNameWords()
         QStringLiteral("After"),   QStringLiteral("Before"),   QStringLiteral("Despite"), QStringLiteral("According"),
         QStringLiteral("Its"),     QStringLiteral("Their"),    QStringLiteral("Our"),     QStringLiteral("Some"),
         QStringLiteral("Many"),    QStringLiteral("Most"),     QStringLiteral("Other"),   QStringLiteral("Others"),
-        QStringLiteral("Both"),    QStringLiteral("Chinese"),  QStringLiteral("American"), QStringLiteral("January"),
-        QStringLiteral("February"), QStringLiteral("March"),   QStringLiteral("April"),   QStringLiteral("May"),
-        QStringLiteral("June"),    QStringLiteral("July"),     QStringLiteral("August"),  QStringLiteral("September"),
-        QStringLiteral("October"), QStringLiteral("November"), QStringLiteral("December"), QStringLiteral("Monday"),
+        QStringLiteral("Both"),    QStringLiteral("Chinese"),  QStringLiteral("American"), QStringLiteral("Monday"),
         QStringLiteral("Tuesday"), QStringLiteral("Wednesday"), QStringLiteral("Thursday"), QStringLiteral("Friday"),
         QStringLiteral("Saturday"), QStringLiteral("Sunday"),  QStringLiteral("Street"),  QStringLiteral("Valley"),
         QStringLiteral("Silicon"), QStringLiteral("Western"),  QStringLiteral("Eastern"), QStringLiteral("Asian"),
@@ -51,7 +50,8 @@ const QSet<QString>& notNameWords()
         // a body's own words: "General Assembly", "Select Committee"
         QStringLiteral("Assembly"), QStringLiteral("Committee"), QStringLiteral("Council"), QStringLiteral("Court"),
         QStringLiteral("Staff"), QStringLiteral("Office"), QStringLiteral("House"), QStringLiteral("Senate"),
-        QStringLiteral("Administration"), QStringLiteral("Motors"), QStringLiteral("Electric")};
+        QStringLiteral("Administration"), QStringLiteral("Motors"), QStringLiteral("Electric")}
+        .unite(QSet<QString>(DateParser::monthNames().begin(), DateParser::monthNames().end()));
     return set;
 }
 
@@ -278,8 +278,8 @@ void EntityFinder::findCompaniesByContext(SentenceContext& c, Extraction& out) c
                 static const QSet<QString> dateWords = [] {
                     QSet<QString> words;
                     const QLocale english(QLocale::English);
-                    for (int month = 1; month <= 12; ++month)
-                        words << english.monthName(month) << english.monthName(month, QLocale::ShortFormat);
+                    for (const QString& month : DateParser::monthNames())
+                        words << month << month.first(3);
                     for (int day = 1; day <= 7; ++day)
                         words << english.dayName(day) << english.dayName(day, QLocale::ShortFormat);
                     return words;

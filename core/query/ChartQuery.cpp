@@ -908,14 +908,8 @@ Result<TimelineClaims> ChartQuery::timelineClaims(const DocumentFilter& filter, 
                 c.documentId = x.documentId(d);
                 c.sentenceOrdinal = stmt->integer(0);
                 c.text = stmt->text(1);
-                if (!stmt->isNull(2)) {
-                    c.event = PartialDate::fromIso(stmt->text(2));
-                    c.event.precision = static_cast<DatePrecision>(stmt->integer(3));
-                }
-                if (const QString published = x.published(d); !published.isNull()) {
-                    c.reported = PartialDate::fromIso(published);
-                    c.reported.precision = static_cast<DatePrecision>(x.publishedPrecision(d));
-                }
+                c.event = PartialDate::fromStored(stmt->text(2), stmt->integer(3));
+                c.reported = PartialDate::fromStored(x.published(d), x.publishedPrecision(d));
                 c.source = stmt->text(4);
                 c.fileName = stmt->text(5);
                 x.forEachActor(i, [&](int slot) {
@@ -952,14 +946,8 @@ Result<TimelineClaims> ChartQuery::timelineClaims(const DocumentFilter& filter, 
         c.documentId = stmt->int64(1);
         c.sentenceOrdinal = stmt->integer(2);
         c.text = stmt->text(3);
-        if (!stmt->isNull(4)) {
-            c.event = PartialDate::fromIso(stmt->text(4));
-            c.event.precision = static_cast<DatePrecision>(stmt->integer(5));
-        }
-        if (!stmt->isNull(6)) {
-            c.reported = PartialDate::fromIso(stmt->text(6));
-            c.reported.precision = static_cast<DatePrecision>(stmt->integer(7));
-        }
+        c.event = PartialDate::fromStored(stmt->text(4), stmt->integer(5));
+        c.reported = PartialDate::fromStored(stmt->text(6), stmt->integer(7));
         c.source = stmt->text(8);
         c.fileName = stmt->text(9);
         for (const QString& actor : stmt->text(10).split(u'|', Qt::SkipEmptyParts)) {

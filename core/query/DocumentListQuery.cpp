@@ -58,8 +58,7 @@ DocumentListRow readRow(const Statement& s)
     r.source = s.text(4);
     r.author = s.text(5);
     if (!s.isNull(6)) {
-        r.published = PartialDate::fromIso(s.text(6));
-        r.published.precision = static_cast<DatePrecision>(s.integer(7));
+        r.published = PartialDate::fromStored(s.text(6), s.integer(7));
     }
     r.claims = s.integer(8);
     r.statistics = s.integer(9);

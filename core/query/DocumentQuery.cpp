@@ -26,8 +26,7 @@ DocumentSummary readSummary(const Statement& s)
     d.section = s.text(5);
     d.source = s.text(6);
     if (!s.isNull(7)) {
-        d.published = PartialDate::fromIso(s.text(7));
-        d.published.precision = static_cast<DatePrecision>(s.integer(8));
+        d.published = PartialDate::fromStored(s.text(7), s.integer(8));
     }
     d.encoding = s.text(9);
     d.ingestedAt = s.text(10);
@@ -38,6 +37,16 @@ DocumentSummary readSummary(const Statement& s)
 }
 
 }  // namespace
+
+QStringList uniqueSourceNames(const std::vector<StoredSource>& sources)
+{
+    QStringList names;
+    for (const bool outlets : {true, false})
+        for (const auto& s : sources)
+            if ((s.kind == QStringLiteral("outlet")) == outlets && !names.contains(s.name))
+                names.append(s.name);
+    return names;
+}
 
 Result<std::vector<DocumentSummary>> DocumentQuery::documents()
 {

@@ -47,6 +47,10 @@ struct StoredSource {
     int sentenceOrdinal = -1;
 };
 
+/// The outlets the article comes from first, then the sources it cites, each name once: the
+/// "sources" of an export.
+QStringList uniqueSourceNames(const std::vector<StoredSource>& sources);
+
 struct SearchHit {
     std::int64_t documentId = 0;
     QString fileName;

@@ -14,11 +14,7 @@ EntityKind kindFromName(const QString& name)
 
 PartialDate dateOf(const Statement& s, int isoColumn, int precisionColumn)
 {
-    if (s.isNull(isoColumn))
-        return {};
-    PartialDate d = PartialDate::fromIso(s.text(isoColumn));
-    d.precision = static_cast<DatePrecision>(s.integer(precisionColumn));
-    return d;
+    return PartialDate::fromStored(s.text(isoColumn), s.integer(precisionColumn));
 }
 
 }  // namespace

@@ -1,10 +1,9 @@
 #include "read/ArticleReader.h"
 
+#include "read/FileFormats.h"
 #include "read/HtmlReader.h"
 #include "read/PdfReader.h"
 #include "read/TextDecoder.h"
-
-#include <QFileInfo>
 
 namespace claimlens {
 
@@ -12,12 +11,8 @@ ArticleReader::ArticleReader(std::shared_ptr<const StructureRules> rules) : m_pa
 
 QString ArticleReader::formatOf(const QString& path)
 {
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix == QStringLiteral("html") || suffix == QStringLiteral("htm") || suffix == QStringLiteral("xhtml"))
-        return QStringLiteral("html");
-    if (suffix == QStringLiteral("pdf"))
-        return QStringLiteral("pdf");
-    return QStringLiteral("text");
+    const QString format = FileFormats::formatOf(path);
+    return format.isEmpty() ? QStringLiteral("text") : format;  // anything else is read as text
 }
 
 Result<ReadDocument> ArticleReader::read(const QByteArray& bytes, const QString& path) const

@@ -29,7 +29,7 @@ class ArticleReader {
 public:
     explicit ArticleReader(std::shared_ptr<const StructureRules> rules = StructureRules::defaults());
 
-    /// "html", "pdf" or "text", from the path's suffix.
+    /// "html", "pdf" or "text", from the path's suffix as FileFormats lists it (an unlisted one is text).
     static QString formatOf(const QString& path);
 
     /// Fails with a reason for "FILE: reason" (binary, truncated, encrypted, damaged, no text).

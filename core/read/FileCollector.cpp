@@ -1,5 +1,7 @@
 #include "read/FileCollector.h"
 
+#include "read/FileFormats.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QSet>
@@ -10,15 +12,12 @@ FileCollector::FileCollector(QStringList paths) : m_paths(std::move(paths)) {}
 
 const QStringList& FileCollector::supportedSuffixes()
 {
-    static const QStringList suffixes{QStringLiteral("txt"),  QStringLiteral("text"), QStringLiteral("md"),
-                                      QStringLiteral("html"), QStringLiteral("htm"),  QStringLiteral("xhtml"),
-                                      QStringLiteral("pdf")};
-    return suffixes;
+    return FileFormats::suffixes();
 }
 
 bool FileCollector::isSupported(const QString& path)
 {
-    return supportedSuffixes().contains(QFileInfo(path).suffix().toLower());
+    return !FileFormats::formatOf(path).isEmpty();
 }
 
 bool FileCollector::walk(const QString& folder, const std::function<bool(const QString&)>& visit)

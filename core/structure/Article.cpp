@@ -81,6 +81,15 @@ PartialDate PartialDate::fromIso(const QString& iso)
     return d;
 }
 
+PartialDate PartialDate::fromStored(const QString& iso, int precision)
+{
+    if (iso.isNull())
+        return {};
+    PartialDate d = fromIso(iso);
+    d.precision = static_cast<DatePrecision>(precision);
+    return d;
+}
+
 QString PartialDate::precisionName(DatePrecision precision)
 {
     switch (precision) {

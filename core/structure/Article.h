@@ -65,6 +65,9 @@ struct PartialDate {
     /// "2024", "2024-07" or "2024-07-04"; empty when unknown.
     QString iso() const;
     static PartialDate fromIso(const QString& iso);
+    /// A date as the store keeps it: an ISO column (NULL, read as a null string, for none) beside
+    /// a precision column. The one decode of every date column.
+    static PartialDate fromStored(const QString& iso, int precision);
     static QString precisionName(DatePrecision precision);
     bool operator==(const PartialDate&) const = default;
 };

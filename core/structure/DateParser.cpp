@@ -31,11 +31,29 @@ std::optional<PartialDate> makeDate(int year, int month, int day)
 
 }  // namespace
 
+const QStringList& DateParser::monthNames()
+{
+    static const QStringList names{QStringLiteral("January"), QStringLiteral("February"), QStringLiteral("March"),
+                                   QStringLiteral("April"),   QStringLiteral("May"),      QStringLiteral("June"),
+                                   QStringLiteral("July"),    QStringLiteral("August"),   QStringLiteral("September"),
+                                   QStringLiteral("October"), QStringLiteral("November"), QStringLiteral("December")};
+    return names;
+}
+
 const QString& DateParser::monthPattern(MonthNames names)
 {
-    static const QString full = QStringLiteral("January|February|March|April|May|June|July|August|September|October|"
-                                               "November|December");
-    static const QString all = full + QStringLiteral("|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec");
+    static const QString full = monthNames().join(u'|');
+    static const QString all = [] {
+        // each month's first three letters, "Sept" before "Sep"; "May" is its own abbreviation
+        QStringList abbreviated;
+        for (const QString& name : monthNames()) {
+            if (name == QStringLiteral("September"))
+                abbreviated.append(QStringLiteral("Sept"));
+            if (name.size() > 3)
+                abbreviated.append(name.first(3));
+        }
+        return full + u'|' + abbreviated.join(u'|');
+    }();
     return names == MonthNames::Full ? full : all;
 }
 
@@ -156,13 +174,12 @@ PartialDate DateParser::dayCountedFrom(const QString& phrase, const PartialDate&
 
 int DateParser::monthFromName(QStringView name)
 {
-    static const char16_t* names[] = {u"jan", u"feb", u"mar", u"apr", u"may", u"jun",
-                                      u"jul", u"aug", u"sep", u"oct", u"nov", u"dec"};
     // asked of every capitalised word of every sentence: compared in place, not lowered into a copy
     if (name.size() < 3)
         return 0;
+    const QStringList& names = monthNames();
     for (int i = 0; i < 12; ++i)
-        if (name.first(3).compare(QStringView(names[i]), Qt::CaseInsensitive) == 0)
+        if (name.first(3).compare(QStringView(names[i]).first(3), Qt::CaseInsensitive) == 0)
             return i + 1;
     return 0;
 }

@@ -3,6 +3,7 @@
 #include "structure/Article.h"
 
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 
 #include <optional>
@@ -30,6 +31,9 @@ public:
     /// 1–12 for an English month name or abbreviation ("Sept", "Jan."), else 0.
     static int monthFromName(QStringView name);
 
+    /// The English month names, "January" to "December": the one list every month name the code
+    /// reads (monthPattern, monthFromName, the extractor's words that are never names) comes from.
+    static const QStringList& monthNames();
     /// Which month names `monthPattern` holds.
     enum class MonthNames { Full, FullAndAbbreviated };
     /// The English month names as the alternatives of a regular expression, with no group around

@@ -191,7 +191,9 @@ IngestResult IngestJob::run(IngestProgress* progress, const std::atomic_bool* ca
     // A 16 MiB page cache holds a batch's pages: with the default 2 MiB the cache spills to the WAL
     // in the middle of each transaction and the same pages are written again at its end.
     (void)db->exec("PRAGMA wal_autocheckpoint=8192; PRAGMA cache_size=-16384");
-    auto store = DocumentStore::create(*db);
+    // one knowledge for what the extractors find and for what the store records of it
+    const std::shared_ptr<const Knowledge> knowledge = Knowledge::defaults();
+    auto store = DocumentStore::create(*db, knowledge);
     if (!store) {
         result.error = store.error();
         return result;
@@ -216,10 +218,10 @@ IngestResult IngestJob::run(IngestProgress* progress, const std::atomic_bool* ca
             auto readDb = Database::open(m_params.databasePath);
             std::optional<DocumentStore> known;
             if (readDb)
-                if (auto s = DocumentStore::create(*readDb))
+                if (auto s = DocumentStore::create(*readDb, knowledge))
                     known.emplace(std::move(s.value()));
             const ArticleReader articles;
-            const Extractor extractor;
+            const Extractor extractor(knowledge);
             std::vector<Prepared> spent;
             while (auto next = queue.take(spent)) {
                 spent.clear();  // freed here, where it was allocated
@@ -321,7 +323,7 @@ IngestResult IngestJob::run(IngestProgress* progress, const std::atomic_bool* ca
         if (!p.article) {
             if (!extractor) {
                 parser.emplace();
-                extractor.emplace();
+                extractor.emplace(knowledge);
             }
             p.article = parser->parse(p.text);
             p.extraction = extractor->extract(*p.article);

@@ -74,7 +74,8 @@ ReextractResult ReextractJob::run(IngestProgress* progress, const std::atomic_bo
         result.error = db.error();
         return result;
     }
-    auto store = DocumentStore::create(*db);
+    const std::shared_ptr<const Knowledge> knowledge = Knowledge::defaults();  // the extractor's and the store's
+    auto store = DocumentStore::create(*db, knowledge);
     auto ids = db->prepare("SELECT id FROM documents ORDER BY id");
     auto text = db->prepare("SELECT clean_text, format FROM documents WHERE id = ?1");
     if (!store || !ids || !text) {
@@ -89,7 +90,7 @@ ReextractResult ReextractJob::run(IngestProgress* progress, const std::atomic_bo
         progress->started(total);
 
     const StructureParser parser;
-    const Extractor extractor;
+    const Extractor extractor(knowledge);
     Database::Transaction tx(*db);
     int inBatch = 0;
     for (size_t i = 0; i < all.size(); ++i) {

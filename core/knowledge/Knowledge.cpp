@@ -1,6 +1,6 @@
 #include "knowledge/Knowledge.h"
 
-#include "store/DatabaseLocation.h"
+#include "util/DataFolder.h"
 #include "util/Text.h"
 
 #include <QDir>

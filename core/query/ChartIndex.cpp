@@ -4,6 +4,8 @@
 
 #include <QElapsedTimer>
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <numeric>
 #include <unordered_map>
@@ -532,10 +534,10 @@ public:
     /// PRAGMA data_version and the connection's change count, which an index must match.
     static Result<std::pair<std::int64_t, std::int64_t>> versions(Database& db)
     {
-        auto version = db.prepare("PRAGMA data_version");
-        if (!version || !version->step())
+        auto version = db.dataVersion();
+        if (!version)
             return failed("data version", db);
-        return std::pair{version->int64(0), static_cast<std::int64_t>(sqlite3_total_changes64(db.handle()))};
+        return std::pair{version->others, version->own};
     }
 
     bool isCurrent(Database& db)

@@ -2,7 +2,19 @@
 
 #include "store/Schema.h"
 
+#include <sqlite3.h>
+
 namespace claimlens {
+
+void Statement::Finalizer::operator()(sqlite3_stmt* s) const
+{
+    sqlite3_finalize(s);
+}
+
+void Database::Closer::operator()(sqlite3* db) const
+{
+    sqlite3_close_v2(db);
+}
 
 Statement& Statement::bind(int index, std::int64_t value)
 {
@@ -159,6 +171,20 @@ int Database::changes() const
 QString Database::lastError() const
 {
     return QString::fromUtf8(sqlite3_errmsg(m_db.get()));
+}
+
+void Database::interrupt()
+{
+    if (m_db)
+        sqlite3_interrupt(m_db.get());
+}
+
+Result<Database::DataVersion> Database::dataVersion()
+{
+    auto version = prepare("PRAGMA data_version");
+    if (!version || !version->step())
+        return Error{QStringLiteral("cannot read the data version: %1").arg(lastError())};
+    return DataVersion{version->int64(0), static_cast<std::int64_t>(sqlite3_total_changes64(m_db.get()))};
 }
 
 int Database::userVersion()

@@ -5,11 +5,14 @@
 #include <QByteArray>
 #include <QString>
 
-#include <sqlite3.h>
-
 #include <cstdint>
 #include <memory>
 #include <optional>
+
+// SQLite's handles, declared only: <sqlite3.h> is the store's own (its library links SQLite
+// privately), so nothing above the store can call SQLite directly.
+struct sqlite3;
+struct sqlite3_stmt;
 
 namespace claimlens {
 
@@ -51,7 +54,7 @@ public:
 
 private:
     struct Finalizer {
-        void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
+        void operator()(sqlite3_stmt* s) const;
     };
     std::unique_ptr<sqlite3_stmt, Finalizer> m_stmt;
     Status m_status;
@@ -73,7 +76,21 @@ public:
     int changes() const;
     QString lastError() const;
     const QString& path() const { return m_path; }
+    /// The SQLite connection, for the store's own code (which includes <sqlite3.h>).
     sqlite3* handle() const { return m_db.get(); }
+
+    /// Stops the statement running on this connection, if any, with SQLITE_INTERRUPT. The one call
+    /// that may come from another thread than the connection's (while the connection is open).
+    void interrupt();
+
+    /// Changes whenever the database may have: commits by other connections (PRAGMA data_version)
+    /// and this connection's own changes (its total change count). Equal versions, equal content.
+    struct DataVersion {
+        std::int64_t others = -1;
+        std::int64_t own = -1;
+        bool operator==(const DataVersion&) const = default;
+    };
+    Result<DataVersion> dataVersion();
 
     int userVersion();
     Status setUserVersion(int version);
@@ -96,7 +113,7 @@ public:
 
 private:
     struct Closer {
-        void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+        void operator()(sqlite3* db) const;
     };
     std::unique_ptr<sqlite3, Closer> m_db;
     QString m_path;

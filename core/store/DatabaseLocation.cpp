@@ -1,7 +1,8 @@
 #include "store/DatabaseLocation.h"
 
+#include "util/DataFolder.h"
+
 #include <QDir>
-#include <QStandardPaths>
 
 namespace claimlens {
 
@@ -11,13 +12,6 @@ QString defaultDatabasePath()
     if (!env.isEmpty())
         return env;
     return QDir(userDataFolder()).filePath(QStringLiteral("claimlens.sqlite"));
-}
-
-QString userDataFolder()
-{
-    // The generic data folder, not the application's: the window (which has an organisation name
-    // for its settings) and the CLI (which has none) must read the same files.
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)).filePath(QStringLiteral("claimlens"));
 }
 
 }  // namespace claimlens

@@ -52,9 +52,9 @@ Status insertPages(Database& db, std::int64_t documentId, const Article& article
 
 }  // namespace
 
-Result<DocumentStore> DocumentStore::create(Database& db)
+Result<DocumentStore> DocumentStore::create(Database& db, std::shared_ptr<const Knowledge> knowledge)
 {
-    DocumentStore store(db);
+    DocumentStore store(db, std::move(knowledge));
     struct Prepared {
         Statement* target;
         const char* sql;
@@ -348,11 +348,10 @@ Result<std::int64_t> DocumentStore::entityId(EntityKind kind, const QString& nam
         id = m_findEntity.int64(0);
     m_findEntity.reset();
     if (id < 0) {
-        const auto& knowledge = Knowledge::defaults();
-        const int known = knowledge->find(kind, name);
+        const int known = m_knowledge->find(kind, name);
         m_insertEntity.bind(1, entityKindName(kind))
             .bind(2, name)
-            .bind(3, known >= 0 ? nullIfEmpty(knowledge->entity(known).country) : QString());
+            .bind(3, known >= 0 ? nullIfEmpty(m_knowledge->entity(known).country) : QString());
         if (Status s = m_insertEntity.exec(); !s)
             return fail("storing an entity", s);
         id = m_db->lastInsertId();

@@ -1,14 +1,15 @@
 #pragma once
 
 #include "extract/Extraction.h"
+#include "knowledge/Knowledge.h"
 #include "store/Database.h"
 #include "structure/Article.h"
 
-
 #include <cstdint>
 #include <map>
-#include <tuple>
+#include <memory>
 #include <optional>
+#include <tuple>
 
 namespace claimlens {
 
@@ -31,8 +32,9 @@ public:
         QString contentHash;
     };
 
-    /// Prepares its statements on `db`, which must outlive the store.
-    static Result<DocumentStore> create(Database& db);
+    /// Prepares its statements on `db`, which must outlive the store. `knowledge` is what the
+    /// extractor was given: it says which country a new entity belongs to.
+    static Result<DocumentStore> create(Database& db, std::shared_ptr<const Knowledge> knowledge);
 
     std::optional<Known> findByHash(const QString& hash);
     std::optional<Known> findByPath(const QString& path);
@@ -57,7 +59,7 @@ public:
     Status recordDuplicate(std::int64_t documentId, const QString& path);
 
 private:
-    explicit DocumentStore(Database& db) : m_db(&db) {}
+    DocumentStore(Database& db, std::shared_ptr<const Knowledge> knowledge) : m_db(&db), m_knowledge(std::move(knowledge)) {}
     Status insertDerived(std::int64_t id, const Article& article, const Extraction& extraction);
     Status insertExtraction(std::int64_t id, const Article& article, const Extraction& extraction,
                             const std::vector<std::int64_t>& sentenceIds);
@@ -73,6 +75,7 @@ private:
                       std::vector<std::int64_t>* ids = nullptr);
 
     Database* m_db;
+    std::shared_ptr<const Knowledge> m_knowledge;
     Statement m_byHash, m_byPath, m_isDuplicate, m_insertDocument, m_updateDocument,
         m_indexSentence, m_delete, m_insertDuplicate, m_findEntity, m_insertEntity, m_addMonth, m_addValue,
         m_addMetric, m_uncountMonths, m_uncountStatistics, m_uncountMetrics;

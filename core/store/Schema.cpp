@@ -3,6 +3,8 @@
 #include "store/ContentHash.h"
 #include "store/Database.h"
 
+#include <sqlite3.h>
+
 #include <array>
 
 namespace claimlens {

@@ -1,6 +1,6 @@
 #include "structure/StructureRules.h"
 
-#include "store/DatabaseLocation.h"
+#include "util/DataFolder.h"
 
 #include <QDir>
 #include <QFile>

@@ -15,10 +15,9 @@ ChartWorker::~ChartWorker()
 void ChartWorker::open(const QString& path)
 {
     {
-        std::lock_guard lock(m_handleMutex);
-        m_handle = nullptr;
+        std::lock_guard lock(m_dbMutex);
+        m_db.reset();
     }
-    m_db.reset();
     m_openError.clear();
     if (path.isEmpty()) {
         m_openError = tr("No database open.");
@@ -29,16 +28,15 @@ void ChartWorker::open(const QString& path)
         m_openError = db.error();
         return;
     }
+    std::lock_guard lock(m_dbMutex);
     m_db.emplace(std::move(*db));
-    std::lock_guard lock(m_handleMutex);
-    m_handle = m_db->handle();
 }
 
 void ChartWorker::interrupt()
 {
-    std::lock_guard lock(m_handleMutex);
-    if (m_handle)
-        sqlite3_interrupt(m_handle);
+    std::lock_guard lock(m_dbMutex);
+    if (m_db)
+        m_db->interrupt();
 }
 
 void ChartWorker::prepareIndex()

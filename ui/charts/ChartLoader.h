@@ -59,8 +59,7 @@ Q_SIGNALS:
 private:
     std::optional<Database> m_db;
     QString m_openError;
-    std::mutex m_handleMutex;  // guards m_handle against interrupt() while the connection closes
-    sqlite3* m_handle = nullptr;
+    std::mutex m_dbMutex;  // guards m_db against interrupt() (any thread) while it opens or closes
 };
 
 /// Reads the data behind the charts and the timeline on one long-lived thread of its own, with its
@@ -72,7 +71,7 @@ class ChartLoader : public QObject {
     Q_OBJECT
 public:
     explicit ChartLoader(QObject* parent = nullptr);
-    /// Stops the running request (sqlite3_interrupt) and waits for the thread.
+    /// Stops the running request (Database::interrupt) and waits for the thread.
     ~ChartLoader() override;
 
     /// The database the worker reads; the same path again does nothing, another one closes the

@@ -7,63 +7,6 @@
 #include <QElapsedTimer>
 
 namespace claimlens {
-namespace {
-
-/// A page or PDF as it was read, from the store: its structure came from the markup or the page
-/// layout and its title, author and date from metadata, none of which the text parser can find
-/// again in the clean text. Extraction runs again over it; the structure stays as read.
-Result<Article> storedArticle(Database& db, std::int64_t id)
-{
-    Article a;
-    auto doc = db.prepare("SELECT clean_text, title, author, section, published, published_precision, format"
-                          " FROM documents WHERE id = ?1");
-    auto blocks = db.prepare("SELECT kind, span_start, span_end, content_start, attached_to, key, value FROM blocks"
-                             " WHERE document_id = ?1 ORDER BY ordinal");
-    auto sentences = db.prepare("SELECT span_start, span_end, block_ordinal FROM sentences WHERE document_id = ?1"
-                                " ORDER BY ordinal");
-    auto sources = db.prepare("SELECT name, kind, relative_age, span_start, span_end, sentence_ordinal FROM cited_sources"
-                              " WHERE document_id = ?1 AND kind <> 'cited' ORDER BY id");
-    auto pages = db.prepare("SELECT number, span_start, span_end FROM pages WHERE document_id = ?1 ORDER BY span_start");
-    for (auto* stmt : {&doc, &blocks, &sentences, &sources, &pages}) {
-        if (!*stmt)
-            return Error{stmt->error()};
-        (*stmt)->bind(1, id);
-    }
-    if (!doc->step())
-        return Error{QStringLiteral("document %1 is gone").arg(id)};
-    a.text = doc->text(0);
-    a.title = doc->text(1);
-    a.author = doc->text(2);
-    a.section = doc->text(3);
-    if (!doc->isNull(4)) {
-        a.published = PartialDate::fromIso(doc->text(4));
-        a.published.precision = static_cast<DatePrecision>(doc->integer(5));
-    }
-    a.format = doc->text(6);
-    while (blocks->step())
-        a.blocks.push_back({blockKindFromName(blocks->text(0)), blocks->int64(1), blocks->int64(2), blocks->int64(3),
-                            blocks->isNull(4) ? -1 : blocks->integer(4), blocks->text(5), blocks->text(6)});
-    while (sentences->step())
-        a.sentences.push_back({sentences->int64(0), sentences->int64(1), sentences->integer(2)});
-    while (sources->step()) {
-        CitedSource src;
-        src.name = sources->text(0);
-        for (SourceKind k : {SourceKind::Inline, SourceKind::Attribution, SourceKind::Channel, SourceKind::Byline, SourceKind::Outlet})
-            if (sourceKindName(k) == sources->text(1))
-                src.kind = k;
-        src.relativeAge = sources->text(2);
-        src.start = sources->int64(3);
-        src.end = sources->int64(4);
-        src.sentence = sources->isNull(5) ? -1 : sources->integer(5);
-        a.sources.push_back(std::move(src));
-    }
-    while (pages->step())
-        a.pages.push_back({pages->integer(0), pages->int64(1), pages->int64(2)});
-    return a;
-}
-
-}  // namespace
-
 ReextractResult ReextractJob::run(IngestProgress* progress, const std::atomic_bool* cancel) const
 {
     QElapsedTimer timer;
@@ -112,7 +55,7 @@ ReextractResult ReextractJob::run(IngestProgress* progress, const std::atomic_bo
         Article article;
         if (plainText) {
             article = parser.parse(clean);  // new structure rules apply to text files too
-        } else if (auto stored = storedArticle(*db, all[i])) {
+        } else if (auto stored = store->loadArticle(all[i])) {
             article = std::move(*stored);
         } else {
             result.error = QStringLiteral("document %1: %2 (the batch in progress was rolled back)").arg(all[i]).arg(stored.error());

@@ -169,6 +169,53 @@ Result<std::int64_t> DocumentStore::insert(const DocumentFile& file, const Artic
     return id;
 }
 
+Result<Article> DocumentStore::loadArticle(std::int64_t id)
+{
+    Article a;
+    auto doc = m_db->prepare("SELECT clean_text, title, author, section, published, published_precision, format"
+                             " FROM documents WHERE id = ?1");
+    auto blocks = m_db->prepare("SELECT kind, span_start, span_end, content_start, attached_to, key, value FROM blocks"
+                                " WHERE document_id = ?1 ORDER BY ordinal");
+    auto sentences = m_db->prepare("SELECT span_start, span_end, block_ordinal FROM sentences WHERE document_id = ?1"
+                                   " ORDER BY ordinal");
+    auto sources = m_db->prepare("SELECT name, kind, relative_age, span_start, span_end, sentence_ordinal FROM cited_sources"
+                                 " WHERE document_id = ?1 AND kind <> 'cited' ORDER BY id");
+    auto pages = m_db->prepare("SELECT number, span_start, span_end FROM pages WHERE document_id = ?1 ORDER BY span_start");
+    for (auto* stmt : {&doc, &blocks, &sentences, &sources, &pages}) {
+        if (!*stmt)
+            return Error{stmt->error()};
+        (*stmt)->bind(1, id);
+    }
+    if (!doc->step())
+        return Error{QStringLiteral("document %1 is gone").arg(id)};
+    a.text = doc->text(0);
+    a.title = doc->text(1);
+    a.author = doc->text(2);
+    a.section = doc->text(3);
+    a.published = PartialDate::fromStored(doc->text(4), doc->integer(5));
+    a.format = doc->text(6);
+    while (blocks->step())
+        a.blocks.push_back({blockKindFromName(blocks->text(0)), blocks->int64(1), blocks->int64(2), blocks->int64(3),
+                            blocks->isNull(4) ? -1 : blocks->integer(4), blocks->text(5), blocks->text(6)});
+    while (sentences->step())
+        a.sentences.push_back({sentences->int64(0), sentences->int64(1), sentences->integer(2)});
+    while (sources->step()) {
+        CitedSource src;
+        src.name = sources->text(0);
+        for (SourceKind k : {SourceKind::Inline, SourceKind::Attribution, SourceKind::Channel, SourceKind::Byline, SourceKind::Outlet})
+            if (sourceKindName(k) == sources->text(1))
+                src.kind = k;
+        src.relativeAge = sources->text(2);
+        src.start = sources->int64(3);
+        src.end = sources->int64(4);
+        src.sentence = sources->isNull(5) ? -1 : sources->integer(5);
+        a.sources.push_back(std::move(src));
+    }
+    while (pages->step())
+        a.pages.push_back({pages->integer(0), pages->int64(1), pages->int64(2)});
+    return a;
+}
+
 Status DocumentStore::replaceDerived(std::int64_t documentId, const Article& article, const Extraction& extraction)
 {
     if (Status s = flushPending(); !s)

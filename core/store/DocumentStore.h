@@ -46,6 +46,11 @@ public:
     /// keeping the document and its id: what re-extraction does after the rules change.
     Status replaceDerived(std::int64_t documentId, const Article& article, const Extraction& extraction);
     Status remove(std::int64_t documentId);
+    /// A stored document's article as it was read: its text, title, author, section and date,
+    /// blocks, sentences, pages and the sources its structure named (the mapping back of what
+    /// insert writes). A page or PDF took its structure from the markup or the page layout and its
+    /// metadata from the file, none of which the text parser can find again in the clean text.
+    Result<Article> loadArticle(std::int64_t documentId);
 
     /// Holds sentences' full-text entries and the charts' counts back until flushPending(), for
     /// bulk ingest: FTS5 writes out its pending index at every statement savepoint (which

@@ -9,9 +9,7 @@ set(broken "")
 foreach(source IN LISTS sources)
   file(STRINGS "${SOURCE_DIR}/${source}" lines REGEX "#include <sqlite3\\.h>|Q_OBJECT|Q_GADGET|Q_SIGNALS")
   foreach(line IN LISTS lines)
-    # query/ChartIndex.cpp keeps its index per connection through a SQLite function, until the
-    # chart worker owns the index
-    if(line MATCHES "sqlite3\\.h" AND NOT source MATCHES "^core/storage/store/|^core/storage/query/ChartIndex.cpp")
+    if(line MATCHES "sqlite3\\.h" AND NOT source MATCHES "^core/storage/store/")
       list(APPEND broken "${source}: includes <sqlite3.h>, which only the store (core/storage/store) may")
     elseif(line MATCHES "Q_OBJECT|Q_GADGET|Q_SIGNALS" AND source MATCHES "^core/")
       list(APPEND broken "${source}: a QObject in core (${line})")

@@ -1,6 +1,5 @@
 #include "charts/ChartLoader.h"
 
-#include "query/ChartIndex.h"
 #include "query/ChartQuery.h"
 
 #include <QElapsedTimer>
@@ -14,6 +13,7 @@ ChartWorker::~ChartWorker()
 
 void ChartWorker::open(const QString& path)
 {
+    m_indexCache.clear();
     {
         std::lock_guard lock(m_dbMutex);
         m_db.reset();
@@ -41,13 +41,13 @@ void ChartWorker::interrupt()
 
 void ChartWorker::prepareIndex()
 {
-    if (!m_db || ChartIndex::isCurrent(*m_db))
+    if (!m_db || m_indexCache.isCurrent(*m_db))
         return;
     auto documents = ChartQuery(*m_db).documentCount({});  // all of them: the query layer, not SQL here
     Q_EMIT preparing(documents ? *documents : 0);
     QElapsedTimer timer;
     timer.start();
-    (void)ChartIndex::forDatabase(*m_db);  // an error comes back with the request that needed it
+    (void)m_indexCache.get(*m_db);  // an error comes back with the request that needed it
     Q_EMIT prepared(static_cast<double>(timer.nsecsElapsed()) / 1e6);
 }
 
@@ -78,6 +78,13 @@ ChartLoader::~ChartLoader()
     m_thread->wait();
     // the worker is deleted on its thread by deleteLater when the thread finishes; when the loop
     // had already gone, QThread deletes pending deferred deletes on finishing
+}
+
+void ChartLoader::setIndexLoadHook(std::function<void(const ChartIndex&)> hook)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, hook = std::move(hook)]() mutable { worker->indexCache()->setLoadHook(std::move(hook)); },
+        Qt::QueuedConnection);
 }
 
 void ChartLoader::setDatabasePath(const QString& path)

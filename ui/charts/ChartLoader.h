@@ -1,5 +1,6 @@
 #pragma once
 
+#include "query/ChartIndex.h"
 #include "query/ChartQuery.h"
 #include "store/Database.h"
 
@@ -32,7 +33,8 @@ private:
     std::shared_ptr<std::atomic<quint64>> m_latest = std::make_shared<std::atomic<quint64>>(0);
 };
 
-/// The connection the charts read on the worker thread, with the ChartIndex that lives on it.
+/// The connection the charts read on the worker thread, with the ChartIndexCache it owns: the
+/// index lives and is built on the worker, beside its connection.
 class ChartWorker : public QObject {
     Q_OBJECT
 public:
@@ -44,6 +46,8 @@ public:
     /// The open connection, else the error that kept it closed. Worker thread.
     Database* database() { return m_db ? &*m_db : nullptr; }
     const QString& openError() const { return m_openError; }
+    /// The connection's index, for the ChartQuery of each request. Worker thread.
+    ChartIndexCache* indexCache() { return &m_indexCache; }
     /// Loads the connection's ChartIndex when it is missing or out of date, saying so before and
     /// after (queued to the GUI thread). Worker thread.
     void prepareIndex();
@@ -57,6 +61,7 @@ Q_SIGNALS:
     void prepared(double milliseconds);
 
 private:
+    ChartIndexCache m_indexCache;  // before m_db: let go after the connection closes
     std::optional<Database> m_db;
     QString m_openError;
     std::mutex m_dbMutex;  // guards m_db against interrupt() (any thread) while it opens or closes
@@ -106,7 +111,7 @@ public:
                 }
                 if (needsIndex)
                     worker->prepareIndex();
-                ChartQuery query(*db);
+                ChartQuery query(*db, ChartPath::Index, worker->indexCache());
                 R result = work(query);
                 deliver(loader, stale, to, latest, generation,
                         [done = std::move(done), result = std::move(result)]() mutable { done(std::move(result)); });
@@ -123,6 +128,9 @@ public:
     int staleCount() const { return m_stale->load(); }
     /// The worker thread (for tests and benches).
     QThread* thread() const { return m_thread; }
+    /// Calls `hook` on the worker after each ChartIndex build (for tests and benches: where and
+    /// how often the index is built); nullptr removes it. Takes effect before later requests.
+    void setIndexLoadHook(std::function<void(const ChartIndex&)> hook);
 
 Q_SIGNALS:
     /// The worker started building the ChartIndex (the first filtered chart after opening a

@@ -4,11 +4,8 @@
 
 #include <QElapsedTimer>
 
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <numeric>
-#include <unordered_map>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -523,106 +520,45 @@ void releaseFreedMemory()
 
 }  // namespace
 
-class ChartIndexRegistry {
-public:
-    static ChartIndexRegistry& instance()
-    {
-        static ChartIndexRegistry r;
-        return r;
-    }
-
-    /// PRAGMA data_version and the connection's change count, which an index must match.
-    static Result<std::pair<std::int64_t, std::int64_t>> versions(Database& db)
-    {
-        auto version = db.dataVersion();
-        if (!version)
-            return failed("data version", db);
-        return std::pair{version->others, version->own};
-    }
-
-    bool isCurrent(Database& db)
-    {
-        auto v = versions(db);
-        if (!v)
-            return false;
-        std::lock_guard lock(m_mutex);
-        auto it = m_indexes.find(db.handle());
-        return it != m_indexes.end() && it->second->m_dataVersion == v->first && it->second->m_totalChanges == v->second;
-    }
-
-    void setLoadHook(std::function<void(const ChartIndex&)> hook)
-    {
-        std::lock_guard lock(m_mutex);
-        m_loadHook = std::move(hook);
-    }
-
-    Result<std::shared_ptr<const ChartIndex>> get(Database& db)
-    {
-        sqlite3* handle = db.handle();
-        auto v = versions(db);
-        if (!v)
-            return Error{v.error()};
-        const auto [dataVersion, changes] = *v;
-        {
-            std::lock_guard lock(m_mutex);
-            auto it = m_indexes.find(handle);
-            if (it != m_indexes.end() && it->second->m_dataVersion == dataVersion && it->second->m_totalChanges == changes)
-                return it->second;
-            if (it == m_indexes.end()) {
-                // forget the index when the connection closes (SQLite destroys its functions then)
-                sqlite3_create_function_v2(handle, "claimlens_chart_index", 0, SQLITE_UTF8, handle, &noop, nullptr,
-                                           nullptr, &forget);
-            }
-        }
-        // The index is the largest thing the program holds (tens of MiB for 100,000 documents):
-        // memory freed before it (the window's earlier queries) and by its build goes back to the
-        // system around it, rather than staying resident beside it in the allocator's free lists.
-        releaseFreedMemory();
-        auto loaded = ChartIndex::load(db);
-        releaseFreedMemory();
-        if (!loaded)
-            return loaded;
-        auto index = std::const_pointer_cast<ChartIndex>(*loaded);
-        index->m_dataVersion = dataVersion;
-        index->m_totalChanges = changes;
-        std::function<void(const ChartIndex&)> hook;
-        {
-            std::lock_guard lock(m_mutex);
-            m_indexes[handle] = index;
-            hook = m_loadHook;
-        }
-        if (hook)
-            hook(*index);
-        return std::shared_ptr<const ChartIndex>(index);
-    }
-
-private:
-    static void noop(sqlite3_context* context, int, sqlite3_value**) { sqlite3_result_null(context); }
-    static void forget(void* handle)
-    {
-        ChartIndexRegistry& r = instance();
-        std::lock_guard lock(r.m_mutex);
-        r.m_indexes.erase(static_cast<sqlite3*>(handle));
-    }
-
-    std::mutex m_mutex;
-    std::unordered_map<sqlite3*, std::shared_ptr<const ChartIndex>> m_indexes;
-    std::function<void(const ChartIndex&)> m_loadHook;
-};
-
-Result<std::shared_ptr<const ChartIndex>> ChartIndex::forDatabase(Database& db)
+bool ChartIndexCache::isCurrent(Database& db)
 {
-    return ChartIndexRegistry::instance().get(db);
+    if (!m_index || m_db != &db || m_path != db.path())
+        return false;
+    auto version = db.dataVersion();
+    return version && *version == m_version;
 }
 
-bool ChartIndex::isCurrent(Database& db)
+void ChartIndexCache::clear()
 {
-    return ChartIndexRegistry::instance().isCurrent(db);
+    m_index.reset();
+    m_db = nullptr;
+    m_path.clear();
+    m_version = {};
 }
 
-void ChartIndex::setLoadHook(std::function<void(const ChartIndex&)> hook)
+Result<std::shared_ptr<const ChartIndex>> ChartIndexCache::get(Database& db)
 {
-    ChartIndexRegistry::instance().setLoadHook(std::move(hook));
+    auto version = db.dataVersion();
+    if (!version)
+        return failed("data version", db);
+    if (m_index && m_db == &db && m_path == db.path() && *version == m_version)
+        return m_index;
+    m_index.reset();  // the old index goes before the new one is read, not beside it
+    // The index is the largest thing the program holds (tens of MiB for 100,000 documents):
+    // memory freed before it (the window's earlier queries) and by its build goes back to the
+    // system around it, rather than staying resident beside it in the allocator's free lists.
+    releaseFreedMemory();
+    auto loaded = ChartIndex::load(db);
+    releaseFreedMemory();
+    if (!loaded)
+        return loaded;
+    m_index = *loaded;
+    m_db = &db;
+    m_path = db.path();
+    m_version = *version;
+    if (m_loadHook)
+        m_loadHook(*m_index);
+    return m_index;
 }
 
 }  // namespace claimlens

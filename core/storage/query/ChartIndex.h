@@ -13,6 +13,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace claimlens {
@@ -36,20 +37,12 @@ struct DocumentSet {
 /// filter walks the filtered documents in memory instead of joining millions of rows: per document
 /// its publication date and source, its entities (document_entities), its cited sources, its
 /// statistics and its claims with their company actors and month. Documents are numbered densely
-/// in id order. Immutable once loaded; `forDatabase` keeps one per connection and loads it again
-/// when the database has changed (PRAGMA data_version for other connections, the connection's
-/// own change count for itself).
+/// in id order. Immutable once loaded; a ChartIndexCache keeps one for a connection and loads it
+/// again when the database has changed.
 class ChartIndex {
 public:
     /// Reads everything from `db` (about a second for 100,000 documents).
     static Result<std::shared_ptr<const ChartIndex>> load(Database& db);
-    /// The index of this connection, loaded again when the database changed since it was read.
-    static Result<std::shared_ptr<const ChartIndex>> forDatabase(Database& db);
-    /// Whether `forDatabase` would answer without loading (the connection's index is current).
-    static bool isCurrent(Database& db);
-    /// Called on the loading thread after each load by `forDatabase` (for tests: which thread
-    /// builds the index); nullptr removes it.
-    static void setLoadHook(std::function<void(const ChartIndex&)> hook);
 
     /// The documents passing `filter` (the full-text part runs the FTS query once per query text
     /// and keeps its documents with the index).
@@ -142,9 +135,6 @@ private:
     Result<DocumentSet> searchDocuments(Database& db, const QString& fts) const;
 
     double m_loadMs = 0;
-    std::int64_t m_dataVersion = -1;
-    std::int64_t m_totalChanges = -1;
-    friend class ChartIndexRegistry;
 
     // documents
     std::vector<std::int64_t> m_docIds;     // dense -> id, ascending
@@ -189,6 +179,31 @@ private:
     // full-text searches already run, by FTS query
     mutable std::mutex m_searchMutex;
     mutable QHash<QString, std::shared_ptr<const DocumentSet>> m_searches;
+};
+
+/// One connection's ChartIndex, kept by whoever owns the connection (the chart worker for its
+/// own; a ChartQuery given none keeps one of its own): the index is kept while the database is as
+/// it was read (Database::dataVersion: commits by other connections and this one's own changes)
+/// and read again when it changed. Used on the connection's thread only.
+class ChartIndexCache {
+public:
+    /// The index of `db`, read again when the database changed since, or when `db` is another
+    /// connection than the one it was read from.
+    Result<std::shared_ptr<const ChartIndex>> get(Database& db);
+    /// Whether `get` would answer without reading.
+    bool isCurrent(Database& db);
+    /// Lets the index go (a chart still holding it keeps it until done).
+    void clear();
+    /// Called after each read, on the reading thread (tests and benches: where and how often the
+    /// index is built); nullptr removes it.
+    void setLoadHook(std::function<void(const ChartIndex&)> hook) { m_loadHook = std::move(hook); }
+
+private:
+    const Database* m_db = nullptr;
+    QString m_path;
+    Database::DataVersion m_version;
+    std::shared_ptr<const ChartIndex> m_index;
+    std::function<void(const ChartIndex&)> m_loadHook;
 };
 
 }  // namespace claimlens

@@ -2,6 +2,7 @@
 
 #include "knowledge/Knowledge.h"
 #include "query/ChartIndex.h"
+#include "query/ChartQueryParts.h"
 
 #include <QHash>
 #include <QMap>
@@ -9,15 +10,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
-#include <unordered_map>
+#include <memory>
 
 namespace claimlens {
-namespace {
 
-/// A value's first statistic as both paths read it: document, sentence id, ordinal, span, text in
-/// columns 0 to 5, and where the sentence starts and the statistic's qualifier in the two columns
-/// from `sentenceStartColumn`.
+namespace chartquery {
+
 void readFirstSentence(const Statement& row, StatisticValue& v, int sentenceStartColumn)
 {
     v.sentenceStart = row.int64(sentenceStartColumn);
@@ -30,28 +28,51 @@ void readFirstSentence(const Statement& row, StatisticValue& v, int sentenceStar
     v.sentence = row.text(5);
 }
 
-// A claim's time: its own date, else the day its document was published. The document is read
-// only for claims without a date: its rows are large and a million lookups would dominate.
-constexpr const char* kClaimWhen =
-    "coalesce(c.date, (SELECT dp.published FROM documents dp WHERE dp.id = c.document_id), '')";
-
 Result<Statement> prepare(Database& db, const QString& sql)
 {
     return db.prepare(sql.toUtf8().constData());
-}
-
-QString marks(int first, qsizetype count)
-{
-    QStringList out;
-    for (qsizetype i = 0; i < count; ++i)
-        out.append(QStringLiteral("?%1").arg(first + static_cast<int>(i)));
-    return out.join(u',');
 }
 
 Error failed(const char* what, const Statement& stmt)
 {
     return Error{QStringLiteral("%1: %2").arg(QLatin1String(what), stmt.status().error())};
 }
+
+void orderValues(StatisticSeries& series)
+{
+    QHash<QString, double> largest;
+    for (const StatisticValue& v : series.values)
+        largest[v.subject] = std::max(largest.value(v.subject, v.high), std::max(v.value, v.high));
+    std::stable_sort(series.values.begin(), series.values.end(), [&](const StatisticValue& a, const StatisticValue& b) {
+        if (a.subject != b.subject) {
+            const double la = largest.value(a.subject), lb = largest.value(b.subject);
+            return la != lb ? la > lb : a.subject < b.subject;
+        }
+        if (a.period != b.period)
+            return a.period < b.period;
+        return a.value > b.value;
+    });
+}
+
+void countClaims(ClaimsOverTime& out, QMap<QString, QHash<QString, int>>& byPeriod, TimeBucket bucket,
+                 const QString& company, const QString& month, int claims)
+{
+    if (month.isEmpty()) {
+        out.undated += claims;
+        return;
+    }
+    if (bucket == TimeBucket::Month && month.size() < 7) {
+        out.yearOnly += claims;
+        return;
+    }
+    byPeriod[bucket == TimeBucket::Year ? month.left(4) : month][company] += claims;
+}
+
+}  // namespace chartquery
+
+namespace {
+
+using namespace chartquery;
 
 std::vector<Evidence> readEvidence(Statement& stmt, int firstColumn = 0)
 {
@@ -69,24 +90,6 @@ QString metricLabel(const QString& key, const QString& fallback)
         if (m.key == key)
             return m.label;
     return fallback;
-}
-
-/// Subjects by their largest value, largest first; within a subject, by period, then the largest
-/// value first.
-void orderValues(StatisticSeries& series)
-{
-    QHash<QString, double> largest;
-    for (const StatisticValue& v : series.values)
-        largest[v.subject] = std::max(largest.value(v.subject, v.high), std::max(v.value, v.high));
-    std::stable_sort(series.values.begin(), series.values.end(), [&](const StatisticValue& a, const StatisticValue& b) {
-        if (a.subject != b.subject) {
-            const double la = largest.value(a.subject), lb = largest.value(b.subject);
-            return la != lb ? la > lb : a.subject < b.subject;
-        }
-        if (a.period != b.period)
-            return a.period < b.period;
-        return a.value > b.value;
-    });
 }
 
 /// The place of a number's last significant digit: 6,300 -> 100, 6,276 -> 1, 2.6e12 -> 1e11.
@@ -230,21 +233,6 @@ void markConflicts(StatisticSeries& series)
     }
 }
 
-/// Claims of a company in a month ('YYYY-MM', 'YYYY' or '') into their period.
-void countClaims(ClaimsOverTime& out, QMap<QString, QHash<QString, int>>& byPeriod, TimeBucket bucket,
-                 const QString& company, const QString& month, int claims)
-{
-    if (month.isEmpty()) {
-        out.undated += claims;
-        return;
-    }
-    if (bucket == TimeBucket::Month && month.size() < 7) {
-        out.yearOnly += claims;
-        return;
-    }
-    byPeriod[bucket == TimeBucket::Year ? month.left(4) : month][company] += claims;
-}
-
 void finishClaims(ClaimsOverTime& out, const QMap<QString, QHash<QString, int>>& byPeriod, const QStringList& companies)
 {
     for (auto it = byPeriod.cbegin(); it != byPeriod.cend(); ++it) {
@@ -254,24 +242,20 @@ void finishClaims(ClaimsOverTime& out, const QMap<QString, QHash<QString, int>>&
     }
 }
 
-/// The connection's index and the documents the filter lets through.
-struct Indexed {
-    std::shared_ptr<const ChartIndex> index;
-    DocumentSet documents;
-};
-
-Result<Indexed> indexedDocuments(Database& db, const DocumentFilter& filter)
-{
-    auto index = ChartIndex::forDatabase(db);
-    if (!index)
-        return Error{index.error()};
-    auto documents = (*index)->documents(db, filter);
-    if (!documents)
-        return Error{documents.error()};
-    return Indexed{std::move(*index), std::move(*documents)};
-}
-
 }  // namespace
+
+ChartQuery::ChartQuery(Database& db, ChartPath path, ChartIndexCache* cache) : m_db(&db), m_path(path), m_cache(cache) {}
+
+ChartQuery::~ChartQuery() = default;
+
+ChartIndexCache& ChartQuery::indexCache()
+{
+    if (!m_cache) {
+        m_ownCache = std::make_unique<ChartIndexCache>();
+        m_cache = m_ownCache.get();
+    }
+    return *m_cache;
+}
 
 void dateTimeline(std::vector<TimelineClaim>& claims, TimelineDating dating)
 {
@@ -313,67 +297,7 @@ QString ChartQuery::metricLabelFor(const QString& key)
 
 Result<std::vector<MetricCount>> ChartQuery::metrics(const DocumentFilter& filter)
 {
-    if (indexed(filter)) {
-        auto found = indexedDocuments(*m_db, filter);
-        if (!found)
-            return Error{found.error()};
-        const ChartIndex& x = *found->index;
-        const DocumentSet& docs = found->documents;
-        const auto metrics = static_cast<size_t>(x.metricKeys().size());
-        std::vector<int> values(metrics, 0), documents(metrics, 0), lastDoc(metrics, -1);
-        const auto& stats = x.statistics();
-        docs.forEach([&](int d) {
-            const auto [first, end] = x.documentStatistics(d);
-            for (std::uint32_t i = first; i < end; ++i) {
-                const auto m = static_cast<size_t>(stats[i].metric);
-                ++values[m];
-                if (lastDoc[m] != d) {
-                    lastDoc[m] = d;
-                    ++documents[m];
-                }
-            }
-        });
-        std::vector<int> order;
-        for (size_t m = 0; m < metrics; ++m)
-            if (values[m] > 0)
-                order.push_back(static_cast<int>(m));
-        // as ORDER BY count(*) DESC, metric_key, unit
-        std::sort(order.begin(), order.end(), [&](int a, int b) {
-            if (values[static_cast<size_t>(a)] != values[static_cast<size_t>(b)])
-                return values[static_cast<size_t>(a)] > values[static_cast<size_t>(b)];
-            if (x.metricKeys()[a] != x.metricKeys()[b])
-                return x.metricKeyRank(a) < x.metricKeyRank(b);
-            return x.metricUnitRank(a) < x.metricUnitRank(b);
-        });
-        std::vector<MetricCount> out;
-        for (int m : order) {
-            const QString& key = x.metricKeys()[m];
-            out.push_back({key, metricLabelFor(key), x.metricUnits()[m], values[static_cast<size_t>(m)],
-                           documents[static_cast<size_t>(m)]});
-        }
-        return out;
-    }
-    const FilterSql where(filter, QStringLiteral("st.document_id"), 1);
-    const QString sql =
-        filter.isEmpty()
-            ? QStringLiteral("SELECT metric_key, unit, statistics, documents FROM metric_counts WHERE statistics > 0"
-                             " ORDER BY statistics DESC, metric_key, unit")
-            : QStringLiteral("SELECT st.metric_key, st.unit, count(*), count(DISTINCT st.document_id)"
-                             " FROM statistics st WHERE 1%1 GROUP BY st.metric_key, st.unit"
-                             " ORDER BY count(*) DESC, st.metric_key, st.unit")
-                  .arg(where.conditions());
-    auto stmt = prepare(*m_db, sql);
-    if (!stmt)
-        return Error{m_db->lastError()};
-    where.bind(*stmt);
-    std::vector<MetricCount> out;
-    while (stmt->step()) {
-        const QString key = stmt->text(0);
-        out.push_back({key, metricLabelFor(key), stmt->text(1), stmt->integer(2), stmt->integer(3)});
-    }
-    if (!stmt->status())
-        return failed("reading the metrics", *stmt);
-    return out;
+    return indexed(filter) ? metricsInMemory(filter) : metricsSql(filter);
 }
 
 Result<StatisticSeries> ChartQuery::statistics(const DocumentFilter& filter, const QString& metric, const QString& unit)
@@ -414,199 +338,15 @@ Result<StatisticSeries> ChartQuery::statistics(const DocumentFilter& filter, con
     series.unit = chosen->unit;
     series.documentCount = chosen->documents;
 
-    if (indexed(filter)) {
-        auto filtered = indexedDocuments(*m_db, filter);
-        if (!filtered)
-            return Error{filtered.error()};
-        const ChartIndex& x = *filtered->index;
-        const DocumentSet& docs = filtered->documents;
-        const int metricIndex = x.metric(series.metricKey, series.unit);
-        if (metricIndex < 0)
-            return series;
-        const auto& stats = x.statistics();
-        // as GROUP BY subject, period, value over the filtered documents; the statistics_metric
-        // order (subject, then id) visits a group's statistics in id order
-        struct Group {
-            int value;  // index into series.values
-            int kind;
-            std::vector<int> documents;
-            std::vector<int> sources;  // distinct display sources in id order, at most 6
-        };
-        struct Key {
-            int subject, period;
-            double value;
-            bool operator==(const Key& o) const { return subject == o.subject && period == o.period && value == o.value; }
-        };
-        struct KeyHash {
-            size_t operator()(const Key& k) const
-            {
-                std::uint64_t bits;
-                std::memcpy(&bits, &k.value, sizeof bits);
-                return std::hash<std::uint64_t>()(bits ^ (std::uint64_t(k.subject) << 32) ^ std::uint64_t(k.period) * 0x9e3779b97f4a7c15ull);
-            }
-        };
-        std::unordered_map<Key, Group, KeyHash> groups;
-        std::vector<Group*> byValue;
-        std::vector<std::int64_t> docIds;  // DISTINCT st.document_id in the same walk, the first 100
-        std::vector<bool> seenDoc(static_cast<size_t>(x.documentCount()), false);
-        for (std::uint32_t i : x.metricStatistics(metricIndex)) {
-            const ChartIndex::Statistic& st = stats[i];
-            if (!docs.has(st.doc))
-                continue;
-            if (docIds.size() < 100 && !seenDoc[static_cast<size_t>(st.doc)]) {
-                seenDoc[static_cast<size_t>(st.doc)] = true;
-                docIds.push_back(x.documentId(st.doc));
-            }
-            auto [it, inserted] = groups.try_emplace(Key{st.subject, st.period, st.value});
-            Group& g = it->second;
-            if (inserted) {
-                g.value = static_cast<int>(series.values.size());
-                g.kind = st.subjectKind;
-                StatisticValue v;
-                v.subject = x.subjects()[st.subject];
-                v.period = x.periods()[st.period];
-                v.value = st.value;
-                v.statisticId = st.id;
-                series.values.push_back(std::move(v));
-                byValue.push_back(&g);
-            }
-            StatisticValue& v = series.values[static_cast<size_t>(g.value)];
-            ++v.occurrences;
-            v.statisticId = std::min<std::int64_t>(v.statisticId, st.id);
-            if (st.subjectKind >= 0 && (g.kind < 0 || x.kindName(st.subjectKind) < x.kindName(g.kind)))
-                g.kind = st.subjectKind;
-            g.documents.push_back(st.doc);
-            const int source = x.displaySource(st.doc);
-            if (g.sources.size() < 6 && std::find(g.sources.begin(), g.sources.end(), source) == g.sources.end())
-                g.sources.push_back(source);
-        }
-        for (size_t i = 0; i < series.values.size(); ++i) {
-            Group& g = *byValue[i];
-            std::sort(g.documents.begin(), g.documents.end());
-            StatisticValue& v = series.values[i];
-            v.documents = static_cast<int>(std::unique(g.documents.begin(), g.documents.end()) - g.documents.begin());
-            v.subjectKind = g.kind >= 0 ? x.kindName(g.kind) : QString();
-            for (int s : g.sources)
-                v.sources.append(x.displaySources()[s]);
-        }
-        orderValues(series);
-        // the first statistic of a bar, by id, for its click and label (the bars a plot can hold)
-        auto first = m_db->prepare("SELECT st.document_id, st.sentence_id, s.ordinal, st.span_start, st.span_end, s.text,"
-                                   " s.span_start, coalesce(st.qualifier, '') FROM statistics st JOIN sentences s ON s.id = st.sentence_id WHERE st.id = ?1");
-        if (!first)
-            return Error{first.error()};
-        constexpr size_t kWithEvidence = 300;
-        for (size_t i = 0; i < series.values.size(); ++i) {
-            StatisticValue& v = series.values[i];
-            if (i >= kWithEvidence) {
-                v.sources.clear();
-                v.statisticId = 0;
-                continue;
-            }
-            first->bind(1, v.statisticId);
-            if (first->step())
-                readFirstSentence(*first, v, 6);
-            first->reset();
-            if (v.documents <= 1)
-                v.sources = v.sources.mid(0, 1);  // the first statistic's own source
-        }
-        mergeReadings(series);
-        if (Status counted = countMergedFacts(filter, series); !counted)
-            return Error{counted.error()};
-        markConflicts(series);
-        auto refs = documentRefs(docIds);
-        if (!refs)
-            return Error{refs.error()};
-        series.documents = std::move(*refs);
-        return series;
-    }
-
-    const FilterSql where(filter, QStringLiteral("st.document_id"), 3);
-    const QString sql =
-        filter.isEmpty()
-            ? QStringLiteral("SELECT sv.subject, sv.period, sv.value, sv.occurrences, sv.documents,"
-                             " coalesce((SELECT e.kind FROM entities e WHERE e.name = sv.subject"
-                             " AND e.kind IN ('country', 'company') LIMIT 1), '')"
-                             " FROM statistic_values sv WHERE sv.metric_key = ?1 AND sv.unit = ?2 AND sv.occurrences > 0")
-            : QStringLiteral("SELECT st.subject, coalesce(st.period, ''), st.value, count(*),"
-                             " count(DISTINCT st.document_id), coalesce(min(e.kind), '')"
-                             " FROM statistics st LEFT JOIN entities e ON e.id = st.subject_entity_id"
-                             " WHERE st.metric_key = ?1 AND st.unit = ?2%1"
-                             " GROUP BY st.subject, coalesce(st.period, ''), st.value")
-                  .arg(where.conditions());
-    auto groups = prepare(*m_db, sql);
-    // the first statistic of a value, and the sources reporting it, for the bar's click and label
-    const FilterSql whereValue(filter, QStringLiteral("st.document_id"), 6);
-    auto first = prepare(*m_db, QStringLiteral("SELECT st.document_id, st.sentence_id, s.ordinal, st.span_start,"
-                                               " st.span_end, s.text, coalesce(d.source, d.file_name), st.id, s.span_start,"
-                                               " coalesce(st.qualifier, '')"
-                                               " FROM statistics st JOIN sentences s ON s.id = st.sentence_id"
-                                               " JOIN documents d ON d.id = st.document_id"
-                                               " WHERE st.metric_key = ?1 AND st.unit = ?2 AND st.subject = ?3"
-                                               " AND coalesce(st.period, '') = ?4 AND st.value = ?5%1"
-                                               " ORDER BY st.id LIMIT 1")
-                                    .arg(whereValue.conditions()));
-    auto sources = prepare(*m_db, QStringLiteral("SELECT DISTINCT coalesce(d.source, d.file_name) FROM statistics st"
-                                                 " JOIN documents d ON d.id = st.document_id"
-                                                 " WHERE st.metric_key = ?1 AND st.unit = ?2 AND st.subject = ?3"
-                                                 " AND coalesce(st.period, '') = ?4 AND st.value = ?5%1 LIMIT 6")
-                                      .arg(whereValue.conditions()));
-    auto docs = prepare(*m_db, QStringLiteral("SELECT DISTINCT st.document_id FROM statistics st"
-                                              " WHERE st.metric_key = ?1 AND st.unit = ?2%1 LIMIT 100")
-                                   .arg(where.conditions()));
-    if (!groups || !first || !sources || !docs)
-        return Error{m_db->lastError()};
-    groups->bind(1, series.metricKey).bind(2, series.unit);
-    if (!filter.isEmpty())
-        where.bind(*groups);
-    while (groups->step()) {
-        StatisticValue v;
-        v.subject = groups->text(0);
-        v.period = groups->text(1);
-        v.value = groups->real(2);
-        v.occurrences = groups->integer(3);
-        v.documents = groups->integer(4);
-        v.subjectKind = groups->text(5);
-        series.values.push_back(std::move(v));
-    }
-    if (!groups->status())
-        return failed("reading the statistics", *groups);
-
-    orderValues(series);
-
-    // Only the bars a plot can hold need their evidence; a metric with thousands of distinct values
-    // keeps the rest as counts.
-    constexpr size_t kWithEvidence = 300;
-    for (size_t i = 0; i < std::min(series.values.size(), kWithEvidence); ++i) {
-        StatisticValue& v = series.values[i];
-        for (Statement* stmt : {&*first, &*sources}) {
-            stmt->bind(1, series.metricKey).bind(2, series.unit).bind(3, v.subject).bind(4, v.period).bind(5, v.value);
-            whereValue.bind(*stmt);
-        }
-        if (first->step()) {
-            readFirstSentence(*first, v, 8);
-            v.statisticId = first->int64(7);
-            v.sources.append(first->text(6));
-        }
-        first->reset();
-        if (v.documents > 1) {
-            v.sources.clear();
-            while (sources->step())
-                v.sources.append(sources->text(0));
-        }
-        sources->reset();
-    }
+    // the values by subject, period and value, ordered, the first bars with their evidence
+    auto ids = indexed(filter) ? statisticValuesInMemory(filter, series) : statisticValuesSql(filter, series);
+    if (!ids)
+        return Error{ids.error()};
     mergeReadings(series);
     if (Status counted = countMergedFacts(filter, series); !counted)
         return Error{counted.error()};
     markConflicts(series);
-
-    docs->bind(1, series.metricKey).bind(2, series.unit);
-    where.bind(*docs);
-    std::vector<std::int64_t> ids;
-    while (docs->step())
-        ids.push_back(docs->int64(0));
-    auto refs = documentRefs(ids);
+    auto refs = documentRefs(*ids);
     if (!refs)
         return Error{refs.error()};
     series.documents = std::move(*refs);
@@ -694,54 +434,7 @@ Result<std::vector<Evidence>> ChartQuery::statisticEvidence(const DocumentFilter
 Result<std::vector<EntityDocuments>> ChartQuery::documentsPerEntity(const DocumentFilter& filter, EntityKind kind,
                                                                     int limit)
 {
-    if (indexed(filter)) {
-        auto found = indexedDocuments(*m_db, filter);
-        if (!found)
-            return Error{found.error()};
-        const ChartIndex& x = *found->index;
-        const DocumentSet& docs = found->documents;
-        const int wanted = x.kindCode(entityKindName(kind));
-        std::vector<int> counts(static_cast<size_t>(x.entityCount()), 0);
-        docs.forEach([&](int d) { x.forEachEntity(d, [&](int slot) { ++counts[static_cast<size_t>(slot)]; }); });
-        std::vector<int> order;
-        for (int slot = 0; slot < x.entityCount(); ++slot)
-            if (counts[static_cast<size_t>(slot)] > 0 && x.entityKind(slot) == wanted)
-                order.push_back(slot);
-        // as ORDER BY n DESC, e.name
-        auto before = [&](int a, int b) {
-            const int na = counts[static_cast<size_t>(a)], nb = counts[static_cast<size_t>(b)];
-            return na != nb ? na > nb : x.entityNameRank(a) < x.entityNameRank(b);
-        };
-        const size_t keep = limit > 0 ? std::min(order.size(), static_cast<size_t>(limit)) : order.size();
-        std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(keep), order.end(), before);
-        std::vector<EntityDocuments> out;
-        for (size_t i = 0; i < keep; ++i)
-            out.push_back({x.entityName(order[i]), counts[static_cast<size_t>(order[i])]});
-        return out;
-    }
-    // Unfiltered, the aggregate has one row per entity and month instead of one per document.
-    const FilterSql where(filter, QStringLiteral("de.document_id"), 3);
-    const QString sql =
-        filter.isEmpty()
-            ? QStringLiteral("SELECT e.name, sum(em.documents) AS n FROM entity_months em JOIN entities e"
-                             " ON e.id = em.entity_id WHERE e.kind = ?1 GROUP BY em.entity_id HAVING n > 0"
-                             " ORDER BY n DESC, e.name LIMIT ?2")
-            : QStringLiteral("SELECT e.name, count(*) AS n FROM document_entities de JOIN entities e"
-                             " ON e.id = de.entity_id WHERE e.kind = ?1%1 GROUP BY de.entity_id"
-                             " ORDER BY n DESC, e.name LIMIT ?2")
-                  .arg(where.conditions());
-    auto stmt = prepare(*m_db, sql);
-    if (!stmt)
-        return Error{stmt.error()};
-    stmt->bind(1, entityKindName(kind)).bind(2, limit > 0 ? limit : -1);
-    if (!filter.isEmpty())
-        where.bind(*stmt);
-    std::vector<EntityDocuments> out;
-    while (stmt->step())
-        out.push_back({stmt->text(0), stmt->integer(1)});
-    if (!stmt->status())
-        return failed("counting documents per entity", *stmt);
-    return out;
+    return indexed(filter) ? documentsPerEntityInMemory(filter, kind, limit) : documentsPerEntitySql(filter, kind, limit);
 }
 
 Result<std::vector<Evidence>> ChartQuery::entityEvidence(const DocumentFilter& filter, EntityKind kind,
@@ -785,8 +478,6 @@ Result<ClaimsOverTime> ChartQuery::claimsOverTime(const DocumentFilter& filter, 
     out.counts.assign(static_cast<size_t>(companies.size()), {});
     if (companies.isEmpty())
         return out;
-    const int n = static_cast<int>(companies.size());
-    const FilterSql where(filter, QStringLiteral("c.document_id"), n + 1);
     // A claim's actors are named in its document, so when the filter is only companies and every
     // stack is one of them, the filter keeps all of each stack's claims: the aggregate is exact.
     DocumentFilter companiesOnly;
@@ -794,55 +485,11 @@ Result<ClaimsOverTime> ChartQuery::claimsOverTime(const DocumentFilter& filter, 
     const bool exact = filter.isEmpty() || (filter == companiesOnly && std::all_of(companies.begin(), companies.end(), [&](const QString& c) {
                                                 return filter.companies.contains(c);
                                             }));
-    if (!exact && m_path == ChartPath::Index) {
-        auto found = indexedDocuments(*m_db, filter);
-        if (!found)
-            return Error{found.error()};
-        const ChartIndex& x = *found->index;
-        const DocumentSet& docs = found->documents;
-        const std::vector<int> slots = x.entitySlots(QStringLiteral("company"), companies);
-        std::vector<int> stack(static_cast<size_t>(x.entityCount()), -1);
-        for (size_t i = 0; i < slots.size(); ++i)
-            stack[static_cast<size_t>(slots[i])] = static_cast<int>(i);
-        const auto months = static_cast<size_t>(x.months().size());
-        std::vector<int> counts(slots.size() * months, 0);  // [stack][month]
-        docs.forEach([&](int d) {
-            const auto [first, end] = x.documentClaims(d);
-            for (std::uint32_t c = first; c < end; ++c)
-                x.forEachActor(c, [&](int slot) {
-                    if (const int s = stack[static_cast<size_t>(slot)]; s >= 0)
-                        ++counts[static_cast<size_t>(s) * months + static_cast<size_t>(x.claimMonth(c))];
-                });
-        });
-        QMap<QString, QHash<QString, int>> byPeriod;
-        for (size_t s = 0; s < slots.size(); ++s)
-            for (size_t m = 0; m < months; ++m)
-                if (const int claims = counts[s * months + m]; claims > 0)
-                    countClaims(out, byPeriod, bucket, x.entityName(slots[s]), x.months()[static_cast<qsizetype>(m)], claims);
-        finishClaims(out, byPeriod, companies);
-        return out;
-    }
-    const QString sql =
-        exact
-            ? QStringLiteral("SELECT e.name, em.month, em.claims FROM entity_months em JOIN entities e"
-                             " ON e.id = em.entity_id WHERE e.kind = 'company' AND e.name IN (%1) AND em.claims > 0")
-                  .arg(marks(1, n))
-            : QStringLiteral("SELECT e.name, substr(%3, 1, 7), count(*) FROM claim_actors ca"
-                             " JOIN entities e ON e.id = ca.entity_id JOIN claims c ON c.id = ca.claim_id"
-                             " WHERE e.kind = 'company' AND e.name IN (%1)%2 GROUP BY 1, 2")
-                  .arg(marks(1, n), where.conditions(), QLatin1String(kClaimWhen));
-    auto stmt = prepare(*m_db, sql);
-    if (!stmt)
-        return Error{stmt.error()};
-    for (int i = 0; i < n; ++i)
-        stmt->bind(i + 1, companies.at(i));
-    if (!exact)
-        where.bind(*stmt);
     QMap<QString, QHash<QString, int>> byPeriod;  // period -> company -> claims, periods sorted
-    while (stmt->step())
-        countClaims(out, byPeriod, bucket, stmt->text(0), stmt->text(1), stmt->integer(2));
-    if (!stmt->status())
-        return failed("counting claims over time", *stmt);
+    const Status counted = !exact && m_path == ChartPath::Index ? claimsInMemory(filter, out, byPeriod)
+                                                                : claimsSql(filter, exact, out, byPeriod);
+    if (!counted)
+        return Error{counted.error()};
     finishClaims(out, byPeriod, companies);
     return out;
 }
@@ -872,120 +519,15 @@ Result<TimelineClaims> ChartQuery::timelineClaims(const DocumentFilter& filter, 
     // Claims in document order, which the claims_document index walks (and the filter's document
     // list joins) without sorting a million rows; dated and ordered here. Under a filter the index
     // picks the claims and SQL reads them by id.
-    if (indexed(filter)) {
-        auto found = indexedDocuments(*m_db, filter);
-        if (!found)
-            return Error{found.error()};
-        const ChartIndex& x = *found->index;
-        const DocumentSet& docs = found->documents;
-        // the claims, their documents and actors from the index; the sentence, date, source and
-        // file name by id (the index keeps no text per document)
-        auto stmt = m_db->prepare("SELECT s.ordinal, s.text, c.date, c.date_precision, coalesce(c.source, d.source),"
-                                  " d.file_name FROM claims c JOIN sentences s ON s.id = c.sentence_id"
-                                  " JOIN documents d ON d.id = c.document_id WHERE c.id = ?1");
-        if (!stmt)
-            return Error{stmt.error()};
-        const int company = x.kindCode(QStringLiteral("company")), country = x.kindCode(QStringLiteral("country"));
-        TimelineClaims out;
-        for (int d = 0; d < x.documentCount() && !out.truncated; ++d) {
-            if (!docs.has(d))
-                continue;
-            const auto [first, end] = x.documentClaims(d);
-            for (std::uint32_t i = first; i < end; ++i) {
-                if (static_cast<int>(out.claims.size()) >= limit) {
-                    out.truncated = true;
-                    break;
-                }
-                stmt->bind(1, x.claimId(i));
-                if (!stmt->step()) {
-                    if (!stmt->status())
-                        return failed("reading the claims", *stmt);
-                    stmt->reset();
-                    continue;
-                }
-                TimelineClaim c;
-                c.id = x.claimId(i);
-                c.documentId = x.documentId(d);
-                c.sentenceOrdinal = stmt->integer(0);
-                c.text = stmt->text(1);
-                c.event = PartialDate::fromStored(stmt->text(2), stmt->integer(3));
-                c.reported = PartialDate::fromStored(x.published(d), x.publishedPrecision(d));
-                c.source = stmt->text(4);
-                c.fileName = stmt->text(5);
-                x.forEachActor(i, [&](int slot) {
-                    if (x.entityKind(slot) == company)
-                        c.actors.append(x.entityName(slot));
-                    else if (x.entityKind(slot) == country)
-                        c.countries.append(x.entityName(slot));
-                });
-                stmt->reset();
-                out.claims.push_back(std::move(c));
-            }
-        }
-        dateTimeline(out.claims, TimelineDating::Event);
-        return out;
-    }
-    const FilterSql where(filter, QStringLiteral("c.document_id"), 2);
-    auto stmt = prepare(*m_db, QStringLiteral("SELECT c.id, c.document_id, s.ordinal, s.text, c.date, c.date_precision,"
-                                              " d.published, d.published_precision, coalesce(c.source, d.source),"
-                                              " d.file_name, (SELECT group_concat(e.kind || ':' || e.name, '|')"
-                                              " FROM claim_actors ca JOIN entities e ON e.id = ca.entity_id"
-                                              " WHERE ca.claim_id = c.id)"
-                                              " FROM claims c JOIN documents d ON d.id = c.document_id"
-                                              " JOIN sentences s ON s.id = c.sentence_id WHERE 1%1"
-                                              " ORDER BY c.document_id, c.id LIMIT ?1")
-                                   .arg(where.conditions()));
-    if (!stmt)
-        return Error{stmt.error()};
-    stmt->bind(1, limit + 1);  // one more than shown says whether there are more
-    where.bind(*stmt);
-    TimelineClaims out;
-    while (stmt->step()) {
-        TimelineClaim c;
-        c.id = stmt->int64(0);
-        c.documentId = stmt->int64(1);
-        c.sentenceOrdinal = stmt->integer(2);
-        c.text = stmt->text(3);
-        c.event = PartialDate::fromStored(stmt->text(4), stmt->integer(5));
-        c.reported = PartialDate::fromStored(stmt->text(6), stmt->integer(7));
-        c.source = stmt->text(8);
-        c.fileName = stmt->text(9);
-        for (const QString& actor : stmt->text(10).split(u'|', Qt::SkipEmptyParts)) {
-            const qsizetype colon = actor.indexOf(u':');
-            const QString kind = actor.left(colon), name = actor.mid(colon + 1);
-            if (kind == QStringLiteral("company"))
-                c.actors.append(name);
-            else if (kind == QStringLiteral("country"))
-                c.countries.append(name);
-        }
-        out.claims.push_back(std::move(c));
-    }
-    if (!stmt->status())
-        return failed("reading the claims", *stmt);
-    if (static_cast<int>(out.claims.size()) > limit) {
-        out.claims.pop_back();
-        out.truncated = true;
-    }
-    dateTimeline(out.claims, TimelineDating::Event);
+    auto out = indexed(filter) ? timelineClaimsInMemory(filter, limit) : timelineClaimsSql(filter, limit);
+    if (out)
+        dateTimeline(out->claims, TimelineDating::Event);
     return out;
 }
 
 Result<int> ChartQuery::documentCount(const DocumentFilter& filter)
 {
-    if (indexed(filter)) {
-        auto found = indexedDocuments(*m_db, filter);
-        if (!found)
-            return Error{found.error()};
-        return found->documents.count;
-    }
-    const FilterSql where(filter, QStringLiteral("d.id"), 1);
-    auto stmt = prepare(*m_db, QStringLiteral("SELECT count(*) FROM documents d WHERE 1%1").arg(where.conditions()));
-    if (!stmt)
-        return Error{stmt.error()};
-    where.bind(*stmt);
-    if (!stmt->step())
-        return failed("counting documents", *stmt);
-    return stmt->integer(0);
+    return indexed(filter) ? documentCountInMemory(filter) : documentCountSql(filter);
 }
 
 Result<std::vector<DocumentRef>> ChartQuery::documentRefs(const std::vector<std::int64_t>& ids)

@@ -5,12 +5,17 @@
 #include "store/Database.h"
 #include "structure/Article.h"
 
+#include <QHash>
+#include <QMap>
 #include <QStringList>
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace claimlens {
+
+class ChartIndexCache;
 
 /// A metric the filtered documents report, for choosing what to compare.
 struct MetricCount {
@@ -154,11 +159,16 @@ enum class ChartPath { Index, Sql };
 
 /// The data behind every chart and the timeline. Each call follows a DocumentFilter; with an empty
 /// filter the counts come from the per-entity per-month aggregate (entity_months) and the
-/// statistic aggregates, and with a filter from the ChartIndex of the connection (loaded on first
-/// use and again after the database changes), so that a large database answers in milliseconds.
+/// statistic aggregates, and with a filter from the connection's ChartIndex, so that a large
+/// database answers in milliseconds. The index comes from `cache`, which the connection's owner
+/// keeps (the chart worker keeps one for its connection); without one the query keeps its own for
+/// its lifetime. The in-memory path is ChartQueryIndex.cpp, the SQL path ChartQuerySql.cpp.
 class ChartQuery {
 public:
-    explicit ChartQuery(Database& db, ChartPath path = ChartPath::Index) : m_db(&db), m_path(path) {}
+    explicit ChartQuery(Database& db, ChartPath path = ChartPath::Index, ChartIndexCache* cache = nullptr);
+    ~ChartQuery();
+    ChartQuery(const ChartQuery&) = delete;
+    ChartQuery& operator=(const ChartQuery&) = delete;
 
     /// Metrics with their value and document counts, most values first.
     Result<std::vector<MetricCount>> metrics(const DocumentFilter& filter);
@@ -195,13 +205,37 @@ public:
     Result<std::vector<DocumentRef>> documentRefs(const std::vector<std::int64_t>& ids);
 
 private:
+    using ClaimPeriods = QMap<QString, QHash<QString, int>>;  ///< period -> company -> claims
+
     bool indexed(const DocumentFilter& filter) const { return m_path == ChartPath::Index && !filter.isEmpty(); }
+    ChartIndexCache& indexCache();
     QString metricLabelFor(const QString& key);
     /// The documents and sources of the facts that merged several readings, counted once each.
     Status countMergedFacts(const DocumentFilter& filter, StatisticSeries& series);
 
+    // Each path fills the same shapes in the same order. statisticValues* fill series.values by
+    // subject, period and value (ordered, the first bars with their first sentence and sources) and
+    // return the first 100 documents they come from; claims* count into `byPeriod`.
+    // The in-memory path, over the ChartIndex (ChartQueryIndex.cpp):
+    Result<std::vector<MetricCount>> metricsInMemory(const DocumentFilter& filter);
+    Result<std::vector<std::int64_t>> statisticValuesInMemory(const DocumentFilter& filter, StatisticSeries& series);
+    Result<std::vector<EntityDocuments>> documentsPerEntityInMemory(const DocumentFilter& filter, EntityKind kind, int limit);
+    Status claimsInMemory(const DocumentFilter& filter, ClaimsOverTime& out, ClaimPeriods& byPeriod);
+    Result<TimelineClaims> timelineClaimsInMemory(const DocumentFilter& filter, int limit);
+    Result<int> documentCountInMemory(const DocumentFilter& filter);
+    // The SQL path: the stored aggregates unfiltered, the base tables filtered (ChartQuerySql.cpp);
+    // `exact` says the claims aggregate answers the filter.
+    Result<std::vector<MetricCount>> metricsSql(const DocumentFilter& filter);
+    Result<std::vector<std::int64_t>> statisticValuesSql(const DocumentFilter& filter, StatisticSeries& series);
+    Result<std::vector<EntityDocuments>> documentsPerEntitySql(const DocumentFilter& filter, EntityKind kind, int limit);
+    Status claimsSql(const DocumentFilter& filter, bool exact, ClaimsOverTime& out, ClaimPeriods& byPeriod);
+    Result<TimelineClaims> timelineClaimsSql(const DocumentFilter& filter, int limit);
+    Result<int> documentCountSql(const DocumentFilter& filter);
+
     Database* m_db;
     ChartPath m_path;
+    ChartIndexCache* m_cache;
+    std::unique_ptr<ChartIndexCache> m_ownCache;  ///< when no cache was given, made on first use
 };
 
 /// "83 %" style unit names for axes: percent -> "%", usd -> "USD", count -> "count".

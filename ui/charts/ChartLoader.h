@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AsyncTask.h"
 #include "query/ChartIndex.h"
 #include "query/ChartQuery.h"
 #include "store/Database.h"
@@ -18,20 +19,9 @@
 
 namespace claimlens::charts {
 
-/// A line of requests of which only the newest counts: each request takes the next generation,
-/// and a request whose generation is no longer the latest is stale (skipped on the worker when it
-/// has not started, its answer dropped when it has).
-class ChartTicket {
-public:
-    quint64 next() { return ++*m_latest; }
-    /// Makes every request made so far stale.
-    void cancel() { ++*m_latest; }
-    bool isCurrent(quint64 generation) const { return m_latest->load() == generation; }
-    std::shared_ptr<std::atomic<quint64>> state() const { return m_latest; }
-
-private:
-    std::shared_ptr<std::atomic<quint64>> m_latest = std::make_shared<std::atomic<quint64>>(0);
-};
+/// A line of chart requests of which only the newest counts (skipped on the worker when it has
+/// not started, its answer dropped when it has).
+using ChartTicket = ui::async::Line;
 
 /// The connection the charts read on the worker thread, with the ChartIndexCache it owns: the
 /// index lives and is built on the worker, beside its connection.
@@ -93,31 +83,34 @@ public:
     quint64 request(ChartTicket& ticket, QObject* receiver, bool needsIndex, std::function<R(ChartQuery&)> work,
                     std::function<void(R&&)> done, std::function<void(const QString&)> failed)
     {
-        const quint64 generation = ticket.next();
-        auto latest = ticket.state();
+        const ui::async::Request asked = ticket.next();
         QPointer<QObject> to(receiver);
         auto* worker = m_worker;
         QMetaObject::invokeMethod(
             m_worker,
             [=, loader = this, stale = m_stale, work = std::move(work), done = std::move(done), failed = std::move(failed)]() mutable {
-                if (latest->load() != generation) {
+                if (!asked.isCurrent()) {
                     ++*stale;  // a newer request is queued behind this one
                     return;
                 }
+                // answers are posted to the loader (alive while its thread runs), not to the
+                // receiver, which may go meanwhile: the receiver is looked at on the GUI thread only
+                auto dropped = [stale] { ++*stale; };  // the filter or the chart changed while this ran
                 Database* db = worker->database();
                 if (!db) {
-                    deliver(loader, stale, to, latest, generation, [failed, error = worker->openError()] { failed(error); });
+                    ui::async::deliver(loader, to, asked, [failed, error = worker->openError()] { failed(error); }, dropped);
                     return;
                 }
                 if (needsIndex)
                     worker->prepareIndex();
                 ChartQuery query(*db, ChartPath::Index, worker->indexCache());
                 R result = work(query);
-                deliver(loader, stale, to, latest, generation,
-                        [done = std::move(done), result = std::move(result)]() mutable { done(std::move(result)); });
+                ui::async::deliver(
+                    loader, to, asked, [done = std::move(done), result = std::move(result)]() mutable { done(std::move(result)); },
+                    dropped);
             },
             Qt::QueuedConnection);
-        return generation;
+        return asked.generation();
     }
 
     /// The worker is building the ChartIndex for this many documents (0 when not building).
@@ -140,25 +133,6 @@ Q_SIGNALS:
 
 private:
     using Counter = std::shared_ptr<std::atomic<int>>;
-    template <typename F>
-    /// Posted to the loader (alive while its thread runs), not to the receiver, which may go
-    /// meanwhile: the receiver is looked at on the GUI thread only.
-    static void deliver(ChartLoader* loader, const Counter& stale, const QPointer<QObject>& to,
-                        const std::shared_ptr<std::atomic<quint64>>& latest, quint64 generation, F&& f)
-    {
-        QMetaObject::invokeMethod(
-            loader,
-            [to, stale, latest, generation, f = std::forward<F>(f)]() mutable {
-                if (!to)
-                    return;
-                if (latest->load() != generation) {
-                    ++*stale;  // the filter or the chart changed while this ran
-                    return;
-                }
-                f();
-            },
-            Qt::QueuedConnection);
-    }
 
     QThread* m_thread;
     ChartWorker* m_worker;

@@ -6,8 +6,11 @@ target_compile_features(claimlens_common INTERFACE cxx_std_20)
 set(CMAKE_CXX_EXTENSIONS OFF)
 target_compile_options(claimlens_common INTERFACE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
                                                   -Wold-style-cast -Wcast-align -Woverloaded-virtual)
-target_compile_definitions(claimlens_common INTERFACE QT_NO_KEYWORDS QT_NO_CAST_FROM_ASCII
-                                                      QT_NO_URL_CAST_FROM_STRING QT_NO_NARROWING_CONVERSIONS_IN_CONNECT)
+# Qt's strict modes, for every target: no signals/slots/emit keywords, no silent conversion
+# between QString and 8-bit text in either direction, no Q_FOREACH, no narrowing in connect.
+target_compile_definitions(claimlens_common INTERFACE QT_NO_KEYWORDS QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII
+                                                      QT_NO_URL_CAST_FROM_STRING QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
+                                                      QT_NO_FOREACH)
 # Hardened as Debian builds its packages (lintian looks for it in the .deb): checked buffer
 # functions, a stack protector, and symbols bound and made read-only at start.
 if(NOT CLAIMLENS_SANITIZE)

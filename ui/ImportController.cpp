@@ -54,23 +54,17 @@ bool ImportController::start(const QStringList& paths, const QString& databasePa
     IngestParams params;
     params.paths = paths;
     params.databasePath = databasePath;
-    m_thread = QThread::create([this, params] {
+    m_thread = m_threads.start(QStringLiteral("claimlens-import"), [this, params] {
         IngestJob job(params);
         IngestResult result = job.run(m_forwarder.get(), &m_cancel);
         QMetaObject::invokeMethod(
             this,
             [this, result] {
-                if (m_thread) {
-                    m_thread->wait();
-                    m_thread->deleteLater();
-                    m_thread = nullptr;
-                }
+                wait();  // the job's connection is closed before anyone hears it finished
                 Q_EMIT finished(result);
             },
             Qt::QueuedConnection);
     });
-    m_thread->setObjectName(QStringLiteral("claimlens-import"));
-    m_thread->start();
     return true;
 }
 
@@ -83,9 +77,8 @@ void ImportController::wait()
 {
     if (!m_thread)
         return;
-    m_thread->wait();
+    m_thread->wait();  // m_threads deletes it
     // The finished() call queued by the thread still arrives; it finds no thread and only reports.
-    m_thread->deleteLater();
     m_thread = nullptr;
 }
 

@@ -1,17 +1,17 @@
 #pragma once
 
+#include "AsyncTask.h"
 #include "ingest/IngestJob.h"
 
 #include <QElapsedTimer>
 #include <QObject>
-#include <QThread>
 
 #include <atomic>
 #include <memory>
 
 namespace claimlens::ui {
 
-/// Runs an IngestJob on a thread of its own and reports on the GUI thread through signals: the
+/// Runs an IngestJob on a thread of its own (async::Threads) and reports on the GUI thread through signals: the
 /// window stays responsive, the job owns its database connection, and cancel takes effect after
 /// the file in hand (whatever was committed stays).
 class ImportController : public QObject {
@@ -37,7 +37,8 @@ Q_SIGNALS:
 private:
     class Forwarder;
     std::unique_ptr<Forwarder> m_forwarder;
-    QThread* m_thread = nullptr;
+    async::Threads m_threads{this};
+    QThread* m_thread = nullptr;  ///< the running import's, among m_threads
     std::atomic_bool m_cancel{false};
 };
 

@@ -16,7 +16,7 @@
 #include "query/ExtractionQuery.h"
 #include "query/ReaderQuery.h"
 #include "store/DatabaseLocation.h"
-#include "util/InstallLocation.h"
+#include "util/DataFolder.h"
 
 #include <QAction>
 #include <QApplication>
@@ -40,7 +40,6 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
-#include <QThread>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
@@ -119,8 +118,7 @@ MainWindow::~MainWindow()
 {
     m_importer->cancel();
     m_importer->wait();
-    for (QThread* t : std::as_const(m_facetThreads))
-        t->wait();
+    m_background.waitAll();  // their answers are posted to this window
 }
 
 void MainWindow::buildCentral()
@@ -533,66 +531,15 @@ void MainWindow::importFinished(const IngestResult& result)
                                 skipped.join(u'\n'));
 }
 
-namespace {
-
-/// What the filter panel counts, read on a thread of its own: over 100,000 documents the counts
-/// take a second, and the list must not wait for them.
-struct Facets {
-    std::vector<FacetModel::Item> companies, countries, sources;
-    std::pair<PartialDate, PartialDate> dates;
-    QString error;
-};
-
-Facets readFacets(const QString& path)
-{
-    Facets f;
-    auto db = Database::open(path);
-    if (!db) {
-        f.error = db.error();
-        return f;
-    }
-    ExtractionQuery extraction(*db);
-    for (auto [kind, items] : {std::pair{EntityKind::Company, &f.companies}, std::pair{EntityKind::Country, &f.countries}}) {
-        if (auto rows = extraction.entities(kind))
-            for (const EntityCount& e : *rows)
-                items->push_back({e.name, e.documents, e.viaProductOnly});
-        else
-            f.error = rows.error();
-    }
-    DocumentListQuery list(*db);
-    // outlets and the sources they cite in two groups, each under its title
-    if (auto rows = list.sources()) {
-        bool outlets = false, cited = false;
-        for (const FacetCount& c : *rows) {
-            if (c.outlet && !outlets)
-                f.sources.push_back({MainWindow::tr("Outlets"), 0, 0, true});
-            if (!c.outlet && !cited)
-                f.sources.push_back({MainWindow::tr("Cited sources"), 0, 0, true});
-            outlets = outlets || c.outlet;
-            cited = cited || !c.outlet;
-            f.sources.push_back({c.name, c.documents, 0});
-        }
-    }
-    if (auto range = list.dateRange())
-        f.dates = *range;
-    return f;
-}
-
-}  // namespace
-
 void MainWindow::refreshFacets()
 {
     if (!m_db)
         return;
     // Only the newest request counts: a database opened or an import finished meanwhile asks again.
-    const int generation = ++m_facetGeneration;
-    QThread* thread = QThread::create([this, path = m_db->path(), generation] {
-        Facets facets = readFacets(path);
-        QMetaObject::invokeMethod(
-            this,
-            [this, facets = std::move(facets), generation]() mutable {
-                if (generation != m_facetGeneration)
-                    return;
+    m_background.start(QStringLiteral("claimlens-facets"), [this, self = QPointer<QObject>(this), path = m_db->path(),
+                                                            request = m_facetRequests.next()] {
+        FacetCounts facets = readFacetCounts(path);
+        async::deliver(this, self, request, [this, facets = std::move(facets)]() mutable {
                 if (!facets.error.isEmpty())
                     statusBar()->showMessage(tr("Cannot count the filter panel's values: %1").arg(facets.error), 10000);
                 m_filterPanel->companies()->setItems(std::move(facets.companies));
@@ -601,15 +548,8 @@ void MainWindow::refreshFacets()
                 m_filterPanel->setDateBounds(facets.dates.first, facets.dates.second);
                 m_filterPanel->showFilter(m_filter);
                 Q_EMIT facetsLoaded();
-            },
-            Qt::QueuedConnection);
+            });
     });
-    m_facetThreads.append(thread);
-    connect(thread, &QThread::finished, this, [this, thread] {
-        m_facetThreads.removeAll(thread);
-        thread->deleteLater();
-    });
-    thread->start();
 }
 
 void MainWindow::refreshAll()

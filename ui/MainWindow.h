@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AsyncTask.h"
 #include "ImportController.h"
 #include "query/DocumentFilter.h"
 #include "store/Database.h"
@@ -155,8 +156,8 @@ private:
 
     QLabel* m_status = nullptr;
     QTimer* m_statusDelay = nullptr;
-    int m_facetGeneration = 0;
-    QList<QThread*> m_facetThreads;
+    async::Line m_facetRequests;  ///< only the newest count of the filter panel's values is shown
+    async::Threads m_background{this};
     QProgressBar* m_progress = nullptr;
     QToolButton* m_cancelImport = nullptr;
     QMenu* m_recentMenu = nullptr;

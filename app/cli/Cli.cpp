@@ -6,6 +6,7 @@
 #include "charts/ChartModel.h"
 #include "query/ChartQuery.h"
 
+#include "export/CsvExporter.h"
 #include "export/JsonExporter.h"
 #include "extract/Extractor.h"
 #include "ingest/IngestJob.h"
@@ -20,7 +21,7 @@
 #include "store/Database.h"
 #include "store/DatabaseLocation.h"
 #include "store/IntegrityCheck.h"
-#include "util/InstallLocation.h"
+#include "util/DataFolder.h"
 
 #include <QCoreApplication>
 #include <QDir>

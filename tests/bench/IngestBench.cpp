@@ -150,7 +150,7 @@ Timing writeRun(const QString& folder, const QString& dbPath, int limit)
     const double cpu0 = threadCpuSeconds();
     auto db = Database::open(dbPath);
     (void)db->exec("PRAGMA wal_autocheckpoint=8192; PRAGMA cache_size=-16384");  // as the ingest opens it
-    auto store = DocumentStore::create(*db);
+    auto store = DocumentStore::create(*db, Knowledge::defaults());
     store->setDeferIndexing(true);  // as the ingest writes
     Database::Transaction tx(*db);
     const int batch = IngestParams{}.batchSize;

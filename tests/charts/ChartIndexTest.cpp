@@ -212,7 +212,8 @@ TEST(ChartIndex, EveryChartMatchesTheSqlPathUnderEveryFilterKind)
 TEST(ChartIndex, FilteredDocumentsAreTheFilterSqlDocuments)
 {
     auto& f = test::ChartsFixture::shared();
-    auto index = ChartIndex::forDatabase(f.db());
+    ChartIndexCache cache;
+    auto index = cache.get(f.db());
     ASSERT_TRUE(index.ok()) << qPrintable(index.error());
     EXPECT_EQ((*index)->documentCount(), f.count("SELECT count(*) FROM documents"));
     for (const auto& [name, filter] : filters(f)) {
@@ -246,23 +247,27 @@ TEST(ChartIndex, ReadAgainAfterTheDatabaseChanges)
     ASSERT_TRUE(db.ok());
     DocumentFilter china;
     china.countries = {QStringLiteral("China")};
-    auto first = ChartIndex::forDatabase(*db);
+    ChartIndexCache cache;
+    auto first = cache.get(*db);
     ASSERT_TRUE(first.ok());
-    EXPECT_EQ((*ChartIndex::forDatabase(*db)).get(), first->get());  // kept while nothing changes
-    const int before = *ChartQuery(*db).documentCount(china);
+    EXPECT_TRUE(cache.isCurrent(*db));
+    EXPECT_EQ((*cache.get(*db)).get(), first->get());  // kept while nothing changes
+    const int before = *ChartQuery(*db, ChartPath::Index, &cache).documentCount(china);
     EXPECT_GT(before, 0);
 
     // another connection (the import job) adds a document naming China
     ws.write(QStringLiteral("more/003.txt"), "China Files More Patents\n\nChina filed 61,000 patents in 2024, Baidu said.\n");
     ASSERT_TRUE(IngestJob({{ws.path(QStringLiteral("more"))}, ws.database()}).run().ok());
-    auto second = ChartIndex::forDatabase(*db);
+    EXPECT_FALSE(cache.isCurrent(*db));
+    auto second = cache.get(*db);
     ASSERT_TRUE(second.ok());
     EXPECT_NE(second->get(), first->get());
-    EXPECT_EQ(*ChartQuery(*db).documentCount(china), before + 1);
+    EXPECT_EQ(*ChartQuery(*db, ChartPath::Index, &cache).documentCount(china), before + 1);
     expectPathsAgree(*db, QStringLiteral("after an import"), china);
 
     // this connection itself deletes a document
     ASSERT_TRUE(db->exec("DELETE FROM documents WHERE id = (SELECT max(id) FROM documents)").ok());
-    EXPECT_EQ(*ChartQuery(*db).documentCount(china), before);
+    EXPECT_FALSE(cache.isCurrent(*db));
+    EXPECT_EQ(*ChartQuery(*db, ChartPath::Index, &cache).documentCount(china), before);
     expectPathsAgree(*db, QStringLiteral("after a delete"), china);
 }

@@ -39,17 +39,16 @@ bool drained(ChartLoader& loader, QObject* receiver)
     return QTest::qWaitFor([&] { return done; }, 30000);
 }
 
-/// Records the thread of every ChartIndex load while it lives.
+/// Records the thread of every ChartIndex load of a loader's worker (it must outlive the loader).
 class IndexBuilds {
 public:
-    IndexBuilds()
+    void watch(ChartLoader& loader)
     {
-        ChartIndex::setLoadHook([this](const ChartIndex&) {
+        loader.setIndexLoadHook([this](const ChartIndex&) {
             std::lock_guard lock(m_mutex);
             m_threads.push_back(QThread::currentThread());
         });
     }
-    ~IndexBuilds() { ChartIndex::setLoadHook(nullptr); }
     std::vector<QThread*> threads()
     {
         std::lock_guard lock(m_mutex);
@@ -81,6 +80,7 @@ TEST(ChartLoader, TheTabDrawsWhatTheWorkerReadsAndOnlyTheWorkerBuildsTheIndex)
     auto& f = test::ChartsFixture::shared();
     IndexBuilds builds;
     ChartLoader loader;
+    builds.watch(loader);
     ChartsTab tab;
     tab.resize(1300, 900);
     tab.setLoader(&loader);

@@ -1,5 +1,7 @@
+#include "export/CsvExporter.h"
 #include "export/JsonExporter.h"
 #include "ingest/IngestJob.h"
+#include "util/Csv.h"
 
 #include "TestSupport.h"
 
@@ -48,7 +50,10 @@ TEST(Export, JsonHasTheScorersShape)
 
 TEST(Export, CsvQuotesFieldsThatNeedIt)
 {
-    EXPECT_EQ(CsvExporter::quote(QStringLiteral("plain")), QStringLiteral("plain"));
-    EXPECT_EQ(CsvExporter::quote(QStringLiteral("a, b")), QStringLiteral("\"a, b\""));
-    EXPECT_EQ(CsvExporter::quote(QStringLiteral("say \"hi\"")), QStringLiteral("\"say \"\"hi\"\"\""));
+    EXPECT_EQ(csv::field(QStringLiteral("plain")), QStringLiteral("plain"));
+    EXPECT_EQ(csv::field(QStringLiteral("a, b")), QStringLiteral("\"a, b\""));
+    EXPECT_EQ(csv::field(QStringLiteral("say \"hi\"")), QStringLiteral("\"say \"\"hi\"\"\""));
+    EXPECT_EQ(csv::field(QStringLiteral("two\nlines")), QStringLiteral("\"two\nlines\""));
+    EXPECT_EQ(csv::field(QStringLiteral("a\rb")), QStringLiteral("\"a\rb\""));  // both exports quote a lone \r
+    EXPECT_EQ(csv::row({QStringLiteral("x"), QStringLiteral("y,z")}), QStringLiteral("x,\"y,z\""));
 }

@@ -1,6 +1,7 @@
 #include "charts/ChartExporter.h"
 
 #include "charts/ChartBuilder.h"
+#include "util/Csv.h"
 
 #include <QBuffer>
 #include <QChart>
@@ -32,15 +33,6 @@ QFont captionFont()
     QFont f;
     f.setPointSizeF(9);
     return f;
-}
-
-QString csvField(const QString& s)
-{
-    if (!s.contains(u',') && !s.contains(u'"') && !s.contains(u'\n'))
-        return s;
-    QString quoted = s;
-    quoted.replace(u'"', QStringLiteral("\"\""));
-    return u'"' + quoted + u'"';
 }
 
 }  // namespace
@@ -130,12 +122,7 @@ QImage ChartExporter::image(const ExportContent& content, const ExportOptions& o
 QByteArray ChartExporter::csv(const ExportContent& content)
 {
     QByteArray out;
-    auto row = [&](const QStringList& fields) {
-        QStringList quoted;
-        for (const QString& f : fields)
-            quoted.append(csvField(f));
-        out += quoted.join(u',').toUtf8() + "\r\n";
-    };
+    auto row = [&](const QStringList& fields) { out += csv::row(fields).toUtf8() + "\r\n"; };
     row(content.csvHeader);
     for (const QStringList& r : content.csvRows)
         row(r);

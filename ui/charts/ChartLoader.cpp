@@ -1,6 +1,5 @@
 #include "charts/ChartLoader.h"
 
-#include "query/ChartIndex.h"
 #include "query/ChartQuery.h"
 
 #include <QElapsedTimer>
@@ -14,11 +13,11 @@ ChartWorker::~ChartWorker()
 
 void ChartWorker::open(const QString& path)
 {
+    m_indexCache.clear();
     {
-        std::lock_guard lock(m_handleMutex);
-        m_handle = nullptr;
+        std::lock_guard lock(m_dbMutex);
+        m_db.reset();
     }
-    m_db.reset();
     m_openError.clear();
     if (path.isEmpty()) {
         m_openError = tr("No database open.");
@@ -29,27 +28,26 @@ void ChartWorker::open(const QString& path)
         m_openError = db.error();
         return;
     }
+    std::lock_guard lock(m_dbMutex);
     m_db.emplace(std::move(*db));
-    std::lock_guard lock(m_handleMutex);
-    m_handle = m_db->handle();
 }
 
 void ChartWorker::interrupt()
 {
-    std::lock_guard lock(m_handleMutex);
-    if (m_handle)
-        sqlite3_interrupt(m_handle);
+    std::lock_guard lock(m_dbMutex);
+    if (m_db)
+        m_db->interrupt();
 }
 
 void ChartWorker::prepareIndex()
 {
-    if (!m_db || ChartIndex::isCurrent(*m_db))
+    if (!m_db || m_indexCache.isCurrent(*m_db))
         return;
     auto documents = ChartQuery(*m_db).documentCount({});  // all of them: the query layer, not SQL here
     Q_EMIT preparing(documents ? *documents : 0);
     QElapsedTimer timer;
     timer.start();
-    (void)ChartIndex::forDatabase(*m_db);  // an error comes back with the request that needed it
+    (void)m_indexCache.get(*m_db);  // an error comes back with the request that needed it
     Q_EMIT prepared(static_cast<double>(timer.nsecsElapsed()) / 1e6);
 }
 
@@ -80,6 +78,13 @@ ChartLoader::~ChartLoader()
     m_thread->wait();
     // the worker is deleted on its thread by deleteLater when the thread finishes; when the loop
     // had already gone, QThread deletes pending deferred deletes on finishing
+}
+
+void ChartLoader::setIndexLoadHook(std::function<void(const ChartIndex&)> hook)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, hook = std::move(hook)]() mutable { worker->indexCache()->setLoadHook(std::move(hook)); },
+        Qt::QueuedConnection);
 }
 
 void ChartLoader::setDatabasePath(const QString& path)

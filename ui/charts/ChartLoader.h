@@ -1,5 +1,7 @@
 #pragma once
 
+#include "AsyncTask.h"
+#include "query/ChartIndex.h"
 #include "query/ChartQuery.h"
 #include "store/Database.h"
 
@@ -17,22 +19,12 @@
 
 namespace claimlens::charts {
 
-/// A line of requests of which only the newest counts: each request takes the next generation,
-/// and a request whose generation is no longer the latest is stale (skipped on the worker when it
-/// has not started, its answer dropped when it has).
-class ChartTicket {
-public:
-    quint64 next() { return ++*m_latest; }
-    /// Makes every request made so far stale.
-    void cancel() { ++*m_latest; }
-    bool isCurrent(quint64 generation) const { return m_latest->load() == generation; }
-    std::shared_ptr<std::atomic<quint64>> state() const { return m_latest; }
+/// A line of chart requests of which only the newest counts (skipped on the worker when it has
+/// not started, its answer dropped when it has).
+using ChartTicket = ui::async::Line;
 
-private:
-    std::shared_ptr<std::atomic<quint64>> m_latest = std::make_shared<std::atomic<quint64>>(0);
-};
-
-/// The connection the charts read on the worker thread, with the ChartIndex that lives on it.
+/// The connection the charts read on the worker thread, with the ChartIndexCache it owns: the
+/// index lives and is built on the worker, beside its connection.
 class ChartWorker : public QObject {
     Q_OBJECT
 public:
@@ -44,6 +36,8 @@ public:
     /// The open connection, else the error that kept it closed. Worker thread.
     Database* database() { return m_db ? &*m_db : nullptr; }
     const QString& openError() const { return m_openError; }
+    /// The connection's index, for the ChartQuery of each request. Worker thread.
+    ChartIndexCache* indexCache() { return &m_indexCache; }
     /// Loads the connection's ChartIndex when it is missing or out of date, saying so before and
     /// after (queued to the GUI thread). Worker thread.
     void prepareIndex();
@@ -57,10 +51,10 @@ Q_SIGNALS:
     void prepared(double milliseconds);
 
 private:
+    ChartIndexCache m_indexCache;  // before m_db: let go after the connection closes
     std::optional<Database> m_db;
     QString m_openError;
-    std::mutex m_handleMutex;  // guards m_handle against interrupt() while the connection closes
-    sqlite3* m_handle = nullptr;
+    std::mutex m_dbMutex;  // guards m_db against interrupt() (any thread) while it opens or closes
 };
 
 /// Reads the data behind the charts and the timeline on one long-lived thread of its own, with its
@@ -72,7 +66,7 @@ class ChartLoader : public QObject {
     Q_OBJECT
 public:
     explicit ChartLoader(QObject* parent = nullptr);
-    /// Stops the running request (sqlite3_interrupt) and waits for the thread.
+    /// Stops the running request (Database::interrupt) and waits for the thread.
     ~ChartLoader() override;
 
     /// The database the worker reads; the same path again does nothing, another one closes the
@@ -89,31 +83,34 @@ public:
     quint64 request(ChartTicket& ticket, QObject* receiver, bool needsIndex, std::function<R(ChartQuery&)> work,
                     std::function<void(R&&)> done, std::function<void(const QString&)> failed)
     {
-        const quint64 generation = ticket.next();
-        auto latest = ticket.state();
+        const ui::async::Request asked = ticket.next();
         QPointer<QObject> to(receiver);
         auto* worker = m_worker;
         QMetaObject::invokeMethod(
             m_worker,
             [=, loader = this, stale = m_stale, work = std::move(work), done = std::move(done), failed = std::move(failed)]() mutable {
-                if (latest->load() != generation) {
+                if (!asked.isCurrent()) {
                     ++*stale;  // a newer request is queued behind this one
                     return;
                 }
+                // answers are posted to the loader (alive while its thread runs), not to the
+                // receiver, which may go meanwhile: the receiver is looked at on the GUI thread only
+                auto dropped = [stale] { ++*stale; };  // the filter or the chart changed while this ran
                 Database* db = worker->database();
                 if (!db) {
-                    deliver(loader, stale, to, latest, generation, [failed, error = worker->openError()] { failed(error); });
+                    ui::async::deliver(loader, to, asked, [failed, error = worker->openError()] { failed(error); }, dropped);
                     return;
                 }
                 if (needsIndex)
                     worker->prepareIndex();
-                ChartQuery query(*db);
+                ChartQuery query(*db, ChartPath::Index, worker->indexCache());
                 R result = work(query);
-                deliver(loader, stale, to, latest, generation,
-                        [done = std::move(done), result = std::move(result)]() mutable { done(std::move(result)); });
+                ui::async::deliver(
+                    loader, to, asked, [done = std::move(done), result = std::move(result)]() mutable { done(std::move(result)); },
+                    dropped);
             },
             Qt::QueuedConnection);
-        return generation;
+        return asked.generation();
     }
 
     /// The worker is building the ChartIndex for this many documents (0 when not building).
@@ -124,6 +121,9 @@ public:
     int staleCount() const { return m_stale->load(); }
     /// The worker thread (for tests and benches).
     QThread* thread() const { return m_thread; }
+    /// Calls `hook` on the worker after each ChartIndex build (for tests and benches: where and
+    /// how often the index is built); nullptr removes it. Takes effect before later requests.
+    void setIndexLoadHook(std::function<void(const ChartIndex&)> hook);
 
 Q_SIGNALS:
     /// The worker started building the ChartIndex (the first filtered chart after opening a
@@ -133,25 +133,6 @@ Q_SIGNALS:
 
 private:
     using Counter = std::shared_ptr<std::atomic<int>>;
-    template <typename F>
-    /// Posted to the loader (alive while its thread runs), not to the receiver, which may go
-    /// meanwhile: the receiver is looked at on the GUI thread only.
-    static void deliver(ChartLoader* loader, const Counter& stale, const QPointer<QObject>& to,
-                        const std::shared_ptr<std::atomic<quint64>>& latest, quint64 generation, F&& f)
-    {
-        QMetaObject::invokeMethod(
-            loader,
-            [to, stale, latest, generation, f = std::forward<F>(f)]() mutable {
-                if (!to)
-                    return;
-                if (latest->load() != generation) {
-                    ++*stale;  // the filter or the chart changed while this ran
-                    return;
-                }
-                f();
-            },
-            Qt::QueuedConnection);
-    }
 
     QThread* m_thread;
     ChartWorker* m_worker;

@@ -8,7 +8,7 @@
 
 namespace claimlens::ui {
 
-/// The document list over core/query: rows are read a page at a time as the view scrolls
+/// The document list over core/storage/query: rows are read a page at a time as the view scrolls
 /// (canFetchMore/fetchMore), each page continuing after the last row, so a filter over 100,000
 /// documents paints its first rows as fast as a short one.
 class DocumentListModel : public PagedTableModel<DocumentListRow, DocumentPage> {

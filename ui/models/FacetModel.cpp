@@ -1,6 +1,9 @@
 #include "models/FacetModel.h"
 
 #include "Plural.h"
+#include "query/DocumentListQuery.h"
+#include "query/ExtractionQuery.h"
+#include "store/Database.h"
 
 #include <QFont>
 
@@ -96,6 +99,41 @@ Qt::ItemFlags FacetModel::flags(const QModelIndex& index) const
     if (m_items[static_cast<size_t>(index.row())].header)
         return Qt::ItemIsEnabled | Qt::ItemNeverHasChildren;
     return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable | Qt::ItemNeverHasChildren;
+}
+
+FacetCounts readFacetCounts(const QString& path)
+{
+    FacetCounts f;
+    auto db = Database::open(path);
+    if (!db) {
+        f.error = db.error();
+        return f;
+    }
+    ExtractionQuery extraction(*db);
+    for (auto [kind, items] : {std::pair{EntityKind::Company, &f.companies}, std::pair{EntityKind::Country, &f.countries}}) {
+        if (auto rows = extraction.entities(kind))
+            for (const EntityCount& e : *rows)
+                items->push_back({e.name, e.documents, e.viaProductOnly});
+        else
+            f.error = rows.error();
+    }
+    DocumentListQuery list(*db);
+    // outlets and the sources they cite in two groups, each under its title
+    if (auto rows = list.sources()) {
+        bool outlets = false, cited = false;
+        for (const FacetCount& c : *rows) {
+            if (c.outlet && !outlets)
+                f.sources.push_back({FacetModel::tr("Outlets"), 0, 0, true});
+            if (!c.outlet && !cited)
+                f.sources.push_back({FacetModel::tr("Cited sources"), 0, 0, true});
+            outlets = outlets || c.outlet;
+            cited = cited || !c.outlet;
+            f.sources.push_back({c.name, c.documents, 0});
+        }
+    }
+    if (auto range = list.dateRange())
+        f.dates = *range;
+    return f;
 }
 
 }  // namespace claimlens::ui

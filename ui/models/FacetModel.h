@@ -1,9 +1,12 @@
 #pragma once
 
+#include "structure/Article.h"
+
 #include <QAbstractListModel>
 #include <QSet>
 #include <QStringList>
 
+#include <utility>
 #include <vector>
 
 namespace claimlens::ui {
@@ -43,5 +46,16 @@ private:
     std::vector<Item> m_items;
     QStringList m_checked;  ///< in the order they were checked
 };
+
+/// What the filter panel counts: companies and countries by documents, the outlets and the
+/// sources they cite (each group under its title) and the range of publication dates. Opens a
+/// connection of its own, since it is read on a thread of its own: over 100,000 documents the
+/// counts take a second, and the list must not wait for them.
+struct FacetCounts {
+    std::vector<FacetModel::Item> companies, countries, sources;
+    std::pair<PartialDate, PartialDate> dates;
+    QString error;
+};
+FacetCounts readFacetCounts(const QString& databasePath);
 
 }  // namespace claimlens::ui

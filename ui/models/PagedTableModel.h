@@ -10,7 +10,7 @@
 
 namespace claimlens::ui {
 
-/// A table read from core/query a page at a time as the view scrolls (canFetchMore/fetchMore),
+/// A table read from core/storage/query a page at a time as the view scrolls (canFetchMore/fetchMore),
 /// each page continuing after the last row. Subclasses say how a page is read; `Page` has `rows`,
 /// `next` and `atEnd`, as DocumentPage and ClaimPage do.
 template <typename Row, typename Page>

@@ -1,0 +1,251 @@
+#include "query/ExtractionQuery.h"
+
+namespace claimlens {
+namespace {
+
+EntityKind kindFromName(const QString& name)
+{
+    for (EntityKind k : {EntityKind::Company, EntityKind::Product, EntityKind::Country, EntityKind::Organization,
+                         EntityKind::Person})
+        if (entityKindName(k) == name)
+            return k;
+    return EntityKind::Company;
+}
+
+PartialDate dateOf(const Statement& s, int isoColumn, int precisionColumn)
+{
+    return PartialDate::fromStored(s.text(isoColumn), s.integer(precisionColumn));
+}
+
+}  // namespace
+
+QString ExtractionQuery::resolveCompany(const QString& typed)
+{
+    auto stmt = m_db->prepare("SELECT name FROM entities WHERE kind = 'company' AND name = ?1 COLLATE NOCASE");
+    if (stmt) {
+        stmt->bind(1, typed.trimmed());
+        if (stmt->step())
+            return stmt->text(0);
+    }
+    // an alias the knowledge base knows ("Alphabet's Google", "百度")
+    const auto knowledge = Knowledge::defaults();
+    for (const AliasMatch& m : knowledge->match(typed.trimmed())) {
+        const Entity& e = knowledge->entity(m.alias->entity);
+        if (e.kind == EntityKind::Company)
+            return e.name;
+    }
+    for (const Entity& e : knowledge->entities())
+        if (e.kind == EntityKind::Company && e.name.compare(typed.trimmed(), Qt::CaseInsensitive) == 0)
+            return e.name;
+    return {};
+}
+
+Result<std::vector<EntityCount>> ExtractionQuery::entities(EntityKind kind)
+{
+    auto stmt = m_db->prepare(
+        "SELECT e.name, e.kind, count(*), sum(de.via_product), sum(de.mention_count) FROM document_entities de"
+        " JOIN entities e ON e.id = de.entity_id WHERE e.kind = ?1 GROUP BY e.id ORDER BY count(*) DESC, e.name");
+    if (!stmt)
+        return Error{stmt.error()};
+    stmt->bind(1, entityKindName(kind));
+    std::vector<EntityCount> out;
+    while (stmt->step())
+        out.push_back({stmt->text(0), kindFromName(stmt->text(1)), stmt->integer(2), stmt->integer(3), stmt->integer(4)});
+    return out;
+}
+
+Result<std::vector<StatisticRow>> ExtractionQuery::statistics(const ExtractionFilter& filter)
+{
+    auto stmt = m_db->prepare(
+        "SELECT st.document_id, d.file_name, st.subject, st.metric_key, st.metric, st.value, st.unit, st.qualifier,"
+        " st.period, s.text, st.span_start, st.span_end, st.kind FROM statistics st JOIN documents d ON d.id = st.document_id"
+        " JOIN sentences s ON s.id = st.sentence_id"
+        " WHERE (?1 IS NULL OR st.subject = ?1) AND (?2 IS NULL OR st.metric_key = ?2 OR st.metric LIKE '%' || ?2 || '%')"
+        " ORDER BY st.metric_key, st.value DESC");
+    if (!stmt)
+        return Error{stmt.error()};
+    QString company;
+    if (!filter.company.isEmpty()) {
+        company = resolveCompany(filter.company);
+        if (company.isEmpty())
+            company = filter.company;  // a country is a subject too
+    }
+    stmt->bind(1, company).bind(2, filter.metric.isEmpty() ? QString() : filter.metric);
+    std::vector<StatisticRow> out;
+    while (stmt->step())
+        out.push_back({stmt->int64(0), stmt->text(1), stmt->text(2), stmt->text(3), stmt->text(4), stmt->real(5),
+                       stmt->text(6), stmt->text(7), stmt->text(8), stmt->text(9), stmt->int64(10), stmt->int64(11),
+                       stmt->text(12)});
+    return out;
+}
+
+Result<std::vector<EventRow>> ExtractionQuery::events(const ExtractionFilter& filter)
+{
+    auto stmt = m_db->prepare(
+        "SELECT ev.document_id, d.file_name, ev.date, ev.precision, ev.relative, s.text FROM events ev"
+        " JOIN documents d ON d.id = ev.document_id JOIN sentences s ON s.id = ev.sentence_id"
+        " WHERE ?1 IS NULL OR ev.document_id IN (SELECT de.document_id FROM document_entities de"
+        "   JOIN entities e ON e.id = de.entity_id WHERE e.kind = 'company' AND e.name = ?1)"
+        " ORDER BY ev.date IS NULL, ev.date, d.file_name");
+    if (!stmt)
+        return Error{stmt.error()};
+    stmt->bind(1, filter.company.isEmpty() ? QString() : resolveCompany(filter.company));
+    std::vector<EventRow> out;
+    while (stmt->step())
+        out.push_back({stmt->int64(0), stmt->text(1), dateOf(*stmt, 2, 3), stmt->text(4), stmt->text(5)});
+    return out;
+}
+
+Result<std::vector<ClaimRow>> ExtractionQuery::claims(const ExtractionFilter& filter)
+{
+    auto stmt = m_db->prepare(
+        "SELECT c.id, c.document_id, d.file_name, s.ordinal, s.text, c.score, c.date, c.date_precision, c.source,"
+        " (SELECT group_concat(e.name, '|') FROM claim_actors ca JOIN entities e ON e.id = ca.entity_id"
+        "  WHERE ca.claim_id = c.id), d.published, d.published_precision"
+        " FROM claims c JOIN documents d ON d.id = c.document_id JOIN sentences s ON s.id = c.sentence_id"
+        " WHERE ?1 IS NULL OR c.id IN (SELECT ca.claim_id FROM claim_actors ca JOIN entities e ON e.id = ca.entity_id"
+        "   WHERE e.name = ?1)"
+        " ORDER BY c.date IS NULL, c.date, d.file_name, s.ordinal");
+    if (!stmt)
+        return Error{stmt.error()};
+    stmt->bind(1, filter.company.isEmpty() ? QString() : resolveCompany(filter.company));
+    std::vector<ClaimRow> out;
+    while (stmt->step())
+        out.push_back({stmt->int64(1), stmt->text(2), {}, stmt->integer(3), stmt->text(4), stmt->real(5), dateOf(*stmt, 6, 7),
+                       stmt->text(9).split(u'|', Qt::SkipEmptyParts), stmt->text(8), dateOf(*stmt, 10, 11)});
+    return out;
+}
+
+Result<ClaimPage> ExtractionQuery::claimPage(const DocumentFilter& filter, ClaimSort sort, bool descending,
+                                            const ListCursor& after, int limit)
+{
+    QString key = QStringLiteral("c.date");
+    auto type = KeysetQuery::KeyType::Text;
+    switch (sort) {
+    case ClaimSort::Date:
+        break;
+    case ClaimSort::Score:
+        key = QStringLiteral("c.score");
+        type = KeysetQuery::KeyType::Real;
+        break;
+    case ClaimSort::Document:
+        key = QStringLiteral("coalesce(d.title, d.file_name) COLLATE NOCASE");
+        break;
+    case ClaimSort::Text:
+        key = QStringLiteral("s.text COLLATE NOCASE");
+        break;
+    case ClaimSort::Reported:
+        key = QStringLiteral("d.published");
+        break;
+    case ClaimSort::Actors:
+        key = QStringLiteral("(SELECT min(ke.name) FROM claim_actors ka JOIN entities ke ON ke.id = ka.entity_id"
+                             " WHERE ka.claim_id = c.id)");
+        break;
+    }
+    const KeysetQuery query{
+        QStringLiteral("c.document_id, d.file_name, d.title, s.ordinal, s.text, c.score, c.date, c.date_precision, c.source,"
+                       " (SELECT group_concat(e.name, '|') FROM claim_actors ca JOIN entities e ON e.id = ca.entity_id"
+                       "  WHERE ca.claim_id = c.id), d.published, d.published_precision"),
+        12,
+        QStringLiteral("claims c JOIN documents d ON d.id = c.document_id JOIN sentences s ON s.id = c.sentence_id"),
+        QStringLiteral("c.id"),
+        key,
+        type,
+        descending};
+    const FilterSql where(filter, QStringLiteral("c.document_id"), 1);
+    ClaimPage page;
+    auto read = readKeysetPage(*m_db, query, where, after, limit, [&](const Statement& st) {
+        page.rows.push_back({st.int64(0), st.text(1), st.text(2), st.integer(3), st.text(4), st.real(5), dateOf(st, 6, 7),
+                             st.text(9).split(u'|', Qt::SkipEmptyParts), st.text(8), dateOf(st, 10, 11)});
+    });
+    if (!read)
+        return Error{read.error()};
+    page.next = read->next;
+    page.atEnd = read->atEnd;
+    return page;
+}
+
+Result<DocumentExtraction> ExtractionQuery::forDocument(std::int64_t documentId)
+{
+    DocumentExtraction out;
+    // entities in the order the body names them, then those only its headline or headings name
+    auto names = m_db->prepare(
+        "SELECT kind, name FROM ("
+        " SELECT e.kind AS kind, e.name AS name, min(m.span_start) AS first FROM mentions m"
+        "  JOIN entities e ON e.id = m.entity_id WHERE m.document_id = ?1 AND m.via_entity_id IS NULL GROUP BY e.id"
+        " UNION ALL SELECT e.kind, e.name, NULL FROM document_entities de JOIN entities e ON e.id = de.entity_id"
+        "  WHERE de.document_id = ?1 AND de.via_product = 0 AND NOT EXISTS (SELECT 1 FROM mentions m"
+        "   WHERE m.document_id = ?1 AND m.entity_id = de.entity_id AND m.via_entity_id IS NULL))"
+        " ORDER BY first IS NULL, first, name");
+    auto products = m_db->prepare(
+        "SELECT p.name, e.name, min(m.span_start) AS first FROM mentions m JOIN entities p ON p.id = m.via_entity_id"
+        " JOIN entities e ON e.id = m.entity_id WHERE m.document_id = ?1 GROUP BY p.id ORDER BY first");
+    auto cited = m_db->prepare("SELECT DISTINCT name FROM cited_sources WHERE document_id = ?1 AND kind = 'cited'");
+    if (!names || !products || !cited)
+        return Error{m_db->lastError()};
+    names->bind(1, documentId);
+    while (names->step()) {
+        const QString name = names->text(1);
+        switch (kindFromName(names->text(0))) {
+        case EntityKind::Company:
+            out.companies.append(name);
+            break;
+        case EntityKind::Product:
+            if (std::none_of(out.products.begin(), out.products.end(), [&](const ProductRow& p) { return p.name == name; }))
+                out.products.push_back({name, {}});
+            break;
+        case EntityKind::Country:
+            out.countries.append(name);
+            break;
+        case EntityKind::Organization:
+            out.organizations.append(name);
+            break;
+        case EntityKind::Person:
+            out.people.append(name);
+            break;
+        }
+    }
+    products->bind(1, documentId);
+    while (products->step()) {
+        const QString name = products->text(0);
+        auto it = std::find_if(out.products.begin(), out.products.end(), [&](const ProductRow& p) { return p.name == name; });
+        if (it == out.products.end())
+            out.products.push_back({name, products->text(1)});
+        else
+            it->owner = products->text(1);
+    }
+    cited->bind(1, documentId);
+    while (cited->step())
+        out.citedSources.append(cited->text(0));
+
+    auto stats = m_db->prepare(
+        "SELECT st.subject, st.metric_key, st.metric, st.value, st.unit, st.qualifier, st.period, s.text, st.span_start,"
+        " st.span_end, st.kind FROM statistics st JOIN sentences s ON s.id = st.sentence_id WHERE st.document_id = ?1"
+        " ORDER BY st.span_start");
+    auto events = m_db->prepare(
+        "SELECT ev.date, ev.precision, ev.relative, s.text FROM events ev JOIN sentences s ON s.id = ev.sentence_id"
+        " WHERE ev.document_id = ?1 ORDER BY ev.span_start");
+    auto claims = m_db->prepare(
+        "SELECT s.ordinal, s.text, c.score, c.date, c.date_precision, c.source,"
+        " (SELECT group_concat(e.name, '|') FROM claim_actors ca JOIN entities e ON e.id = ca.entity_id"
+        "  WHERE ca.claim_id = c.id), d.published, d.published_precision FROM claims c"
+        " JOIN sentences s ON s.id = c.sentence_id JOIN documents d ON d.id = c.document_id WHERE c.document_id = ?1"
+        " ORDER BY s.ordinal");
+    if (!stats || !events || !claims)
+        return Error{m_db->lastError()};
+    stats->bind(1, documentId);
+    while (stats->step())
+        out.statistics.push_back({documentId, {}, stats->text(0), stats->text(1), stats->text(2), stats->real(3),
+                                  stats->text(4), stats->text(5), stats->text(6), stats->text(7), stats->int64(8),
+                                  stats->int64(9), stats->text(10)});
+    events->bind(1, documentId);
+    while (events->step())
+        out.events.push_back({documentId, {}, dateOf(*events, 0, 1), events->text(2), events->text(3)});
+    claims->bind(1, documentId);
+    while (claims->step())
+        out.claims.push_back({documentId, {}, {}, claims->integer(0), claims->text(1), claims->real(2), dateOf(*claims, 3, 4),
+                              claims->text(6).split(u'|', Qt::SkipEmptyParts), claims->text(5), dateOf(*claims, 7, 8)});
+    return out;
+}
+
+}  // namespace claimlens

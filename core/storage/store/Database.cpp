@@ -1,0 +1,235 @@
+#include "store/Database.h"
+
+#include "store/CjkTokenizer.h"
+#include "store/Schema.h"
+
+#include <sqlite3.h>
+
+namespace claimlens {
+
+void Statement::Finalizer::operator()(sqlite3_stmt* s) const
+{
+    sqlite3_finalize(s);
+}
+
+void Database::Closer::operator()(sqlite3* db) const
+{
+    sqlite3_close_v2(db);
+}
+
+Statement& Statement::bind(int index, std::int64_t value)
+{
+    sqlite3_bind_int64(m_stmt.get(), index, value);
+    return *this;
+}
+
+Statement& Statement::bind(int index, double value)
+{
+    sqlite3_bind_double(m_stmt.get(), index, value);
+    return *this;
+}
+
+Statement& Statement::bind(int index, const QString& value)
+{
+    if (value.isNull())
+        return bindNull(index);
+    // The database is UTF-8: converting here (Qt's SIMD path) beats SQLite's own UTF-16 translation.
+    const QByteArray utf8 = value.toUtf8();
+    sqlite3_bind_text(m_stmt.get(), index, utf8.constData(), static_cast<int>(utf8.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
+Statement& Statement::bind(int index, const QByteArray& value)
+{
+    sqlite3_bind_blob(m_stmt.get(), index, value.constData(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
+Statement& Statement::bindText(int index, const QByteArray& utf8)
+{
+    sqlite3_bind_text(m_stmt.get(), index, utf8.constData(), static_cast<int>(utf8.size()), SQLITE_STATIC);
+    return *this;
+}
+
+Statement& Statement::bindNull(int index)
+{
+    sqlite3_bind_null(m_stmt.get(), index);
+    return *this;
+}
+
+bool Statement::step()
+{
+    const int rc = sqlite3_step(m_stmt.get());
+    if (rc == SQLITE_ROW) {
+        m_status = Status::success();
+        return true;
+    }
+    if (rc == SQLITE_DONE)
+        m_status = Status::success();
+    else
+        m_status = Error{QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(m_stmt.get())))};
+    return false;
+}
+
+Status Statement::exec()
+{
+    while (step()) {
+    }
+    Status result = m_status;
+    reset();
+    return result;
+}
+
+void Statement::reset()
+{
+    sqlite3_reset(m_stmt.get());
+    sqlite3_clear_bindings(m_stmt.get());
+}
+
+std::int64_t Statement::int64(int column) const
+{
+    return sqlite3_column_int64(m_stmt.get(), column);
+}
+
+double Statement::real(int column) const
+{
+    return sqlite3_column_double(m_stmt.get(), column);
+}
+
+QString Statement::text(int column) const
+{
+    const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt.get(), column));
+    if (!data)
+        return {};
+    return QString::fromUtf8(data, sqlite3_column_bytes(m_stmt.get(), column));
+}
+
+bool Statement::isNull(int column) const
+{
+    return sqlite3_column_type(m_stmt.get(), column) == SQLITE_NULL;
+}
+
+Result<Database> Database::openRaw(const QString& path)
+{
+    sqlite3* raw = nullptr;
+    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &raw,
+                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    Database db;
+    db.m_db.reset(raw);
+    db.m_path = path;
+    if (rc != SQLITE_OK)
+        return Error{QStringLiteral("%1: cannot open database: %2").arg(path, QString::fromUtf8(sqlite3_errstr(rc)))};
+    sqlite3_busy_timeout(raw, 5000);
+    sqlite3_extended_result_codes(raw, 1);
+    if (const int tokenizer = registerCjkTokenizer(raw); tokenizer != SQLITE_OK)
+        return Error{QStringLiteral("%1: cannot prepare full-text search: %2").arg(path, QString::fromUtf8(sqlite3_errstr(tokenizer)))};
+    return db;
+}
+
+Result<Database> Database::open(const QString& path)
+{
+    auto db = openRaw(path);
+    if (!db)
+        return db;
+    // journal_mode answers with a row; exec() steps through it.
+    for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
+                               "PRAGMA temp_store=MEMORY"}) {
+        if (Status s = db->exec(pragma); !s)
+            return Error{QStringLiteral("%1: %2").arg(path, s.error())};
+    }
+    if (Status s = Schema::migrate(*db); !s)
+        return Error{QStringLiteral("%1: %2").arg(path, s.error())};
+    return db;
+}
+
+Status Database::exec(const char* sql)
+{
+    char* message = nullptr;
+    const int rc = sqlite3_exec(m_db.get(), sql, nullptr, nullptr, &message);
+    if (rc == SQLITE_OK)
+        return {};
+    QString text = message ? QString::fromUtf8(message) : QString::fromUtf8(sqlite3_errstr(rc));
+    sqlite3_free(message);
+    return Error{text};
+}
+
+Result<Statement> Database::prepare(const char* sql)
+{
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v3(m_db.get(), sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK)
+        return Error{QStringLiteral("cannot prepare statement: %1").arg(lastError())};
+    return Statement(stmt);
+}
+
+std::int64_t Database::lastInsertId() const
+{
+    return sqlite3_last_insert_rowid(m_db.get());
+}
+
+int Database::changes() const
+{
+    return sqlite3_changes(m_db.get());
+}
+
+QString Database::lastError() const
+{
+    return QString::fromUtf8(sqlite3_errmsg(m_db.get()));
+}
+
+void Database::interrupt()
+{
+    if (m_db)
+        sqlite3_interrupt(m_db.get());
+}
+
+Result<Database::DataVersion> Database::dataVersion()
+{
+    auto version = prepare("PRAGMA data_version");
+    if (!version || !version->step())
+        return Error{QStringLiteral("cannot read the data version: %1").arg(lastError())};
+    return DataVersion{version->int64(0), static_cast<std::int64_t>(sqlite3_total_changes64(m_db.get()))};
+}
+
+int Database::userVersion()
+{
+    auto stmt = prepare("PRAGMA user_version");
+    if (!stmt || !stmt->step())
+        return -1;
+    return stmt->integer(0);
+}
+
+Status Database::setUserVersion(int version)
+{
+    return exec(QStringLiteral("PRAGMA user_version=%1").arg(version).toUtf8().constData());
+}
+
+Database::Transaction::Transaction(Database& db) : m_db(db) {}
+
+Database::Transaction::~Transaction()
+{
+    rollback();
+}
+
+Status Database::Transaction::begin()
+{
+    Status s = m_db.exec("BEGIN IMMEDIATE");
+    m_open = s.ok();
+    return s;
+}
+
+Status Database::Transaction::commit()
+{
+    Status s = m_db.exec("COMMIT");
+    if (s)
+        m_open = false;
+    return s;
+}
+
+void Database::Transaction::rollback()
+{
+    if (m_open)
+        (void)m_db.exec("ROLLBACK");
+    m_open = false;
+}
+
+}  // namespace claimlens

@@ -112,7 +112,7 @@ QString Cli::defaultDatabasePath()
 
 std::optional<Database> Cli::openDatabase()
 {
-    auto db = Database::open(m_db);
+    auto db = Database::openForReading(m_db);
     if (!db) {
         m_err << "claimlens-cli: " << db.error() << '\n';
         return std::nullopt;
@@ -232,6 +232,12 @@ int Cli::ingest(const QStringList& argsIn)
         m_err << "warning: " << w.path << ": " << w.reason << '\n';
     if (!r.ok()) {
         m_err << "claimlens-cli: " << r.error << '\n';
+        // what is safe, and how to go on: every batch committed before the stop is stored whole
+        m_err << QStringLiteral("claimlens-cli: the ingest stopped; %1 documents stored before it are kept (%2 files "
+                                "were unchanged). Running the same command again continues: stored files are "
+                                "recognised and skipped\n")
+                     .arg(r.imported + r.updated)
+                     .arg(r.unchanged);
         return DatabaseError;
     }
     m_out << QStringLiteral("%1 files: %2 imported, %3 updated, %4 unchanged, %5 duplicates, %6 skipped")

@@ -33,7 +33,8 @@ private:
     int chart(const QStringList& args);
     int check(const QStringList& args);
     int usage(const QString& problem = {});
-    /// The database, or nothing after saying why on stderr.
+    /// The database, opened for reading (the commands that write run jobs that open their own), or
+    /// nothing after saying why on stderr.
     std::optional<Database> openDatabase();
 
     QTextStream& m_out;

@@ -10,6 +10,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 using namespace claimlens;
 
 namespace {
@@ -122,6 +124,132 @@ TEST(CliProcess, IngestWarnsOfRepairedBytesAndStoresTheText)
     EXPECT_TRUE(r.err.contains(QStringLiteral("warning: ") + ws.path(QStringLiteral("in/stray.txt")) +
                                QStringLiteral(": 1 byte that is not UTF-8 replaced"))) << qPrintable(r.err);
     EXPECT_TRUE(cli({QStringLiteral("search"), QStringLiteral("Shenzhen")}, db).out.contains(QStringLiteral("1 match")));
+}
+
+TEST(CliProcess, AHostileFileIsSkippedByNameAndTheRestIsStored)
+{
+    test::Workspace ws;
+    const QString db = ws.database();
+    // 40,000 nested <div>s: once a stack overflow that took the whole batch down
+    const int depth = 40000;
+    QByteArray nested = "<html><body>";
+    for (int i = 0; i < depth; ++i)
+        nested += "<div>";
+    nested += "<p>x</p>";
+    for (int i = 0; i < depth; ++i)
+        nested += "</div>";
+    nested += "</body></html>";
+    const QString hostile = ws.write(QStringLiteral("in/nested.html"), nested);
+    ws.write(QStringLiteral("in/good.txt"), "Chips Article\n\nHuawei makes chips in Shenzhen. It sells them.\n");
+    const CliRun r = cli({QStringLiteral("ingest"), ws.path(QStringLiteral("in"))}, db);
+    EXPECT_EQ(r.code, 1) << qPrintable(r.err);  // some files skipped
+    EXPECT_TRUE(r.err.contains(QStringLiteral("skipped: ") + hostile + QStringLiteral(": HTML nested too deep"))) << qPrintable(r.err);
+    EXPECT_TRUE(r.out.contains(QStringLiteral("1 imported"))) << qPrintable(r.out);
+}
+
+TEST(CliProcess, AnIngestStoppedByTheDiskSaysWhatIsStoredAndARerunFinishes)
+{
+    test::Workspace ws;
+    const QString db = ws.database();
+    for (int i = 0; i < 400; ++i)  // enough text that the database outgrows the file-size limit below
+        ws.write(QStringLiteral("in/a%1.txt").arg(i, 3, 10, QLatin1Char('0')),
+                 QStringLiteral("Article %1\n\n%2").arg(i).arg(QStringLiteral("Huawei made %1 chips in Shenzhen this year. ").arg(i).repeated(40)).toUtf8());
+    // The disk "fills" at 1 MiB: the file-size limit, with its signal ignored, makes writes fail.
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("CLAIMLENS_DB"), db);
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral("bash"), {QStringLiteral("-c"), QStringLiteral("trap '' XFSZ; ulimit -f 1024; exec \"$0\" ingest --batch 50 \"$1\""),
+                                     QStringLiteral(CLAIMLENS_CLI), ws.path(QStringLiteral("in"))});
+    ASSERT_TRUE(p.waitForFinished(60000));
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    EXPECT_EQ(p.exitCode(), 3) << qPrintable(err);
+    EXPECT_TRUE(err.contains(QStringLiteral("documents stored before it are kept"))) << qPrintable(err);
+    EXPECT_TRUE(err.contains(QStringLiteral("Running the same command again continues")));
+    EXPECT_EQ(cli({QStringLiteral("check")}, db).code, 0);  // what was stored is whole
+
+    const CliRun rerun = cli({QStringLiteral("ingest"), ws.path(QStringLiteral("in"))}, db);
+    EXPECT_EQ(rerun.code, 0) << qPrintable(rerun.err);
+    EXPECT_TRUE(rerun.out.contains(QStringLiteral("unchanged"))) << qPrintable(rerun.out);
+    EXPECT_TRUE(cli({QStringLiteral("stats")}, db).out.contains(QStringLiteral("documents:  400")));
+}
+
+TEST(CliProcess, TwoProgramsStartingOnANewDatabaseBothSucceed)
+{
+    test::Workspace ws;
+    ws.write(QStringLiteral("a/one.txt"), "Chips Article\n\nHuawei makes chips in Shenzhen. It sells them.\n");
+    ws.write(QStringLiteral("b/two.txt"), "Models Article\n\nBaidu makes models in Beijing. It sells them.\n");
+    for (int round = 0; round < 5; ++round) {
+        const QString db = ws.path(QStringLiteral("race%1.sqlite").arg(round));
+        QProcess first, second;
+        first.start(QStringLiteral(CLAIMLENS_CLI), {QStringLiteral("--db"), db, QStringLiteral("ingest"), ws.path(QStringLiteral("a"))});
+        second.start(QStringLiteral(CLAIMLENS_CLI), {QStringLiteral("--db"), db, QStringLiteral("ingest"), ws.path(QStringLiteral("b"))});
+        ASSERT_TRUE(first.waitForFinished(60000) && second.waitForFinished(60000));
+        EXPECT_EQ(first.exitCode(), 0) << first.readAllStandardError().constData();
+        EXPECT_EQ(second.exitCode(), 0) << second.readAllStandardError().constData();
+        EXPECT_TRUE(cli({QStringLiteral("--db"), db, QStringLiteral("stats")}).out.contains(QStringLiteral("documents:  2")));
+    }
+}
+
+TEST(CliProcess, AWriterKeptWaitingSaysWhoHoldsTheDatabase)
+{
+    test::Workspace ws;
+    const QString db = ws.database();
+    ws.write(QStringLiteral("in/one.txt"), "Chips Article\n\nHuawei makes chips in Shenzhen. It sells them.\n");
+    ASSERT_EQ(cli({QStringLiteral("ingest"), ws.path(QStringLiteral("in"))}, db).code, 0);
+    ws.write(QStringLiteral("more/two.txt"), "Models Article\n\nBaidu makes models in Beijing. It sells them.\n");
+    // Another program holds the write lock for longer than the wait, and left its note.
+    QProcess holder;
+    holder.start(QStringLiteral("python3"), {QStringLiteral("-c"),
+                                             QStringLiteral("import sqlite3, sys, time\n"
+                                                            "db = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+                                                            "db.execute('BEGIN IMMEDIATE')\n"
+                                                            "print('locked', flush=True)\n"
+                                                            "time.sleep(12)\n"),
+                                             db});
+    ASSERT_TRUE(holder.waitForReadyRead(10000));
+    const qint64 pid = holder.processId();
+    QFile note(db + QStringLiteral(".writer"));
+    ASSERT_TRUE(note.open(QIODevice::WriteOnly));
+    note.write(QStringLiteral("%1\nclaimlens-cli ingest\n2026-12-03 10:02:03\n").arg(pid).toUtf8());
+    note.close();
+    const CliRun r = cli({QStringLiteral("ingest"), ws.path(QStringLiteral("more"))}, db);
+    holder.kill();
+    holder.waitForFinished();
+    EXPECT_EQ(r.code, 3);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("another program is writing to the database (claimlens-cli ingest, process %1, "
+                                              "since 2026-12-03 10:02:03); waited 5 s")
+                                   .arg(pid)))
+        << qPrintable(r.err);
+}
+
+TEST(CliProcess, ReadOnlyDatabasesAreReadAndAnIngestSaysTheyCannotBeWritten)
+{
+    test::Workspace ws;
+    const QString folder = ws.path(QStringLiteral("shelf"));
+    const QString db = folder + QStringLiteral("/archive.sqlite");
+    ws.write(QStringLiteral("in/one.txt"), "Chips Article\n\nHuawei makes chips in Shenzhen. It sells them.\n");
+    ASSERT_EQ(cli({QStringLiteral("--db"), db, QStringLiteral("ingest"), ws.path(QStringLiteral("in"))}).code, 0);
+    ws.write(QStringLiteral("more/two.txt"), "Models Article\n\nBaidu makes models in Beijing. It sells them.\n");
+
+    // a read-only file in a writable folder, then also a read-only folder
+    QFile::setPermissions(db, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
+    for (int round = 0; round < 2; ++round) {
+        if (round == 1)
+            QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::ExeOwner);
+        CliRun r = cli({QStringLiteral("--db"), db, QStringLiteral("stats")});
+        EXPECT_EQ(r.code, 0) << round << qPrintable(r.err);
+        EXPECT_TRUE(r.out.contains(QStringLiteral("documents:  1"))) << qPrintable(r.out);
+        r = cli({QStringLiteral("--db"), db, QStringLiteral("search"), QStringLiteral("Shenzhen")});
+        EXPECT_TRUE(r.out.contains(QStringLiteral("1 match"))) << round << qPrintable(r.err);
+        if (::geteuid() != 0) {  // root writes whatever the permissions say
+            r = cli({QStringLiteral("--db"), db, QStringLiteral("ingest"), ws.path(QStringLiteral("more"))});
+            EXPECT_EQ(r.code, 3);
+            EXPECT_TRUE(r.err.contains(QStringLiteral("the database is read-only"))) << qPrintable(r.err);
+            EXPECT_FALSE(r.err.contains(QStringLiteral("two.txt"))) << "the article is not to blame";
+        }
+    }
+    QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
 }
 
 TEST(CliProcess, ExitCodes)

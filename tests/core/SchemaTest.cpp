@@ -99,3 +99,25 @@ TEST(Schema, NotADatabaseIsAClearError)
     ASSERT_FALSE(db.ok());
     EXPECT_TRUE(db.error().startsWith(path)) << qPrintable(db.error());
 }
+
+TEST(Statement, ForEachReportsAnErrorMidwayInsteadOfEndingQuietly)
+{
+    test::Workspace ws;
+    auto db = Database::open(ws.database());
+    ASSERT_TRUE(db);
+    ASSERT_TRUE(db->exec("CREATE TABLE numbers(x INTEGER); INSERT INTO numbers VALUES (1), (2), (3), (4)"));
+    // the third row overflows: abs() of the smallest integer is an error SQLite raises while stepping
+    auto stmt = db->prepare("SELECT CASE WHEN x = 3 THEN abs(-9223372036854775805 - x) ELSE x END FROM numbers");
+    ASSERT_TRUE(stmt);
+    std::vector<std::int64_t> seen;
+    const Status s = stmt->forEach([&](const Statement& row) { seen.push_back(row.int64(0)); });
+    EXPECT_FALSE(s);
+    EXPECT_TRUE(s.ok() || s.error().contains(QStringLiteral("integer overflow"))) << qPrintable(s.error());
+    EXPECT_EQ(seen, (std::vector<std::int64_t>{1, 2}));
+
+    auto all = db->prepare("SELECT x FROM numbers");
+    ASSERT_TRUE(all);
+    int rows = 0;
+    EXPECT_TRUE(all->forEach([&](const Statement&) { ++rows; }));
+    EXPECT_EQ(rows, 4);
+}

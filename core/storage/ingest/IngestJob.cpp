@@ -185,6 +185,7 @@ IngestResult IngestJob::run(IngestProgress* progress, const std::atomic_bool* ca
         result.error = db.error();
         return result;
     }
+    const Database::WriterNote writing(m_params.databasePath, QStringLiteral("ingest"));
     // Checkpoint the WAL every 32 MiB rather than every 4 MiB: each checkpoint syncs, and FTS5
     // re-merges its segments at every commit, so fewer, larger rounds write the same index faster.
     // A 16 MiB page cache holds a batch's pages: with the default 2 MiB the cache spills to the WAL

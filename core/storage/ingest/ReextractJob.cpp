@@ -17,6 +17,7 @@ ReextractResult ReextractJob::run(IngestProgress* progress, const std::atomic_bo
         result.error = db.error();
         return result;
     }
+    const Database::WriterNote writing(m_databasePath, QStringLiteral("re-extraction"));
     const std::shared_ptr<const Knowledge> knowledge = Knowledge::defaults();  // the extractor's and the store's
     auto store = DocumentStore::create(*db, knowledge);
     auto ids = db->prepare("SELECT id FROM documents ORDER BY id");

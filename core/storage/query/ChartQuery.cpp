@@ -74,13 +74,16 @@ namespace {
 
 using namespace chartquery;
 
-std::vector<Evidence> readEvidence(Statement& stmt, int firstColumn = 0)
+Result<std::vector<Evidence>> readEvidence(Statement& stmt, int firstColumn = 0)
 {
     std::vector<Evidence> out;
     const int c = firstColumn;
-    while (stmt.step())
-        out.push_back({stmt.int64(c), stmt.text(c + 1), stmt.text(c + 2), stmt.integer(c + 3), stmt.text(c + 4),
-                       stmt.int64(c + 5), stmt.int64(c + 6)});
+    if (Status s = stmt.forEach([&](const Statement& row) {
+            out.push_back({row.int64(c), row.text(c + 1), row.text(c + 2), row.integer(c + 3), row.text(c + 4),
+                           row.int64(c + 5), row.int64(c + 6)});
+        });
+        !s)
+        return Error{QStringLiteral("cannot read the sentences behind the mark: %1").arg(s.error())};
     return out;
 }
 

@@ -128,8 +128,11 @@ Result<std::vector<std::int64_t>> ChartQuery::statisticValuesSql(const DocumentF
     docs->bind(1, series.metricKey).bind(2, series.unit);
     where.bind(*docs);
     std::vector<std::int64_t> ids;
-    while (docs->step())
-        ids.push_back(docs->int64(0));
+    if (Status s = docs->forEach([&](const Statement& row) {
+            ids.push_back(row.int64(0));
+        });
+        !s)
+        return Error{s.error()};
     return ids;
 }
 

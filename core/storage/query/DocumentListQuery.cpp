@@ -182,8 +182,11 @@ Result<std::vector<FacetCount>> DocumentListQuery::sources()
     if (!stmt)
         return Error{stmt.error()};
     std::vector<FacetCount> out;
-    while (stmt->step())
-        out.push_back({stmt->text(0), stmt->integer(1), stmt->integer(2) != 0});
+    if (Status s = stmt->forEach([&](const Statement& row) {
+            out.push_back({row.text(0), row.integer(1), row.integer(2) != 0});
+        });
+        !s)
+        return Error{s.error()};
     return out;
 }
 

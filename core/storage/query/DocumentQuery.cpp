@@ -144,8 +144,11 @@ Result<std::vector<QString>> DocumentQuery::sentences(std::int64_t documentId)
         return Error{stmt.error()};
     stmt->bind(1, documentId);
     std::vector<QString> out;
-    while (stmt->step())
-        out.push_back(stmt->text(0));
+    if (Status s = stmt->forEach([&](const Statement& row) {
+            out.push_back(row.text(0));
+        });
+        !s)
+        return Error{s.error()};
     return out;
 }
 
@@ -172,8 +175,11 @@ Result<std::vector<StoredSource>> DocumentQuery::sources(std::int64_t documentId
         return Error{stmt.error()};
     stmt->bind(1, documentId);
     std::vector<StoredSource> out;
-    while (stmt->step())
-        out.push_back({stmt->text(0), stmt->text(1), stmt->text(2), stmt->isNull(3) ? -1 : stmt->integer(3)});
+    if (Status s = stmt->forEach([&](const Statement& row) {
+            out.push_back({row.text(0), row.text(1), row.text(2), row.isNull(3) ? -1 : row.integer(3)});
+        });
+        !s)
+        return Error{s.error()};
     return out;
 }
 
@@ -184,8 +190,11 @@ Result<std::vector<QString>> DocumentQuery::duplicatePaths(std::int64_t document
         return Error{stmt.error()};
     stmt->bind(1, documentId);
     std::vector<QString> out;
-    while (stmt->step())
-        out.push_back(stmt->text(0));
+    if (Status s = stmt->forEach([&](const Statement& row) {
+            out.push_back(row.text(0));
+        });
+        !s)
+        return Error{s.error()};
     return out;
 }
 

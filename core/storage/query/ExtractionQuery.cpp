@@ -49,8 +49,11 @@ Result<std::vector<EntityCount>> ExtractionQuery::entities(EntityKind kind)
         return Error{stmt.error()};
     stmt->bind(1, entityKindName(kind));
     std::vector<EntityCount> out;
-    while (stmt->step())
-        out.push_back({stmt->text(0), kindFromName(stmt->text(1)), stmt->integer(2), stmt->integer(3), stmt->integer(4)});
+    if (Status s = stmt->forEach([&](const Statement& row) {
+            out.push_back({row.text(0), kindFromName(row.text(1)), row.integer(2), row.integer(3), row.integer(4)});
+        });
+        !s)
+        return Error{s.error()};
     return out;
 }
 
@@ -72,10 +75,13 @@ Result<std::vector<StatisticRow>> ExtractionQuery::statistics(const ExtractionFi
     }
     stmt->bind(1, company).bind(2, filter.metric.isEmpty() ? QString() : filter.metric);
     std::vector<StatisticRow> out;
-    while (stmt->step())
-        out.push_back({stmt->int64(0), stmt->text(1), stmt->text(2), stmt->text(3), stmt->text(4), stmt->real(5),
-                       stmt->text(6), stmt->text(7), stmt->text(8), stmt->text(9), stmt->int64(10), stmt->int64(11),
-                       stmt->text(12)});
+    if (Status s = stmt->forEach([&](const Statement& row) {
+            out.push_back({row.int64(0), row.text(1), row.text(2), row.text(3), row.text(4), row.real(5),
+                           row.text(6), row.text(7), row.text(8), row.text(9), row.int64(10), row.int64(11),
+                           row.text(12)});
+        });
+        !s)
+        return Error{s.error()};
     return out;
 }
 
@@ -91,8 +97,11 @@ Result<std::vector<EventRow>> ExtractionQuery::events(const ExtractionFilter& fi
         return Error{stmt.error()};
     stmt->bind(1, filter.company.isEmpty() ? QString() : resolveCompany(filter.company));
     std::vector<EventRow> out;
-    while (stmt->step())
-        out.push_back({stmt->int64(0), stmt->text(1), dateOf(*stmt, 2, 3), stmt->text(4), stmt->text(5)});
+    if (Status s = stmt->forEach([&](const Statement& row) {
+            out.push_back({row.int64(0), row.text(1), dateOf(row, 2, 3), row.text(4), row.text(5)});
+        });
+        !s)
+        return Error{s.error()};
     return out;
 }
 
@@ -110,9 +119,12 @@ Result<std::vector<ClaimRow>> ExtractionQuery::claims(const ExtractionFilter& fi
         return Error{stmt.error()};
     stmt->bind(1, filter.company.isEmpty() ? QString() : resolveCompany(filter.company));
     std::vector<ClaimRow> out;
-    while (stmt->step())
-        out.push_back({stmt->int64(1), stmt->text(2), {}, stmt->integer(3), stmt->text(4), stmt->real(5), dateOf(*stmt, 6, 7),
-                       stmt->text(9).split(u'|', Qt::SkipEmptyParts), stmt->text(8), dateOf(*stmt, 10, 11)});
+    if (Status s = stmt->forEach([&](const Statement& row) {
+            out.push_back({row.int64(1), row.text(2), {}, row.integer(3), row.text(4), row.real(5), dateOf(row, 6, 7),
+                           row.text(9).split(u'|', Qt::SkipEmptyParts), row.text(8), dateOf(row, 10, 11)});
+        });
+        !s)
+        return Error{s.error()};
     return out;
 }
 

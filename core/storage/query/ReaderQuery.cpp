@@ -104,45 +104,50 @@ Result<ReaderDocument> ReaderQuery::load(std::int64_t documentId)
     }
     if (text->step())
         doc.text = text->text(0);
-    while (sentences->step())
-        doc.sentences.push_back({sentences->integer(0), sentences->integer(1), sentences->int64(2),
-                                 sentences->int64(3)});
-    while (mentions->step()) {
-        const Statement& m = *mentions;
-        TextMark mark{markKind(m.text(0)), m.int64(3), m.int64(4), m.text(1), {}, m.integer(5)};
-        mark.detail = m.isNull(2) ? QStringLiteral("%1: %2").arg(kindLabel(mark.kind), mark.name)
-                                  : QStringLiteral("Product %1 of %2").arg(m.text(2), mark.name);
-        doc.marks.push_back(std::move(mark));
-    }
-    while (statistics->step()) {
-        const Statement& st = *statistics;
-        QString what = QStringLiteral("%1 \u00B7 %2 \u00B7 %3%4")
-                           .arg(st.text(0), st.text(1), st.isNull(4) ? QString() : st.text(4) + u' ',
-                                formatValue(st.real(2), st.text(3)));
-        if (!st.isNull(5))
-            what += QStringLiteral(" (%1)").arg(st.text(5));
-        doc.marks.push_back({TextMark::Kind::Statistic, st.int64(6), st.int64(7), st.text(0),
-                             QStringLiteral("Statistic: ") + what, st.integer(8)});
-    }
-    while (events->step()) {
-        const Statement& ev = *events;
-        QString when = ev.isNull(0) ? ev.text(1) : ev.text(0);
-        if (!ev.isNull(0) && !ev.isNull(1))
-            when += QStringLiteral(" (\u201C%1\u201D)").arg(ev.text(1));
-        doc.marks.push_back({TextMark::Kind::Event, ev.int64(2), ev.int64(3), {}, QStringLiteral("Event dated ") + when,
-                             ev.integer(4)});
-    }
-    while (claims->step()) {
-        const Statement& c = *claims;
-        QStringList parts{QStringLiteral("Claim, score %1").arg(c.real(0), 0, 'f', 2)};
-        if (!c.isNull(6))
-            parts.append(QStringLiteral("actors: ") + c.text(6));
-        parts.append(c.isNull(1) ? QStringLiteral("undated") : QStringLiteral("dated ") + c.text(1));
-        if (!c.isNull(2))
-            parts.append(QStringLiteral("source: ") + c.text(2));
-        doc.marks.push_back({TextMark::Kind::Claim, c.int64(3), c.int64(4), {}, parts.join(QStringLiteral(" \u00B7 ")),
-                             c.integer(5)});
-    }
+    auto checked = [](Status s, const char* what) -> Status {
+        return s ? s : Status(Error{QStringLiteral("cannot read the document's %1: %2").arg(QLatin1String(what), s.error())});
+    };
+    Status read = checked(sentences->forEach([&](const Statement& st) {
+        doc.sentences.push_back({st.integer(0), st.integer(1), st.int64(2), st.int64(3)});
+    }), "sentences");
+    if (read)
+        read = checked(mentions->forEach([&](const Statement& m) {
+            TextMark mark{markKind(m.text(0)), m.int64(3), m.int64(4), m.text(1), {}, m.integer(5)};
+            mark.detail = m.isNull(2) ? QStringLiteral("%1: %2").arg(kindLabel(mark.kind), mark.name)
+                                      : QStringLiteral("Product %1 of %2").arg(m.text(2), mark.name);
+            doc.marks.push_back(std::move(mark));
+        }), "names");
+    if (read)
+        read = checked(statistics->forEach([&](const Statement& st) {
+            QString what = QStringLiteral("%1 \u00B7 %2 \u00B7 %3%4")
+                               .arg(st.text(0), st.text(1), st.isNull(4) ? QString() : st.text(4) + u' ',
+                                    formatValue(st.real(2), st.text(3)));
+            if (!st.isNull(5))
+                what += QStringLiteral(" (%1)").arg(st.text(5));
+            doc.marks.push_back({TextMark::Kind::Statistic, st.int64(6), st.int64(7), st.text(0),
+                                 QStringLiteral("Statistic: ") + what, st.integer(8)});
+        }), "statistics");
+    if (read)
+        read = checked(events->forEach([&](const Statement& ev) {
+            QString when = ev.isNull(0) ? ev.text(1) : ev.text(0);
+            if (!ev.isNull(0) && !ev.isNull(1))
+                when += QStringLiteral(" (\u201C%1\u201D)").arg(ev.text(1));
+            doc.marks.push_back({TextMark::Kind::Event, ev.int64(2), ev.int64(3), {}, QStringLiteral("Event dated ") + when,
+                                 ev.integer(4)});
+        }), "events");
+    if (read)
+        read = checked(claims->forEach([&](const Statement& c) {
+            QStringList parts{QStringLiteral("Claim, score %1").arg(c.real(0), 0, 'f', 2)};
+            if (!c.isNull(6))
+                parts.append(QStringLiteral("actors: ") + c.text(6));
+            parts.append(c.isNull(1) ? QStringLiteral("undated") : QStringLiteral("dated ") + c.text(1));
+            if (!c.isNull(2))
+                parts.append(QStringLiteral("source: ") + c.text(2));
+            doc.marks.push_back({TextMark::Kind::Claim, c.int64(3), c.int64(4), {}, parts.join(QStringLiteral(" \u00B7 ")),
+                                 c.integer(5)});
+        }), "claims");
+    if (!read)
+        return Error{read.error()};
     std::stable_sort(doc.marks.begin(), doc.marks.end(), [](const TextMark& a, const TextMark& b) {
         return a.start != b.start ? a.start < b.start : a.end > b.end;
     });

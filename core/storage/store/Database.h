@@ -38,6 +38,15 @@ public:
 
     /// Runs one step: true when a row is ready, false when done. Errors come back through `status`.
     bool step();
+    /// Calls `row(*this)` for each row, then says whether the statement ran to its end or stopped
+    /// on an error: a loop written this way cannot take a failure for the last row.
+    template <typename F>
+    [[nodiscard]] Status forEach(F&& row)
+    {
+        while (step())
+            row(static_cast<const Statement&>(*this));
+        return m_status;
+    }
     /// Runs to completion, for statements that return no rows.
     Status exec();
     void reset();
@@ -67,6 +76,10 @@ public:
     /// Opens (creating when needed) with WAL, foreign keys and a busy timeout, and migrates the
     /// schema to the current version.
     static Result<Database> open(const QString& path);
+    /// Opens an existing database for reading only, as commands that only read do: never creates
+    /// or migrates it, and works where nothing may be written (a read-only file or folder, where
+    /// SQLite cannot make the files WAL reading needs, is then read as it lies).
+    static Result<Database> openForReading(const QString& path);
     /// Opens without touching the schema (for tests of migrations and for read-only tools).
     static Result<Database> openRaw(const QString& path);
 
@@ -95,6 +108,23 @@ public:
     int userVersion();
     Status setUserVersion(int version);
 
+    /// While it lives, says who is writing to the database at `path` (a note beside it,
+    /// PATH.writer: "claimlens-cli ingest, process 1234, since 10:02:03"), so that another program
+    /// kept waiting can say who holds the lock. Writers (ingest, re-extraction) make one.
+    class WriterNote {
+    public:
+        WriterNote(const QString& path, const QString& what);
+        ~WriterNote();
+        WriterNote(const WriterNote&) = delete;
+        WriterNote& operator=(const WriterNote&) = delete;
+
+    private:
+        QString m_file;
+    };
+    /// Who the note beside `path` says is writing, if a live process wrote it; else empty.
+    static QString currentWriter(const QString& path);
+    static constexpr int kBusyTimeoutMs = 5000;
+
     /// A transaction that rolls back unless committed.
     class Transaction {
     public:
@@ -112,6 +142,7 @@ public:
     };
 
 private:
+    static Result<Database> openWith(const QString& path, const QByteArray& name, int flags);
     struct Closer {
         void operator()(sqlite3* db) const;
     };

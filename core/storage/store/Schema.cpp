@@ -273,14 +273,23 @@ Status Schema::migrateTo(Database& db, int version)
                                     "use a newer Claimlens")
                          .arg(have)
                          .arg(currentVersion())};
-    if (have < version && sqlite3_create_function_v2(db.handle(), "claimlens_content_hash", 1,
+    if (have >= version)
+        return {};  // up to date: no write lock taken, so readers open beside a writer
+    if (sqlite3_create_function_v2(db.handle(), "claimlens_content_hash", 1,
                                                       SQLITE_UTF16 | SQLITE_DETERMINISTIC, nullptr,
                                                       contentHashFunction, nullptr, nullptr, nullptr) != SQLITE_OK)
         return Error{QStringLiteral("cannot prepare the migration: %1").arg(db.lastError())};
-    for (int v = have; v < version; ++v) {
-        Database::Transaction tx(db);
+    for (;;) {
+        Database::Transaction tx(db);  // BEGIN IMMEDIATE: one process migrates at a time
         if (Status s = tx.begin(); !s)
             return s;
+        // Read again under the write lock: two programs starting on a new database at once both
+        // found it empty, and the one that waited must not run what the other already ran.
+        const int v = db.userVersion();
+        if (v < 0)
+            return Error{QStringLiteral("cannot read the schema version: %1").arg(db.lastError())};
+        if (v >= version)
+            return tx.commit();
         if (Status s = db.exec(kMigrations[static_cast<size_t>(v)]); !s)
             return Error{QStringLiteral("migration to schema version %1 failed: %2").arg(v + 1).arg(s.error())};
         if (Status s = db.setUserVersion(v + 1); !s)
@@ -288,7 +297,6 @@ Status Schema::migrateTo(Database& db, int version)
         if (Status s = tx.commit(); !s)
             return s;
     }
-    return {};
 }
 
 Status Schema::migrate(Database& db)

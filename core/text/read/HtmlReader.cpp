@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <memory>
+#include <utility>
+#include <vector>
 
 namespace claimlens {
 
@@ -44,6 +46,26 @@ QByteArray iconvName(const QByteArray& label)
 }
 
 // --- blocks ----------------------------------------------------------------------------------
+
+constexpr int kMaxTreeDepth = 500;
+
+/// How deep elements nest under `root`, counted without recursion, and only up to just past the
+/// limit (a deeper tree is refused whatever its depth).
+int treeDepth(const GumboNode* root)
+{
+    std::vector<std::pair<const GumboNode*, int>> stack{{root, 1}};
+    int deepest = 0;
+    while (!stack.empty()) {
+        const auto [node, depth] = stack.back();
+        stack.pop_back();
+        deepest = std::max(deepest, depth);
+        if (deepest > kMaxTreeDepth)
+            break;
+        for (unsigned i = 0; i < childCount(node); ++i)
+            stack.emplace_back(child(node, i), depth + 1);
+    }
+    return deepest;
+}
 
 bool isBlockTag(GumboTag tag)
 {
@@ -326,6 +348,12 @@ Result<HtmlPage> HtmlReader::read(const QByteArray& bytes)
     if (!out || !out->root)
         return Error{QStringLiteral("malformed HTML page (it cannot be parsed)")};
     const GumboNode* root = out->root;
+    // The readers below walk the tree by recursion, as deep as the page nests. Pages nest a few
+    // dozen levels; thousands are a malformed or hostile file, refused before any walk.
+    if (treeDepth(root) > kMaxTreeDepth)
+        return Error{QStringLiteral("HTML nested too deep (more than %1 levels of elements inside each other; pages "
+                                    "have a few dozen)")
+                         .arg(kMaxTreeDepth)};
 
     HeadData head;
     readHead(root, head);

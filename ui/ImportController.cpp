@@ -94,11 +94,16 @@ QString importSummary(const IngestResult& r)
         parts.append(counted(r.duplicates, QStringLiteral("duplicate"), QStringLiteral("duplicates")) + QStringLiteral(" of stored documents"));
     if (!r.skipped.empty())
         parts.append(QStringLiteral("%1 skipped").arg(r.skipped.size()));
+    if (!r.warnings.empty())
+        parts.append(QStringLiteral("%1 read with repairs").arg(r.warnings.size()));
     QString text = parts.join(QStringLiteral(", "));
     if (r.cancelled)
         text = ImportController::tr("Import cancelled after %1 of %2 files: %3").arg(r.imported + r.updated + r.unchanged + r.duplicates + static_cast<int>(r.skipped.size())).arg(r.total).arg(text);
     if (!r.ok())
-        text += u'\n' + ImportController::tr("The import stopped: %1").arg(r.error);
+        text += u'\n' + ImportController::tr("The import stopped: %1\n%2 documents stored before it are kept; importing "
+                                             "the same files again continues (stored files are recognised and skipped).")
+                             .arg(r.error)
+                             .arg(r.imported + r.updated);
     return text;
 }
 

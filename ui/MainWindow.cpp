@@ -520,15 +520,17 @@ void MainWindow::importFinished(const IngestResult& result)
     statusBar()->showMessage(summary.section(u'\n', 0, 0), 15000);
     if (m_documentView->currentIndex().row() < 0 && m_documents->rowCount() > 0)
         m_documentView->selectRow(0);
-    QStringList skipped;
+    QStringList details;
     for (const SkippedFile& f : result.skipped)
-        skipped.append(QStringLiteral("%1: %2").arg(f.path, f.reason));
+        details.append(tr("Skipped %1: %2").arg(f.path, f.reason));
+    for (const SkippedFile& f : result.warnings)
+        details.append(tr("Read with a repair %1: %2").arg(f.path, f.reason));
     if (!result.ok())
-        MessageBox::critical(this, tr("Import stopped"), summary, skipped.join(u'\n'));
-    else if (!skipped.isEmpty())
+        MessageBox::critical(this, tr("Import stopped"), summary, details.join(u'\n'));
+    else if (!details.isEmpty())
         MessageBox::information(this, tr("Import finished"),
-                                summary + u'\n' + tr("Skipped files are listed under Show Details."),
-                                skipped.join(u'\n'));
+                                summary + u'\n' + tr("The files skipped or repaired are listed under Show Details."),
+                                details.join(u'\n'));
 }
 
 void MainWindow::refreshFacets()
@@ -577,6 +579,8 @@ void MainWindow::setFilter(const DocumentFilter& filter)
     if (m_search->text() != filter.search)
         m_search->setText(filter.search);
     m_reader->setSearchTerms(searchTerms(filter.search));
+    if (const QString notice = DocumentQuery::searchNotice(filter.search); !notice.isEmpty())
+        statusBar()->showMessage(tr("Search: %1").arg(notice), 15000);  // what a long query left out
     m_statusDelay->start();  // the count follows the first rows, which paint first
 }
 

@@ -250,3 +250,17 @@ TEST(MainWindowTest, ChartsAndTimelineFollowTheFilterWhenShownAndOpenTheReader)
     EXPECT_EQ(window.tabs()->currentIndex(), 0);
     EXPECT_EQ(window.currentDocument(), doc);
 }
+
+TEST(MainWindowTest, ALongSearchSaysWhatItLeftOut)
+{
+    test::Workspace ws;
+    MainWindow window;
+    window.show();
+    ASSERT_TRUE(window.openDatabase(ws.database()));
+    DocumentFilter filter;
+    for (int i = 0; i < 20; ++i)
+        filter.search += QStringLiteral("word%1 ").arg(i);
+    window.setFilter(filter);
+    EXPECT_TRUE(window.statusBar()->currentMessage().contains(QStringLiteral("only the first 16 different words")))
+        << qPrintable(window.statusBar()->currentMessage());
+}

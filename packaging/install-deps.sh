@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Claimlens needs to build, test and run; installs only what is missing.
-# Usage: packaging/install-deps.sh [--gui-tools] [--packaging]
+# Usage: packaging/install-deps.sh [--gui-tools] [--packaging] [--fuzz]
 #   --gui-tools adds Xvfb/xdotool/imagemagick for screenshots; --packaging what builds and checks
-#   the .deb (dpkg-shlibdeps, lintian, desktop-file-validate, appstreamcli)
+#   the .deb (dpkg-shlibdeps, lintian, desktop-file-validate, appstreamcli); --fuzz clang and its
+#   libFuzzer and sanitizer runtimes
 set -euo pipefail
 
 packages=(
@@ -16,6 +17,7 @@ for option in "$@"; do
   case $option in
     --gui-tools) packages+=(xvfb xauth xdotool imagemagick) ;;
     --packaging) packages+=(dpkg-dev file lintian desktop-file-utils appstream) ;;
+    --fuzz) packages+=(clang libclang-rt-14-dev) ;;
     *) echo "install-deps: unknown option $option" >&2; exit 2 ;;
   esac
 done

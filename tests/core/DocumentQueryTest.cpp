@@ -82,6 +82,16 @@ TEST_F(DocumentQueryTest, FullTextSearchFindsWordsWithSnippetsAndFoldsDiacritics
     EXPECT_TRUE(odd.ok()) << qPrintable(odd.error());
 }
 
+TEST_F(DocumentQueryTest, ControlCharactersInASearchAreSpaces)
+{
+    // found by tests/fuzz (FuzzSearch): a NUL ended the FTS5 expression inside a quoted term
+    DocumentQuery q(*db);
+    const QString typed = QStringLiteral("\"a OR NOT -x:") + QChar(0) + QStringLiteral("y\tz\n");
+    auto hits = q.search(typed);
+    ASSERT_TRUE(hits) << qPrintable(hits.error());
+    EXPECT_FALSE(DocumentQuery::ftsQuery(typed).contains(QChar(0)));
+}
+
 TEST_F(DocumentQueryTest, StatsCountWhatIsStored)
 {
     auto st = DocumentQuery(*db).stats();

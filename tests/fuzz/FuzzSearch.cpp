@@ -1,6 +1,7 @@
 // libFuzzer target: whatever is typed in the search box becomes an FTS5 expression SQLite accepts.
 // An expression SQLite refuses is a defect (the user would see an error for a plain search).
 #include "query/DocumentQuery.h"
+#include "store/CjkTokenizer.h"
 
 #include <sqlite3.h>
 
@@ -15,9 +16,11 @@ sqlite3* database()
     static sqlite3* db = [] {
         sqlite3* d = nullptr;
         sqlite3_open(":memory:", &d);
+        claimlens::registerCjkTokenizer(d);  // the index's own tokenizer, as the store has it
         sqlite3_exec(d,
-                     "CREATE VIRTUAL TABLE t USING fts5(text, tokenize='unicode61 remove_diacritics 2');"
-                     "INSERT INTO t(text) VALUES ('Huawei filed 1,000 patents'), ('Kling drew long queues');",
+                     "CREATE VIRTUAL TABLE t USING fts5(text, tokenize='claimlens remove_diacritics 2');"
+                     "INSERT INTO t(text) VALUES ('Huawei filed 1,000 patents'), ('Kling drew long queues'),"
+                     " ('华为公司发布新芯片');",
                      nullptr, nullptr, nullptr);
         return d;
     }();

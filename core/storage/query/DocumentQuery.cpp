@@ -213,7 +213,12 @@ ReadTerms readTerms(const QString& text)
     ReadTerms out;
     QSet<QString> seen;
     int prefixes = 0;
-    auto it = parts.globalMatch(text);
+    // Control characters (a NUL ends an FTS5 string early) are only space to a search.
+    QString typed = text;
+    for (QChar& c : typed)
+        if (c.unicode() < 0x20)
+            c = u' ';
+    auto it = parts.globalMatch(typed);
     while (it.hasNext()) {
         const auto m = it.next();
         const bool quoted = !m.captured(1).isNull();

@@ -5,6 +5,7 @@
 #include "MainWindow.h"
 #include "MessageBox.h"
 #include "Settings.h"
+#include "Theme.h"
 #include "charts/TimelineTab.h"
 #include "models/DocumentListModel.h"
 
@@ -45,21 +46,8 @@ int main(int argc, char* argv[])
         std::fputs("claimlens-screenshot: --db and --out are required\n", stderr);
         return 2;
     }
-    if (parser.isSet(dark)) {  // what a desktop in dark mode hands the application
-        QPalette p;
-        p.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-        p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
-        p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-        p.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
-        p.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
-        p.setColor(QPalette::Button, QColor(0x33, 0x33, 0x33));
-        p.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
-        p.setColor(QPalette::Highlight, QColor(0x2f, 0x6f, 0xb3));
-        p.setColor(QPalette::HighlightedText, Qt::white);
-        p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
-        p.setColor(QPalette::Link, QColor(0x7a, 0xb7, 0xff));
-        QApplication::setPalette(p);
-    }
+    if (parser.isSet(dark))  // what a desktop in dark mode hands the application, as System shows it
+        QApplication::setPalette(claimlens::ui::darkPalette());
     QTemporaryDir settings;  // a fresh window, whatever the user's settings say
     claimlens::ui::Settings::useFile(settings.filePath(QStringLiteral("settings.ini")));
     if (parser.isSet(theme))  // as if chosen in an earlier session: the window applies it on start

@@ -466,6 +466,10 @@ bool MainWindow::openDatabase(const QString& path)
         return false;
     }
     auto db = Database::open(path);
+    if (!db) {  // where nothing may be written (a read-only share), a database can still be browsed
+        if (auto readable = Database::openForReading(path))
+            db = std::move(readable);
+    }
     if (!db) {
         MessageBox::critical(this, tr("Cannot open database"), tr("%1 cannot be opened as a Claimlens database.").arg(path),
                              db.error());

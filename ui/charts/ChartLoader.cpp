@@ -23,7 +23,7 @@ void ChartWorker::open(const QString& path)
         m_openError = tr("No database open.");
         return;
     }
-    auto db = Database::open(path);
+    auto db = Database::openForReading(path);  // charts only read
     if (!db) {
         m_openError = db.error();
         return;

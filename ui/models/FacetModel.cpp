@@ -104,7 +104,7 @@ Qt::ItemFlags FacetModel::flags(const QModelIndex& index) const
 FacetCounts readFacetCounts(const QString& path)
 {
     FacetCounts f;
-    auto db = Database::open(path);
+    auto db = Database::openForReading(path);  // counts only read
     if (!db) {
         f.error = db.error();
         return f;

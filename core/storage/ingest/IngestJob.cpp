@@ -185,6 +185,10 @@ IngestResult IngestJob::run(IngestProgress* progress, const std::atomic_bool* ca
         result.error = db.error();
         return result;
     }
+    if (db->isReadOnly()) {  // said once, before any file, rather than as the first article's failure
+        result.error = QStringLiteral("%1: %2").arg(m_params.databasePath, Database::readOnlyMessage());
+        return result;
+    }
     const Database::WriterNote writing(m_params.databasePath, QStringLiteral("ingest"));
     // Checkpoint the WAL every 32 MiB rather than every 4 MiB: each checkpoint syncs, and FTS5
     // re-merges its segments at every commit, so fewer, larger rounds write the same index faster.

@@ -17,6 +17,10 @@ ReextractResult ReextractJob::run(IngestProgress* progress, const std::atomic_bo
         result.error = db.error();
         return result;
     }
+    if (db->isReadOnly()) {  // said once, before any file, rather than as the first article's failure
+        result.error = QStringLiteral("%1: %2").arg(m_databasePath, Database::readOnlyMessage());
+        return result;
+    }
     const Database::WriterNote writing(m_databasePath, QStringLiteral("re-extraction"));
     const std::shared_ptr<const Knowledge> knowledge = Knowledge::defaults();  // the extractor's and the store's
     auto store = DocumentStore::create(*db, knowledge);

@@ -168,6 +168,16 @@ Result<Database> Database::openWith(const QString& path, const QByteArray& name,
     return db;
 }
 
+bool Database::isReadOnly() const
+{
+    return sqlite3_db_readonly(m_db.get(), "main") == 1;
+}
+
+QString Database::readOnlyMessage()
+{
+    return QStringLiteral("the database is read-only (the file, or the folder it is in, does not allow writing)");
+}
+
 Result<Database> Database::openForReading(const QString& path)
 {
     auto checked = [&](Result<Database> db) -> Result<Database> {
@@ -202,10 +212,16 @@ Result<Database> Database::open(const QString& path)
     auto db = openRaw(path);
     if (!db)
         return db;
-    if (sqlite3_db_readonly(db->handle(), "main") == 1)
-        return Error{QStringLiteral("%1: the database is read-only (the file, or the folder it is in, does not allow "
-                                    "writing); commands that only read can still open it")
-                         .arg(path)};
+    if (db->isReadOnly()) {  // a read-only file can be browsed when it needs no migration
+        const int version = db->userVersion();
+        if (version < 0)  // in a read-only folder SQLite cannot even read it this way
+            return Error{QStringLiteral("%1: %2").arg(path, readOnlyMessage())};
+        if (version != Schema::currentVersion())
+            return Error{QStringLiteral("%1: %2; it also needs bringing up to date, which only a program that may "
+                                        "write to it can do")
+                             .arg(path, readOnlyMessage())};
+        return db;
+    }
     // journal_mode answers with a row; exec() steps through it.
     for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
                                "PRAGMA temp_store=MEMORY"}) {

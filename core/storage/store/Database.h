@@ -89,6 +89,10 @@ public:
     int changes() const;
     QString lastError() const;
     const QString& path() const { return m_path; }
+    /// Opened on a file this process may not write (Database::open still opens it, for browsing).
+    bool isReadOnly() const;
+    /// What a writer says when isReadOnly().
+    static QString readOnlyMessage();
     /// The SQLite connection, for the store's own code (which includes <sqlite3.h>).
     sqlite3* handle() const { return m_db.get(); }
 

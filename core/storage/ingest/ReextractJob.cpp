@@ -7,6 +7,18 @@
 #include <QElapsedTimer>
 
 namespace claimlens {
+
+Status rereadDocument(DocumentStore& store, const StructureParser& parser, const Extractor& extractor, std::int64_t id)
+{
+    auto stored = store.loadArticle(id);
+    if (!stored)
+        return Error{stored.error()};
+    // a text file's structure comes from its text, so new structure rules apply to it too; a page's
+    // or a PDF's came from the markup or the layout, which only the stored article still holds
+    const Article article = stored->format == QLatin1String("text") ? parser.parse(stored->text) : std::move(*stored);
+    return store.replaceDerived(id, article, extractor.extract(article));
+}
+
 ReextractResult ReextractJob::run(IngestProgress* progress, const std::atomic_bool* cancel) const
 {
     QElapsedTimer timer;
@@ -25,8 +37,7 @@ ReextractResult ReextractJob::run(IngestProgress* progress, const std::atomic_bo
     const std::shared_ptr<const Knowledge> knowledge = Knowledge::defaults();  // the extractor's and the store's
     auto store = DocumentStore::create(*db, knowledge);
     auto ids = db->prepare("SELECT id FROM documents ORDER BY id");
-    auto text = db->prepare("SELECT clean_text, format FROM documents WHERE id = ?1");
-    if (!store || !ids || !text) {
+    if (!store || !ids) {
         result.error = QStringLiteral("%1: %2").arg(m_databasePath, db->lastError());
         return result;
     }
@@ -52,21 +63,7 @@ ReextractResult ReextractJob::run(IngestProgress* progress, const std::atomic_bo
                 return result;
             }
         }
-        text->bind(1, all[i]);
-        const bool read = text->step();
-        const QString clean = read ? text->text(0) : QString();
-        const bool plainText = !read || text->isNull(1) || text->text(1) == QLatin1String("text");
-        text->reset();
-        Article article;
-        if (plainText) {
-            article = parser.parse(clean);  // new structure rules apply to text files too
-        } else if (auto stored = store->loadArticle(all[i])) {
-            article = std::move(*stored);
-        } else {
-            result.error = QStringLiteral("document %1: %2 (the batch in progress was rolled back)").arg(all[i]).arg(stored.error());
-            return result;
-        }
-        if (Status s = store->replaceDerived(all[i], article, extractor.extract(article)); !s) {
+        if (Status s = rereadDocument(*store, parser, extractor, all[i]); !s) {
             result.error = QStringLiteral("document %1: %2 (the batch in progress was rolled back)").arg(all[i]).arg(s.error());
             return result;  // the transaction's destructor rolls the batch back
         }

@@ -4,6 +4,14 @@
 
 namespace claimlens {
 
+class DocumentStore;
+class Extractor;
+class StructureParser;
+
+/// Reads a stored document's clean text again with `parser` and `extractor` (the stored structure
+/// for pages and PDFs) and replaces its structure and extraction in `store`.
+Status rereadDocument(DocumentStore& store, const StructureParser& parser, const Extractor& extractor, std::int64_t id);
+
 struct ReextractResult {
     int documents = 0;
     bool cancelled = false;

@@ -1,6 +1,7 @@
 #include "store/DocumentStore.h"
 
 #include "knowledge/Knowledge.h"
+#include "review/CorrectionStore.h"
 
 #include <QFileInfo>
 
@@ -50,6 +51,15 @@ Status insertPages(Database& db, std::int64_t documentId, const Article& article
     return {};
 }
 
+/// The kind of entity an analyst's claim actor is: as the document names it, else a company.
+EntityKind actorKind(const Extraction& extraction, const QString& name)
+{
+    for (const Mention& m : extraction.mentions)
+        if (m.name == name && m.kind != EntityKind::Product)
+            return m.kind;
+    return EntityKind::Company;
+}
+
 }  // namespace
 
 Result<DocumentStore> DocumentStore::create(Database& db, std::shared_ptr<const Knowledge> knowledge)
@@ -83,9 +93,11 @@ Result<DocumentStore> DocumentStore::create(Database& db, std::shared_ptr<const 
          " ON CONFLICT(entity_id, month) DO UPDATE SET documents = documents + excluded.documents,"
          " claims = claims + excluded.claims"},
         {&store.m_addValue,
-         "INSERT INTO statistic_values(metric_key, unit, subject, period, value, occurrences, documents)"
-         " VALUES (?1,?2,?3,?4,?5,?6,?7) ON CONFLICT(metric_key, unit, subject, period, value) DO UPDATE SET"
-         " occurrences = occurrences + excluded.occurrences, documents = documents + excluded.documents"},
+         "INSERT INTO statistic_values(metric_key, unit, subject, period, value, occurrences, documents, reviewed)"
+         " VALUES (?1,?2,?3,?4,?5,?6,?7,?8) ON CONFLICT(metric_key, unit, subject, period, value) DO UPDATE SET"
+         " occurrences = occurrences + excluded.occurrences, documents = documents + excluded.documents,"
+         " reviewed = reviewed + excluded.reviewed"},
+        {&store.m_hashOf, "SELECT content_hash FROM documents WHERE id = ?1"},
         {&store.m_addMetric,
          "INSERT INTO metric_counts(metric_key, unit, statistics, documents) VALUES (?1,?2,?3,?4)"
          " ON CONFLICT(metric_key, unit) DO UPDATE SET statistics = statistics + excluded.statistics,"
@@ -104,11 +116,12 @@ Result<DocumentStore> DocumentStore::create(Database& db, std::shared_ptr<const 
          " ON CONFLICT(entity_id, month) DO UPDATE SET documents = documents + excluded.documents,"
          " claims = claims + excluded.claims"},
         {&store.m_uncountStatistics,
-         "INSERT INTO statistic_values(metric_key, unit, subject, period, value, occurrences, documents)"
-         " SELECT metric_key, unit, subject, coalesce(period, ''), value, count(*) * -1, -1 FROM statistics"
-         " WHERE document_id = ?1 GROUP BY 1, 2, 3, 4, 5"
+         "INSERT INTO statistic_values(metric_key, unit, subject, period, value, occurrences, documents, reviewed)"
+         " SELECT metric_key, unit, subject, coalesce(period, ''), value, count(*) * -1, -1,"
+         " count(review) * -1 FROM statistics WHERE document_id = ?1 GROUP BY 1, 2, 3, 4, 5"
          " ON CONFLICT(metric_key, unit, subject, period, value) DO UPDATE SET"
-         " occurrences = occurrences + excluded.occurrences, documents = documents + excluded.documents"},
+         " occurrences = occurrences + excluded.occurrences, documents = documents + excluded.documents,"
+         " reviewed = reviewed + excluded.reviewed"},
         {&store.m_uncountMetrics,
          "INSERT INTO metric_counts(metric_key, unit, statistics, documents)"
          " SELECT metric_key, unit, count(*) * -1, -1 FROM statistics WHERE document_id = ?1 GROUP BY 1, 2"
@@ -121,6 +134,8 @@ Result<DocumentStore> DocumentStore::create(Database& db, std::shared_ptr<const 
             return Error{stmt.error()};
         *p.target = std::move(stmt.value());
     }
+    if (Status s = store.loadCorrectedHashes(); !s)
+        return Error{s.error()};
     return store;
 }
 
@@ -142,8 +157,14 @@ bool DocumentStore::isRecordedDuplicate(const QString& path)
     return found;
 }
 
-Result<std::int64_t> DocumentStore::insert(const DocumentFile& file, const Article& article, const Extraction& extraction)
+Result<std::int64_t> DocumentStore::insert(const DocumentFile& file, const Article& given, const Extraction& read)
 {
+    Corrected fixed;
+    if (Status s = corrected(file.contentHash, given, read, fixed); !s)
+        return Error{s.error()};
+    const Article& article = fixed.article ? *fixed.article : given;
+    const Extraction& extraction = fixed.article ? *fixed.extraction : read;
+    const std::optional<QString>& outlet = fixed.outlet;
     const auto sources = article.sourceNames();
     m_insertDocument.bind(1, file.path)
         .bind(2, QFileInfo(file.path).fileName())
@@ -152,7 +173,7 @@ Result<std::int64_t> DocumentStore::insert(const DocumentFile& file, const Artic
         .bind(5, article.title)
         .bind(6, nullIfEmpty(article.author))
         .bind(7, nullIfEmpty(article.section))
-        .bind(8, sources.empty() ? QString() : sources.front())
+        .bind(8, outlet ? nullIfEmpty(*outlet) : sources.empty() ? QString() : sources.front())
         .bind(9, nullIfEmpty(article.published.iso()))
         .bind(10, static_cast<int>(article.published.precision))
         .bind(11, file.size)
@@ -167,6 +188,31 @@ Result<std::int64_t> DocumentStore::insert(const DocumentFile& file, const Artic
     if (Status s = insertDerived(id, article, extraction); !s)
         return Error{s.error()};
     return id;
+}
+
+Status DocumentStore::loadCorrectedHashes()
+{
+    auto hashes = CorrectionStore(*m_db).correctedHashes();
+    if (!hashes)
+        return fail("reading the corrections", Error{hashes.error()});
+    m_correctedHashes = std::move(*hashes);
+    return {};
+}
+
+Status DocumentStore::corrected(const QString& contentHash, const Article& article, const Extraction& extraction,
+                                Corrected& out)
+{
+    if (!m_correctedHashes.contains(contentHash))
+        return {};  // the common case: no copies
+    auto corrections = CorrectionStore(*m_db).forDocument(contentHash);
+    if (!corrections)
+        return Error{QStringLiteral("reading the corrections: %1").arg(corrections.error())};
+    out.article = article;
+    out.extraction = extraction;
+    MetadataOverrides overrides;
+    applyCorrections(*corrections, *out.article, *out.extraction, &overrides);
+    out.outlet = overrides.outlet;
+    return {};
 }
 
 Result<Article> DocumentStore::loadArticle(std::int64_t id)
@@ -216,18 +262,31 @@ Result<Article> DocumentStore::loadArticle(std::int64_t id)
     return a;
 }
 
-Status DocumentStore::replaceDerived(std::int64_t documentId, const Article& article, const Extraction& extraction)
+Status DocumentStore::replaceDerived(std::int64_t documentId, const Article& given, const Extraction& read)
 {
     if (Status s = flushPending(); !s)
         return s;
     if (Status s = uncountForCharts(documentId); !s)
         return s;
+    Corrected fixed;
+    if (!m_correctedHashes.isEmpty()) {
+        m_hashOf.bind(1, documentId);
+        QString hash;
+        Status found = m_hashOf.forEach([&](const Statement& row) { hash = row.text(0); });
+        m_hashOf.reset();
+        if (!found)
+            return fail("reading the document's hash", found);
+        if (Status s = corrected(hash, given, read, fixed); !s)
+            return s;
+    }
+    const Article& article = fixed.article ? *fixed.article : given;
+    const Extraction& extraction = fixed.article ? *fixed.extraction : read;
     const auto sources = article.sourceNames();
     m_updateDocument.bind(1, documentId)
         .bind(2, article.title)
         .bind(3, nullIfEmpty(article.author))
         .bind(4, nullIfEmpty(article.section))
-        .bind(5, sources.empty() ? QString() : sources.front())
+        .bind(5, fixed.outlet ? nullIfEmpty(*fixed.outlet) : sources.empty() ? QString() : sources.front())
         .bind(6, nullIfEmpty(article.published.iso()))
         .bind(7, static_cast<int>(article.published.precision));
     if (Status s = m_updateDocument.exec(); !s)
@@ -466,8 +525,8 @@ Status DocumentStore::insertExtraction(std::int64_t id, const Article& article, 
 
     Status s = insertRows(m_insertMentions,
                           "INSERT INTO mentions(document_id, sentence_id, entity_id, via_entity_id, span_start,"
-                          " span_end, surface) VALUES ",
-                          7, extraction.mentions.size(), [&](Statement& st, int at, size_t i) {
+                          " span_end, surface, review) VALUES ",
+                          8, extraction.mentions.size(), [&](Statement& st, int at, size_t i) {
                               const Mention& m = extraction.mentions[i];
                               st.bind(at, id)
                                   .bind(at + 1, sentenceId(m.sentence))
@@ -475,7 +534,8 @@ Status DocumentStore::insertExtraction(std::int64_t id, const Article& article, 
                                   .bind(at + 3, mentionIds[i].via)
                                   .bind(at + 4, static_cast<std::int64_t>(m.start))
                                   .bind(at + 5, static_cast<std::int64_t>(m.end))
-                                  .bind(at + 6, m.surface);
+                                  .bind(at + 6, m.surface)
+                                  .bind(at + 7, reviewName(m.review));
                           });
     if (!s)
         return fail("storing a mention", s);
@@ -497,8 +557,8 @@ Status DocumentStore::insertExtraction(std::int64_t id, const Article& article, 
 
     s = insertRows(m_insertStatistics,
                    "INSERT INTO statistics(document_id, sentence_id, subject_entity_id, subject, metric_key, metric,"
-                   " value, unit, qualifier, period, span_start, span_end, kind) VALUES ",
-                   13, extraction.statistics.size(), [&](Statement& st, int at, size_t i) {
+                   " value, unit, qualifier, period, span_start, span_end, kind, review) VALUES ",
+                   14, extraction.statistics.size(), [&](Statement& st, int at, size_t i) {
                        const Statistic& x = extraction.statistics[i];
                        st.bind(at, id)
                            .bind(at + 1, sentenceId(x.sentence))
@@ -512,15 +572,16 @@ Status DocumentStore::insertExtraction(std::int64_t id, const Article& article, 
                            .bind(at + 9, nullIfEmpty(x.period))
                            .bind(at + 10, static_cast<std::int64_t>(x.start))
                            .bind(at + 11, static_cast<std::int64_t>(x.end))
-                           .bind(at + 12, nullIfEmpty(x.kind));
+                           .bind(at + 12, nullIfEmpty(x.kind))
+                           .bind(at + 13, reviewName(x.review));
                    });
     if (!s)
         return fail("storing a statistic", s);
 
     s = insertRows(m_insertEvents,
-                   "INSERT INTO events(document_id, sentence_id, date, precision, relative, span_start, span_end)"
-                   " VALUES ",
-                   7, extraction.events.size(), [&](Statement& st, int at, size_t i) {
+                   "INSERT INTO events(document_id, sentence_id, date, precision, relative, span_start, span_end,"
+                   " review) VALUES ",
+                   8, extraction.events.size(), [&](Statement& st, int at, size_t i) {
                        const Event& e = extraction.events[i];
                        st.bind(at, id)
                            .bind(at + 1, sentenceId(e.sentence))
@@ -528,7 +589,8 @@ Status DocumentStore::insertExtraction(std::int64_t id, const Article& article, 
                            .bind(at + 3, static_cast<int>(e.date.precision))
                            .bind(at + 4, nullIfEmpty(e.relative))
                            .bind(at + 5, static_cast<std::int64_t>(e.start))
-                           .bind(at + 6, static_cast<std::int64_t>(e.end));
+                           .bind(at + 6, static_cast<std::int64_t>(e.end))
+                           .bind(at + 7, reviewName(e.review));
                    });
     if (!s)
         return fail("storing an event", s);
@@ -536,7 +598,8 @@ Status DocumentStore::insertExtraction(std::int64_t id, const Article& article, 
     std::vector<std::int64_t> claimIds;
     claimIds.reserve(extraction.claims.size());
     s = insertRows(
-        m_insertClaims, "INSERT INTO claims(document_id, sentence_id, score, date, date_precision, source) VALUES ", 6,
+        m_insertClaims,
+        "INSERT INTO claims(document_id, sentence_id, score, date, date_precision, source, review) VALUES ", 7,
         extraction.claims.size(),
         [&](Statement& st, int at, size_t i) {
             const Claim& c = extraction.claims[i];
@@ -545,11 +608,26 @@ Status DocumentStore::insertExtraction(std::int64_t id, const Article& article, 
                 .bind(at + 2, c.score)
                 .bind(at + 3, nullIfEmpty(c.date.iso()))
                 .bind(at + 4, static_cast<int>(c.date.precision))
-                .bind(at + 5, nullIfEmpty(c.source));
+                .bind(at + 5, nullIfEmpty(c.source))
+                .bind(at + 6, reviewName(c.review));
         },
         &claimIds);
     if (!s)
         return fail("storing a claim", s);
+    // a claim's actors are the entities its sentence names, or the ones the analyst set
+    for (const Claim& c : extraction.claims) {
+        if (c.review != Review::Edited && c.review != Review::Added)
+            continue;
+        std::vector<std::int64_t>& actors = actorsBySentence[c.sentence];
+        actors.clear();
+        for (const QString& name : c.actors) {
+            auto entity = entityId(actorKind(extraction, name), name);
+            if (!entity)
+                return Error{entity.error()};
+            if (std::find(actors.begin(), actors.end(), *entity) == actors.end())
+                actors.push_back(*entity);
+        }
+    }
     std::vector<std::pair<std::int64_t, std::int64_t>> claimActors;  // claim id, entity id
     for (size_t i = 0; i < extraction.claims.size(); ++i)
         if (const auto it = actorsBySentence.find(extraction.claims[i].sentence); it != actorsBySentence.end())
@@ -579,15 +657,20 @@ Status DocumentStore::insertExtraction(std::int64_t id, const Article& article, 
     }
     std::map<ChartCounts::ValueKey, int> values;
     std::map<std::pair<QString, QString>, int> metrics;
+    std::map<ChartCounts::ValueKey, int> reviewed;
     for (const Statistic& st : extraction.statistics) {
         ++values[{st.metricKey, st.unit, st.subject, st.period, st.value}];
+        if (st.review != Review::None)
+            ++reviewed[{st.metricKey, st.unit, st.subject, st.period, st.value}];
         ++metrics[{st.metricKey, st.unit}];
     }
     for (const auto& [key, n] : values) {
         auto& v = m_counts.values[key];
-        v.first += n;
-        ++v.second;
+        v.occurrences += n;
+        ++v.documents;
     }
+    for (const auto& [key, n] : reviewed)
+        m_counts.values[key].reviewed += n;
     for (const auto& [key, n] : metrics) {
         auto& v = m_counts.metrics[key];
         v.first += n;
@@ -610,8 +693,9 @@ Status DocumentStore::flushCounts()
             .bind(3, subject)
             .bind(4, period.isNull() ? QStringLiteral("") : period)
             .bind(5, value)
-            .bind(6, n.first)
-            .bind(7, n.second);
+            .bind(6, n.occurrences)
+            .bind(7, n.documents)
+            .bind(8, n.reviewed);
         if (Status s = m_addValue.exec(); !s)
             return fail("updating the chart counts", s);
     }

@@ -2,6 +2,7 @@
 
 #include "extract/Extraction.h"
 #include "knowledge/Knowledge.h"
+#include "review/Correction.h"
 #include "store/Database.h"
 #include "structure/Article.h"
 
@@ -9,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <QSet>
 #include <tuple>
 
 namespace claimlens {
@@ -62,10 +64,21 @@ public:
     Status flushPending();
     void discardPending();
     Status recordDuplicate(std::int64_t documentId, const QString& path);
+    /// Reads again which documents have corrections (see review/Correction): a document whose
+    /// content hash has some is stored with them applied, by insert and replaceDerived alike.
+    Status loadCorrectedHashes();
 
 private:
     DocumentStore(Database& db, std::shared_ptr<const Knowledge> knowledge) : m_db(&db), m_knowledge(std::move(knowledge)) {}
     Status insertDerived(std::int64_t id, const Article& article, const Extraction& extraction);
+    /// A document's article and extraction with the analyst's corrections applied.
+    struct Corrected {
+        std::optional<Article> article;  ///< unset when the document has no corrections
+        std::optional<Extraction> extraction;
+        std::optional<QString> outlet;  ///< the documents.source a correction sets
+    };
+    /// Applies the corrections for `contentHash`, if it has any (see review/Correction), into `out`.
+    Status corrected(const QString& contentHash, const Article& article, const Extraction& extraction, Corrected& out);
     Status insertExtraction(std::int64_t id, const Article& article, const Extraction& extraction,
                             const std::vector<std::int64_t>& sentenceIds);
     Result<std::int64_t> entityId(EntityKind kind, const QString& name);
@@ -81,9 +94,10 @@ private:
 
     Database* m_db;
     std::shared_ptr<const Knowledge> m_knowledge;
+    QSet<QString> m_correctedHashes;
     Statement m_byHash, m_byPath, m_isDuplicate, m_insertDocument, m_updateDocument,
         m_indexSentence, m_delete, m_insertDuplicate, m_findEntity, m_insertEntity, m_addMonth, m_addValue,
-        m_addMetric, m_uncountMonths, m_uncountStatistics, m_uncountMetrics;
+        m_addMetric, m_hashOf, m_uncountMonths, m_uncountStatistics, m_uncountMetrics;
     /// The statement inserting `rows` rows of `columns` values after `head`, prepared on first use.
     Statement* rowsStatement(std::vector<Statement>& cache, const char* head, int columns, size_t rows);
     static constexpr size_t kRowsPerStatement = 16;
@@ -98,8 +112,11 @@ private:
     /// (metric key, unit) -> (statistics, documents).
     struct ChartCounts {
         using ValueKey = std::tuple<QString, QString, QString, QString, double>;
+        struct ValueCounts {
+            std::int64_t occurrences = 0, documents = 0, reviewed = 0;
+        };
         std::map<std::pair<std::int64_t, QString>, std::pair<std::int64_t, std::int64_t>> months;
-        std::map<ValueKey, std::pair<std::int64_t, std::int64_t>> values;
+        std::map<ValueKey, ValueCounts> values;
         std::map<std::pair<QString, QString>, std::pair<std::int64_t, std::int64_t>> metrics;
     };
     ChartCounts m_counts;

@@ -11,7 +11,7 @@ namespace claimlens {
 namespace {
 
 // Never edit a migration that has shipped; add a new one.
-constexpr std::array<const char*, 8> kMigrations{
+constexpr std::array<const char*, 9> kMigrations{
     // 1: documents and their structure, sentences with full-text search, cited sources
     R"sql(
 CREATE TABLE documents(
@@ -244,6 +244,30 @@ CREATE VIRTUAL TABLE sentences_fts USING fts5(
   text, content='sentences', content_rowid='id', tokenize='claimlens remove_diacritics 2'
 );
 INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild');
+)sql",
+    // 9: the analyst's review (review/Correction): decisions kept apart from the readings, keyed to
+    // the document's content hash and the sentence's text and span so re-extraction and re-ingest
+    // keep them; each reading says whether it was reviewed (NULL unreviewed, else 'confirmed',
+    // 'edited' or 'added'), and the statistics charts' counts how many of a value's readings were.
+    R"sql(
+CREATE TABLE corrections(
+  id INTEGER PRIMARY KEY,
+  content_hash TEXT NOT NULL,
+  item TEXT NOT NULL,
+  action TEXT NOT NULL,
+  sentence TEXT NOT NULL DEFAULT '',
+  span_start INTEGER NOT NULL DEFAULT 0,
+  span_end INTEGER NOT NULL DEFAULT 0,
+  value TEXT,
+  machine TEXT,
+  created TEXT NOT NULL,
+  UNIQUE(content_hash, item, span_start, span_end)
+);
+ALTER TABLE statistics ADD COLUMN review TEXT;
+ALTER TABLE claims ADD COLUMN review TEXT;
+ALTER TABLE events ADD COLUMN review TEXT;
+ALTER TABLE mentions ADD COLUMN review TEXT;
+ALTER TABLE statistic_values ADD COLUMN reviewed INTEGER NOT NULL DEFAULT 0;
 )sql",
 };
 

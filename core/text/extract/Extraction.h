@@ -10,6 +10,12 @@
 
 namespace claimlens {
 
+/// What an analyst decided about a reading (see review/Correction in the store): nothing yet, the
+/// machine's reading confirmed, the reading corrected, or an item the reading missed added.
+enum class Review { None, Confirmed, Edited, Added };
+QString reviewName(Review review);  ///< "" for None, else "confirmed", "edited", "added"
+Review reviewFromName(const QString& name);
+
 /// An entity named in a sentence. Offsets are into Article::text.
 struct Mention {
     int sentence = -1;
@@ -19,6 +25,7 @@ struct Mention {
     QString name;     ///< canonical name (a person's name as the article gives it)
     QString surface;  ///< the words in the text
     QString via;      ///< for a company named through its product: the product ("via product")
+    Review review = Review::None;
 };
 
 /// A number bound to what it measures and whom it is about.
@@ -35,6 +42,7 @@ struct Statistic {
     QString qualifier;    ///< over, almost, about, more than, up to ...
     QString period;       ///< "2014-2023", "2023"
     QString kind;         ///< "" a level; "rise" or "fall" a change ("jumped 800%", "erased $593.7bn")
+    Review review = Review::None;
 };
 
 struct Event {
@@ -43,6 +51,7 @@ struct Event {
     qsizetype end = 0;
     PartialDate date;     ///< invalid when only relative
     QString relative;     ///< "last year" as written, when the date was relative
+    Review review = Review::None;
 };
 
 struct Claim {
@@ -51,6 +60,7 @@ struct Claim {
     PartialDate date;  ///< what it reports happens then; invalid when its sentence gives no date
     QStringList actors;
     QString source;
+    Review review = Review::None;
 };
 
 /// Everything extraction finds in one article.

@@ -102,4 +102,27 @@ Extraction Extractor::extract(const Article& article) const
     return out;
 }
 
+QString reviewName(Review review)
+{
+    switch (review) {
+    case Review::None:
+        return {};
+    case Review::Confirmed:
+        return QStringLiteral("confirmed");
+    case Review::Edited:
+        return QStringLiteral("edited");
+    case Review::Added:
+        return QStringLiteral("added");
+    }
+    return {};
+}
+
+Review reviewFromName(const QString& name)
+{
+    for (Review r : {Review::Confirmed, Review::Edited, Review::Added})
+        if (reviewName(r) == name)
+            return r;
+    return Review::None;
+}
+
 }  // namespace claimlens

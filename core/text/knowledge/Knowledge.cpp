@@ -89,6 +89,15 @@ QString entityKindName(EntityKind kind)
     return {};
 }
 
+std::optional<EntityKind> entityKindFromName(const QString& name)
+{
+    for (EntityKind k : {EntityKind::Company, EntityKind::Product, EntityKind::Country, EntityKind::Organization,
+                         EntityKind::Person})
+        if (entityKindName(k) == name)
+            return k;
+    return std::nullopt;
+}
+
 int Knowledge::find(EntityKind kind, const QString& name) const
 {
     return m_byKey.value(entityKindName(kind) + u':' + name.toLower(), -1);

@@ -8,12 +8,15 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace claimlens {
 
 enum class EntityKind { Company, Product, Country, Organization, Person };
 QString entityKindName(EntityKind kind);
+/// The kind `entityKindName` names; nullopt for any other word.
+std::optional<EntityKind> entityKindFromName(const QString& name);
 
 /// Something the knowledge base knows by name.
 struct Entity {

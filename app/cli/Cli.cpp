@@ -39,10 +39,8 @@
 #include <cmath>
 
 namespace claimlens {
-namespace {
 
-/// Removes "--name VALUE" from args; returns VALUE, or a null string when absent.
-QString takeOption(QStringList& args, const QString& name, bool* missingValue = nullptr)
+QString takeOption(QStringList& args, const QString& name, bool* missingValue)
 {
     const qsizetype i = args.indexOf(name);
     if (i < 0)
@@ -62,6 +60,8 @@ bool takeFlag(QStringList& args, const QString& name)
 {
     return args.removeAll(name) > 0;
 }
+
+namespace {
 
 /// Progress on a terminal: one line rewritten in place.
 class TerminalProgress : public IngestProgress {
@@ -192,6 +192,8 @@ int Cli::run(QStringList args)
         return chart(args);
     if (command == QStringLiteral("check"))
         return check(args);
+    if (command == QStringLiteral("review"))
+        return review(args);
     return usage(QStringLiteral("'%1' is declared but not handled").arg(command));
 }
 

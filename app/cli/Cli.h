@@ -9,6 +9,11 @@
 
 namespace claimlens {
 
+/// Removes "--name VALUE" from args; returns VALUE, or a null string when absent.
+QString takeOption(QStringList& args, const QString& name, bool* missingValue = nullptr);
+/// Removes every "--name" from args; true when there was one.
+bool takeFlag(QStringList& args, const QString& name);
+
 /// claimlens-cli: ingest, list, show, search, export and stats over a Claimlens database.
 class Cli {
 public:
@@ -32,6 +37,7 @@ private:
     int extract(const QStringList& args);
     int chart(const QStringList& args);
     int check(const QStringList& args);
+    int review(const QStringList& args);  ///< in ReviewCommand.cpp
     int usage(const QString& problem = {});
     /// The database, opened for reading (the commands that write run jobs that open their own), or
     /// nothing after saying why on stderr.

@@ -126,6 +126,14 @@ const Program& cliProgram()
              QStringLiteral("checks the database: SQLite's integrity check, foreign keys, the full-text index against "
                             "the sentences, and that every document has its blocks and sentences; says what is wrong "
                             "(exit 3) or that it is sound")},
+            {QStringLiteral("review"),
+             {{QStringLiteral("ACTION"), ValueKind::Text,
+               {QStringLiteral("list"), QStringLiteral("export"), QStringLiteral("import")}, false, false},
+              {QStringLiteral("FILE"), ValueKind::File, {}, false, true}},
+             {file("--out", "FILE", "export: write to FILE instead of standard output")},
+             QStringLiteral("the analyst's corrections (confirmed, rejected, edited and added readings): list them "
+                            "with their state (orphaned when the sentence or the document is gone), export them as "
+                            "JSON, or import a JSON file of them (FILE, or standard input) and apply them")},
             {QStringLiteral("reextract"), {}, {},
              QStringLiteral("read every stored text again with the current rules and knowledge")},
             {QStringLiteral("extract"),

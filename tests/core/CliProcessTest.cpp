@@ -1,4 +1,6 @@
 // claimlens-cli run as a process: exit codes, messages, and the files it writes.
+#include "review/Reviewer.h"
+
 #include "TestSupport.h"
 
 #include <QFile>
@@ -291,4 +293,58 @@ TEST(CliProcess, ExitCodes)
     r = cli({QStringLiteral("--db"), notDb, QStringLiteral("stats")});
     EXPECT_EQ(r.code, 3);
     EXPECT_TRUE(r.err.contains(notDb)) << qPrintable(r.err);
+}
+
+// A team shares corrections: one analyst's export, imported into a colleague's database of the
+// same articles, corrects the colleague's readings; a broken file imports nothing.
+TEST(CliProcess, ReviewExportImportAndList)
+{
+    test::Workspace ws;
+    ws.write(QStringLiteral("in/gpus.txt"), "Cluster Build-Out Accelerates Across Three Provinces This Spring\n\n"
+                                            "April 2, 2025\n\nAlibaba bought 12,000 servers in 2024 for its cloud.\n");
+    const QString mine = ws.path(QStringLiteral("mine.sqlite"));
+    const QString theirs = ws.path(QStringLiteral("theirs.sqlite"));
+    ASSERT_EQ(cli({QStringLiteral("ingest"), ws.path(QStringLiteral("in"))}, mine).code, 0);
+    ASSERT_EQ(cli({QStringLiteral("ingest"), ws.path(QStringLiteral("in"))}, theirs).code, 0);
+    {
+        auto db = Database::open(mine);
+        ASSERT_TRUE(db.ok());
+        auto st = db->prepare("SELECT d.content_hash, s.text, st.span_start, st.span_end FROM statistics st"
+                              " JOIN sentences s ON s.id = st.sentence_id JOIN documents d ON d.id = st.document_id");
+        ASSERT_TRUE(st && st->step()) << "the fixture must give a statistic";
+        Correction c;
+        c.contentHash = st->text(0);
+        c.item = CorrectionItem::Statistic;
+        c.action = CorrectionAction::Edit;
+        c.sentence = st->text(1);
+        c.start = st->int64(2);
+        c.end = st->int64(3);
+        Statistic s;
+        s.subject = QStringLiteral("Alibaba");
+        s.subjectKind = EntityKind::Company;
+        s.metricKey = QStringLiteral("servers");
+        s.metric = QStringLiteral("servers");
+        s.value = 12500;
+        s.unit = QStringLiteral("count");
+        s.period = QStringLiteral("2024");
+        c.value = statisticToJson(s);
+        ASSERT_TRUE(Reviewer(*db, Knowledge::defaults()).record(c).ok());
+    }
+    const QString shared = ws.path(QStringLiteral("review.json"));
+    CliRun r = cli({QStringLiteral("review"), QStringLiteral("export"), QStringLiteral("--out"), shared}, mine);
+    ASSERT_EQ(r.code, 0) << qPrintable(r.err);
+    r = cli({QStringLiteral("review"), QStringLiteral("import"), shared}, theirs);
+    ASSERT_EQ(r.code, 0) << qPrintable(r.err);
+    EXPECT_TRUE(r.out.contains(QStringLiteral("1 corrections imported; 1 stored documents"))) << qPrintable(r.out);
+    r = cli({QStringLiteral("list"), QStringLiteral("statistics")}, theirs);
+    EXPECT_TRUE(r.out.contains(QStringLiteral("12,500"))) << qPrintable(r.out);
+    r = cli({QStringLiteral("review"), QStringLiteral("list")}, theirs);
+    EXPECT_EQ(r.code, 0);
+    EXPECT_TRUE(r.out.contains(QStringLiteral("\tapplied\tgpus.txt\tstatistic edit"))) << qPrintable(r.out);
+
+    ws.write(QStringLiteral("broken.json"), R"({"claimlens-corrections": 1, "corrections": [{"document": "x", "item": "claim", "action": "approve"}]})");
+    r = cli({QStringLiteral("review"), QStringLiteral("import"), ws.path(QStringLiteral("broken.json"))}, theirs);
+    EXPECT_EQ(r.code, 2);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("broken.json: correction 1: unknown action \"approve\" (nothing was imported)")))
+        << qPrintable(r.err);
 }

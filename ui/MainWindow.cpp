@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "FactsTab.h"
 #include "FilterChips.h"
 #include "FilterPanel.h"
 #include "MessageBox.h"
@@ -7,6 +8,7 @@
 #include "ReaderView.h"
 #include "Settings.h"
 #include "Theme.h"
+#include "WindowReview.h"
 #include "charts/ChartsTab.h"
 #include "charts/TimelineTab.h"
 #include "models/ClaimListModel.h"
@@ -36,6 +38,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QScopedValueRollback>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -95,6 +98,7 @@ MainWindow::MainWindow(QWidget* parent)
     buildCentral();
     setWindowIcon(applicationIcon());
     buildMenus();
+    m_review = new WindowReview(this);
 
     connect(m_importer, &ImportController::started, this, [this](int total) {
         m_progress->setRange(0, std::max(total, 1));
@@ -248,6 +252,9 @@ void MainWindow::buildCentral()
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_documentSplitter, tr("&Documents"));
     m_tabs->addTab(m_claimView, tr("C&laims"));
+    m_facts = new FactsTab(this);
+    m_tabs->addTab(m_facts, tr("F&acts"));
+    connect(m_facts, &FactsTab::openSentence, this, &MainWindow::openFromView);
     m_timeline = new charts::TimelineTab(this);
     m_timeline->setObjectName(QStringLiteral("timeline"));
     m_tabs->addTab(m_timeline, tr("&Timeline"));
@@ -331,7 +338,7 @@ void MainWindow::buildMenus()
     file->addSeparator();
     file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
 
-    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QMenu* edit = m_editMenu = menuBar()->addMenu(tr("&Edit"));
     QAction* find = edit->addAction(tr("&Find in Sentences"), this, [this] {
         m_search->setFocus(Qt::ShortcutFocusReason);
         m_search->selectAll();
@@ -342,8 +349,9 @@ void MainWindow::buildMenus()
         m_filterPanel->companySearch()->selectAll();
     });
     findCompany->setShortcut(QKeySequence(tr("Ctrl+Shift+F")));
-    m_undoFilterAction = edit->addAction(tr("&Undo Filter Change"), this, &MainWindow::undoFilter);
-    m_undoFilterAction->setShortcut(QKeySequence::Undo);
+    // Ctrl+Z undoes the analyst's decisions (WindowReview); going back to a filter is navigation
+    m_undoFilterAction = edit->addAction(tr("&Back to the Previous Filter"), this, &MainWindow::undoFilter);
+    m_undoFilterAction->setShortcut(QKeySequence::Back);
     m_undoFilterAction->setEnabled(false);
     edit->addSeparator();
     QAction* clear = edit->addAction(tr("C&lear Filters"), this, [this] { setFilter({}); });
@@ -567,6 +575,19 @@ void MainWindow::refreshAll()
     updateStatus();
 }
 
+void MainWindow::reloadData()
+{
+    const qint64 shown = currentDocument();
+    const int scroll = m_reader->verticalScrollBar()->value();
+    refreshAll();
+    if (shown < 0 || !m_db)
+        return;
+    if (auto doc = ReaderQuery(*m_db).load(shown)) {
+        m_reader->setDocument(std::move(*doc));
+        m_reader->verticalScrollBar()->setValue(scroll);
+    }
+}
+
 void MainWindow::setFilter(const DocumentFilter& filter)
 {
     if (filter != m_filter && !m_undoingFilter) {
@@ -681,6 +702,8 @@ void MainWindow::refreshCurrentTab()
     };
     if (tab == m_claimView)
         update(m_claims);
+    else if (tab == m_facts)
+        update(m_facts);
     else if (tab == m_timeline)
         update(m_timeline);
     else if (tab == m_charts)
@@ -706,66 +729,6 @@ void MainWindow::openFromView(qint64 documentId, int sentenceOrdinal)
 {
     m_tabs->setCurrentWidget(m_documentSplitter);
     openDocument(documentId, sentenceOrdinal);
-}
-
-void MainWindow::updateRecentMenu()
-{
-    m_recentMenu->clear();
-    const QStringList recent = Settings().get(Setting::RecentDatabases);
-    for (const QString& path : recent)
-        m_recentMenu->addAction(path, this, [this, path] { openDatabase(path); });
-    m_recentMenu->setEnabled(!recent.isEmpty());
-}
-
-void MainWindow::chooseImportFiles()
-{
-    Settings s;
-    const QStringList files = QFileDialog::getOpenFileNames(
-        this, tr("Import articles"), s.get(Setting::LastImportFolder),
-        tr("Articles (*.txt *.text *.md *.html *.htm *.xhtml *.pdf);;All files (*)"));
-    if (files.isEmpty())
-        return;
-    s.set(Setting::LastImportFolder, QFileInfo(files.first()).absolutePath());
-    importPaths(files);
-}
-
-void MainWindow::chooseImportFolder()
-{
-    Settings s;
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Import a folder of articles"),
-                                                             s.get(Setting::LastImportFolder));
-    if (folder.isEmpty())
-        return;
-    s.set(Setting::LastImportFolder, folder);
-    importPaths({folder});
-}
-
-void MainWindow::chooseNewDatabase()
-{
-    const QString path = QFileDialog::getSaveFileName(this, tr("New database"), QDir::homePath(),
-                                                      tr("Claimlens databases (*.sqlite);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    if (QFileInfo::exists(path) &&
-        MessageBox::question(this, tr("Database exists"), tr("%1 exists. Open it instead?").arg(path)) != QMessageBox::Yes)
-        return;
-    openDatabase(path);
-}
-
-void MainWindow::chooseOpenDatabase()
-{
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open database"), QFileInfo(databasePath()).absolutePath(),
-                                                      tr("Claimlens databases (*.sqlite);;All files (*)"));
-    if (!path.isEmpty())
-        openDatabase(path);
-}
-
-void MainWindow::about()
-{
-    QMessageBox::about(this, tr("About Claimlens"),
-                       tr("<h3>Claimlens %1</h3><p>An explorer for the claims, companies and numbers in news about "
-                          "China's AI industry and its race with the United States.</p><p>Database: %2</p>")
-                           .arg(QStringLiteral(CLAIMLENS_VERSION), databasePath().toHtmlEscaped()));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -33,6 +33,8 @@ class TimelineTab;
 namespace claimlens::ui {
 
 class ClaimListModel;
+class FactsTab;
+class WindowReview;
 class DocumentListModel;
 class FilterChips;
 class FilterPanel;
@@ -85,6 +87,14 @@ public:
     QTableView* claimView() const { return m_claimView; }
     QTabWidget* tabs() const { return m_tabs; }
     QLineEdit* searchBox() const { return m_search; }
+    FactsTab* factsTab() const { return m_facts; }
+    WindowReview* review() const { return m_review; }
+    QMenu* editMenu() const { return m_editMenu; }
+    /// The database shown, or nullptr.
+    Database* database() { return m_db ? &*m_db : nullptr; }
+    /// Reads the data again after it changed under the views (a review): lists, tabs, counts and
+    /// the document in the reader, which keeps its place.
+    void reloadData();
 
     /// Where the bundled sample corpus is: beside the installed program, else in the source tree.
     static QString sampleCorpusPath();
@@ -127,6 +137,9 @@ private:
     void about();
 
     std::optional<Database> m_db;
+    FactsTab* m_facts = nullptr;
+    WindowReview* m_review = nullptr;
+    QMenu* m_editMenu = nullptr;
     DocumentFilter m_filter;
     ImportController* m_importer;
     DocumentListModel* m_documents;

@@ -2,18 +2,24 @@
 
 #include "Plural.h"
 
+#include <QContextMenuEvent>
 #include <QDir>
+#include <QMenu>
 #include <QEvent>
 #include <QScrollBar>
 #include <QHelpEvent>
+#include <QLocale>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QToolTip>
+#include <QRegularExpression>
 #include <QUrl>
 
 #include <algorithm>
+#include <memory>
 #include <set>
+#include <tuple>
 
 namespace claimlens::ui {
 namespace {
@@ -83,6 +89,12 @@ ReaderView::ReaderView(QWidget* parent) : QTextBrowser(parent)
     setPlaceholderText(tr("Select a document to read it here."));
     document()->setDocumentMargin(16);
     connect(this, &QTextBrowser::anchorClicked, this, &ReaderView::onAnchor);
+}
+
+/// The line under a reading an analyst checked: a green that reads on either palette.
+QColor reviewedColour(bool dark)
+{
+    return dark ? QColor(0x6e, 0xe7, 0x8a) : QColor(0x16, 0x7a, 0x32);
 }
 
 QColor ReaderView::markColour(TextMark::Kind kind, bool dark)
@@ -222,7 +234,21 @@ void ReaderView::render()
             for (const TextMark* m : marks) {
                 if (m->start > a || m->end < z)
                     continue;
-                tips.append(m->detail);
+                if (m->rejected) {  // struck through and greyed: read, then rejected by the analyst
+                    tips.append(m->detail + tr(" \u2014 right-click to take it back"));
+                    f.setFontStrikeOut(true);
+                    f.setForeground(pal.color(QPalette::Disabled, QPalette::Text));
+                    continue;
+                }
+                tips.append(m->review == Review::None
+                                ? m->detail
+                                : tr("%1 \u2014 %2 by the analyst").arg(m->detail, reviewName(m->review)));
+                if (m->review != Review::None && m->kind != TextMark::Kind::Claim) {
+                    // checked readings carry a solid line in the theme's "good" colour
+                    f.setFontUnderline(true);
+                    f.setUnderlineStyle(QTextCharFormat::SingleUnderline);
+                    f.setUnderlineColor(reviewedColour(dark));
+                }
                 switch (m->kind) {
                 case TextMark::Kind::Claim:
                     if (!entityShown)
@@ -231,12 +257,15 @@ void ReaderView::render()
                 case TextMark::Kind::Statistic:
                     f.setFontWeight(QFont::DemiBold);
                     f.setFontUnderline(true);
-                    f.setUnderlineColor(markColour(m->kind, dark));
+                    if (m->review == Review::None)
+                        f.setUnderlineColor(markColour(m->kind, dark));
                     f.setForeground(markColour(m->kind, dark));
                     break;
                 case TextMark::Kind::Event:
-                    f.setUnderlineStyle(QTextCharFormat::DotLine);
-                    f.setUnderlineColor(markColour(m->kind, dark));
+                    if (m->review == Review::None) {
+                        f.setUnderlineStyle(QTextCharFormat::DotLine);
+                        f.setUnderlineColor(markColour(m->kind, dark));
+                    }
                     break;
                 default:
                     entityShown = true;
@@ -253,7 +282,7 @@ void ReaderView::render()
                 }
             }
             if (!tips.isEmpty())
-                f.setToolTip(tips.join(u'\n'));
+                f.setToolTip(tips.join(u'\n') + tr("\nRight-click to confirm, reject or correct what was read"));
             cursor.insertText(piece, f);
         }
     }
@@ -399,6 +428,113 @@ void ReaderView::changeEvent(QEvent* event)
     QTextBrowser::changeEvent(event);
     if (event->type() == QEvent::PaletteChange)
         render();  // mark colours follow a light or dark palette
+}
+
+qsizetype ReaderView::offsetAt(int documentPosition) const
+{
+    for (const ShownBlock& b : m_shown)
+        if (documentPosition >= b.position && documentPosition < b.position + (b.end - b.start))
+            return b.start + (documentPosition - b.position);
+    return -1;
+}
+
+std::vector<const TextMark*> ReaderView::marksAt(qsizetype offset) const
+{
+    std::vector<const TextMark*> out;
+    if (!m_doc || offset < 0)
+        return out;
+    for (const TextMark& m : m_doc->marks)
+        if (m.start <= offset && offset < m.end)
+            out.push_back(&m);
+    return out;
+}
+
+QList<QAction*> ReaderView::reviewActions(int documentPosition, QObject* parent)
+{
+    QList<QAction*> actions;
+    if (!m_doc)
+        return actions;
+    const ReaderDocument& doc = *m_doc;
+    auto add = [&](const QString& text, auto&& f) {
+        auto* a = new QAction(text, parent);
+        connect(a, &QAction::triggered, this, f);
+        actions.append(a);
+        return a;
+    };
+    for (const TextMark* m : marksAt(offsetAt(documentPosition))) {
+        const TextMark mark = *m;  // the document may be replaced before an action runs
+        const QString what = mark.detail.section(u':', 0, 0);
+        if (mark.rejected) {
+            add(tr("Take back the rejection of this %1").arg(what.toLower()),
+                [this, c = doc.correctionFor(mark, CorrectionAction::Reject)] { Q_EMIT reviewCleared(c); });
+            continue;
+        }
+        auto* menu = new QMenu(mark.detail.left(70), this);
+        QObject::connect(parent, &QObject::destroyed, menu, &QObject::deleteLater);
+        for (auto [label, action, edit] : {std::tuple{tr("&Confirm"), CorrectionAction::Confirm, false},
+                                           std::tuple{tr("&Reject"), CorrectionAction::Reject, false},
+                                           std::tuple{tr("C&orrect\u2026"), CorrectionAction::Edit, true}}) {
+            Correction c = doc.correctionFor(mark, action);
+            if (edit)
+                c.value = mark.reading;
+            menu->addAction(label, this, [this, c, edit = edit] { Q_EMIT reviewRequested(c, edit); });
+        }
+        if (mark.review != Review::None)
+            menu->addAction(tr("&Take back the decision"), this,
+                            [this, c = doc.correctionFor(mark, CorrectionAction::Confirm)] { Q_EMIT reviewCleared(c); });
+        actions.append(menu->menuAction());
+    }
+    // a selection inside one sentence can become what the reading missed
+    const QTextCursor selection = textCursor();
+    const qsizetype from = selection.hasSelection() ? offsetAt(selection.selectionStart()) : -1;
+    const qsizetype to = selection.hasSelection() ? offsetAt(selection.selectionEnd() - 1) + 1 : -1;
+    const ReaderSentence* sentence = from >= 0 && to > from ? doc.sentenceAt(from, to) : nullptr;
+    if (sentence) {
+        const QString words = doc.text.mid(from, to - from).simplified();
+        Correction base;
+        base.contentHash = doc.contentHash;
+        base.action = CorrectionAction::Add;
+        base.sentence = sentence->text;
+        base.start = from;
+        base.end = to;
+        Correction statistic = base;
+        statistic.item = CorrectionItem::Statistic;
+        Statistic seed;
+        QString digits = words;
+        digits.remove(QRegularExpression(QStringLiteral("[^0-9.]")));
+        seed.value = QLocale::c().toDouble(digits);
+        seed.unit = words.contains(u'%') ? QStringLiteral("percent") : QStringLiteral("count");
+        statistic.value = statisticToJson(seed);
+        add(tr("Add \u201C%1\u201D as a statistic\u2026").arg(words.left(40)),
+            [this, statistic] { Q_EMIT reviewRequested(statistic, true); });
+        Correction name = base;
+        name.item = CorrectionItem::Mention;
+        name.value = {{QStringLiteral("name"), words}, {QStringLiteral("kind"), QStringLiteral("company")}};
+        add(tr("Add \u201C%1\u201D as a name (company, person, country)\u2026").arg(words.left(40)),
+            [this, name] { Q_EMIT reviewRequested(name, true); });
+        Correction claim = base;
+        claim.item = CorrectionItem::Claim;
+        claim.start = sentence->start;
+        claim.end = sentence->end;
+        claim.value = claimToJson(Claim{});
+        const bool isClaim = std::any_of(doc.marks.begin(), doc.marks.end(), [&](const TextMark& m) {
+            return m.kind == TextMark::Kind::Claim && !m.rejected && m.start == sentence->start;
+        });
+        if (!isClaim)
+            add(tr("Mark this sentence as a claim\u2026"), [this, claim] { Q_EMIT reviewRequested(claim, true); });
+    }
+    return actions;
+}
+
+void ReaderView::contextMenuEvent(QContextMenuEvent* event)
+{
+    std::unique_ptr<QMenu> menu(createStandardContextMenu(event->pos()));
+    const QList<QAction*> review = reviewActions(cursorForPosition(event->pos()).position(), menu.get());
+    if (!review.isEmpty()) {
+        menu->addSeparator();
+        menu->addActions(review);
+    }
+    menu->exec(event->globalPos());
 }
 
 }  // namespace claimlens::ui

@@ -39,13 +39,25 @@ public:
     /// The colour the reader gives a kind of mark under the current palette.
     static QColor markColour(TextMark::Kind kind, bool dark);
 
+    /// The clean-text offset shown at a place, or -1 outside the article.
+    qsizetype offsetAt(int documentPosition) const;
+    /// The marks covering a clean-text offset, the reader's order.
+    std::vector<const TextMark*> marksAt(qsizetype offset) const;
+    /// The review actions for a place and the selection (built by the context menu; for tests).
+    QList<QAction*> reviewActions(int documentPosition, QObject* parent);
+
 Q_SIGNALS:
+    /// The analyst chose to decide about a reading: record `correction` (edit: after the editor).
+    void reviewRequested(const claimlens::Correction& correction, bool edit);
+    /// The analyst took back the decision about a reading.
+    void reviewCleared(const claimlens::Correction& reading);
     void companyClicked(const QString& name);
     void countryClicked(const QString& name);
     void furnitureToggled(bool shown);
 
 protected:
     bool viewportEvent(QEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
     void changeEvent(QEvent* event) override;
 
 private:

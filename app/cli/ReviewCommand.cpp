@@ -5,8 +5,6 @@
 #include "review/Reviewer.h"
 
 #include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QSaveFile>
 
 #include <cstdio>
@@ -14,8 +12,6 @@
 
 namespace claimlens {
 namespace {
-
-constexpr auto kFormatKey = "claimlens-corrections";
 
 /// One field of a tab-separated line: tabs and line breaks as spaces, so a line stays a record.
 QString field(QString s)
@@ -49,28 +45,10 @@ int Cli::review(const QStringList& argsIn)
             m_err << "claimlens-cli: " << path << ": " << file.errorString() << '\n';
             return NotFound;
         }
-        QJsonParseError parseError;
-        const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
-        if (parseError.error != QJsonParseError::NoError || !doc.isObject() ||
-            !doc.object().contains(QLatin1String(kFormatKey))) {
-            m_err << "claimlens-cli: " << path << ": not a corrections file ("
-                  << (parseError.error != QJsonParseError::NoError
-                          ? QStringLiteral("%1 at byte %2").arg(parseError.errorString()).arg(parseError.offset)
-                          : QStringLiteral("no \"%1\" key; 'review export' writes one").arg(QLatin1String(kFormatKey)))
-                  << ")\n";
+        auto corrections = readCorrectionsFile(file.readAll());
+        if (!corrections) {
+            m_err << "claimlens-cli: " << path << ": " << corrections.error() << " (nothing was imported)\n";
             return Usage;
-        }
-        std::vector<Correction> corrections;
-        const QJsonArray items = doc.object().value(QStringLiteral("corrections")).toArray();
-        for (qsizetype i = 0; i < items.size(); ++i) {
-            QString error;
-            auto c = correctionFromJson(items.at(i).toObject(), &error);
-            if (!c) {
-                m_err << "claimlens-cli: " << path << ": correction " << (i + 1) << ": " << error
-                      << " (nothing was imported)\n";
-                return Usage;
-            }
-            corrections.push_back(std::move(*c));
         }
         auto db = Database::open(m_db);
         if (!db) {
@@ -81,7 +59,7 @@ int Cli::review(const QStringList& argsIn)
             m_err << "claimlens-cli: " << m_db << ": " << Database::readOnlyMessage() << '\n';
             return DatabaseError;
         }
-        auto report = Reviewer(*db, Knowledge::defaults()).import(corrections);
+        auto report = Reviewer(*db, Knowledge::defaults()).import(*corrections);
         if (!report) {
             m_err << "claimlens-cli: " << report.error() << " (nothing was imported)\n";
             return DatabaseError;
@@ -117,11 +95,10 @@ int Cli::review(const QStringList& argsIn)
         m_err << QStringLiteral("%1 corrections, %2 orphaned\n").arg(listed->size()).arg(orphans);
         return Ok;
     }
-    QJsonArray items;
+    std::vector<Correction> all;
     for (const ListedCorrection& l : *listed)
-        items.append(correctionToJson(l.correction));
-    const QByteArray json =
-        QJsonDocument(QJsonObject{{QLatin1String(kFormatKey), 1}, {QStringLiteral("corrections"), items}}).toJson();
+        all.push_back(l.correction);
+    const QByteArray json = correctionsFile(all);
     if (out.isEmpty()) {
         m_out << QString::fromUtf8(json);
         return Ok;
@@ -131,7 +108,7 @@ int Cli::review(const QStringList& argsIn)
         m_err << "claimlens-cli: " << out << ": " << file.errorString() << '\n';
         return DatabaseError;
     }
-    m_err << QStringLiteral("%1 corrections written to %2\n").arg(items.size()).arg(out);
+    m_err << QStringLiteral("%1 corrections written to %2\n").arg(all.size()).arg(out);
     return Ok;
 }
 

@@ -7,6 +7,7 @@
 #include <QHorizontalStackedBarSeries>
 #include <QLegendMarker>
 #include <QStackedBarSeries>
+#include <QPen>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -96,6 +97,8 @@ QChart* ChartBuilder::build(const ChartModel& model, bool dark)
                                : new QHorizontalBarSeries;
     else
         series = new QStackedBarSeries;
+    const bool reviewedSet = std::any_of(model.sets.begin(), model.sets.end(),
+                                         [](const ChartSet& set) { return set.role == ChartSet::Role::Reviewed; });
     double largest = 0;
     std::vector<double> totals(static_cast<size_t>(categories.size()), 0.0);
     for (size_t s = 0; s < model.sets.size(); ++s) {
@@ -114,6 +117,13 @@ QChart* ChartBuilder::build(const ChartModel& model, bool dark)
                                                                  : kSeriesColours[s % std::size(kSeriesColours)];
         set->setColor(rangeStart ? QColor(Qt::transparent) : colour);
         set->setBorderColor(rangeStart ? QColor(Qt::transparent) : colour.darker(130));
+        if (data.role == ChartSet::Role::Reviewed) {
+            set->setColor(kSeriesColours[0]);
+            set->setBorderColor(kSeriesColours[0].darker(130));
+        } else if (data.role == ChartSet::Role::Values && reviewedSet) {  // unchecked readings: pale, dashed
+            set->setColor(kSeriesColours[0].lighter(dark ? 60 : 160));
+            set->setPen(QPen(kSeriesColours[0], 1.5, Qt::DashLine));
+        }
         // Conflicting values are "selected" bars: one set keeps labels outside the bar ends, which
         // stacking two sets would not allow.
         set->setSelectedColor(rangeStart ? QColor(Qt::transparent) : kConflict);
@@ -123,7 +133,8 @@ QChart* ChartBuilder::build(const ChartModel& model, bool dark)
                 set->selectBar(static_cast<int>(i));
         }
         // a range's start and span carry no figure of their own: the category names the bounds
-        set->setLabelColor(data.role != ChartSet::Role::Values ? QColor(Qt::transparent)
+        const bool figures = data.role == ChartSet::Role::Values || data.role == ChartSet::Role::Reviewed;
+        set->setLabelColor(!figures ? QColor(Qt::transparent)
                            : dark                             ? QColor(0xee, 0xee, 0xee)
                                                               : QColor(0x22, 0x22, 0x22));
         series->append(set);

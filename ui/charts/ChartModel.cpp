@@ -138,6 +138,9 @@ ChartModel statisticModel(const StatisticSeries& series, const DocumentFilter& f
     const bool anyConflict = !series.conflicts.empty();
     const QString symbol = series.unit == QStringLiteral("percent") ? QStringLiteral("%") : QString();
     ChartSet agreed{QStringLiteral("Reported value"), {}};
+    // values whose every reading an analyst confirmed, edited or added stand apart from unchecked ones
+    ChartSet reviewed{QStringLiteral("Reviewed by an analyst"), {}, ChartSet::Role::Reviewed};
+    int valuesShown = 0, valuesReviewed = 0;
     // a range floats from its lower to its upper bound: an invisible start, then its span
     ChartSet rangeStart{QStringLiteral("Range start"), {}, ChartSet::Role::RangeStart};
     ChartSet range{QStringLiteral("Reported range"), {}, ChartSet::Role::Range};
@@ -163,18 +166,32 @@ ChartModel statisticModel(const StatisticSeries& series, const DocumentFilter& f
         m.categories.append(label);
         m.conflict.push_back(v.conflict >= 0);
         anyRange = anyRange || v.isRange();
-        agreed.values.push_back(v.isRange() ? 0 : v.value / m.scale);
+        ++valuesShown;
+        valuesReviewed += v.isReviewed() ? 1 : 0;
+        agreed.values.push_back(v.isRange() || v.isReviewed() ? 0 : v.value / m.scale);
+        reviewed.values.push_back(v.isRange() || !v.isReviewed() ? 0 : v.value / m.scale);
         rangeStart.values.push_back(v.isRange() ? v.value / m.scale : 0);
         range.values.push_back(v.isRange() ? (v.high - v.value) / m.scale : 0);
         m.statisticValues.push_back(v);
         m.csvRows.push_back({v.subject, v.period, QString::number(v.value, 'g', 15), series.unit,
                              QString::number(v.documents), v.sources.join(u'|'), v.conflict >= 0 ? QStringLiteral("yes") : QStringLiteral("no"),
                              QString::number(v.documentId), QString::number(v.sentenceOrdinal), v.sentence,
-                             v.isRange() ? QString::number(v.high, 'g', 15) : QString(), v.qualifier});
+                             v.isRange() ? QString::number(v.high, 'g', 15) : QString(), v.qualifier,
+                             v.isReviewed() ? QStringLiteral("yes") : v.reviewed > 0 ? QStringLiteral("partly") : QStringLiteral("no")});
     }
     // one set: the builder colours the bars of conflict categories apart; ranges stack on their
     // invisible start
+    if (valuesReviewed > 0) {
+        agreed.name = QStringLiteral("Unreviewed reading");
+        m.sets.push_back(std::move(reviewed));  // a category has its bar in one of the two: they stack
+        m.stacked = true;
+    }
     m.sets.push_back(std::move(agreed));
+    m.notes.append(valuesReviewed > 0 ? QStringLiteral("Reviewed by an analyst: %1 of %2 values (solid bars); the others "
+                                                       "are readings no one has checked (pale, dashed bars)")
+                                            .arg(valuesReviewed)
+                                            .arg(valuesShown)
+                                      : QStringLiteral("Reviewed by an analyst: none of the %1 values").arg(valuesShown));
     if (anyRange) {
         m.sets.push_back(std::move(rangeStart));
         m.sets.push_back(std::move(range));
@@ -194,7 +211,7 @@ ChartModel statisticModel(const StatisticSeries& series, const DocumentFilter& f
     m.csvHeader = QStringList{QStringLiteral("subject"), QStringLiteral("period"), QStringLiteral("value"), QStringLiteral("unit"),
                               QStringLiteral("documents"), QStringLiteral("sources"), QStringLiteral("conflict"),
                               QStringLiteral("document_id"), QStringLiteral("sentence_ordinal"), QStringLiteral("sentence"),
-                              QStringLiteral("range_high"), QStringLiteral("qualifier")};
+                              QStringLiteral("range_high"), QStringLiteral("qualifier"), QStringLiteral("reviewed")};
     return m;
 }
 

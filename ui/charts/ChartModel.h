@@ -18,7 +18,9 @@ struct ChartSet {
     std::vector<double> values;  ///< per category, in display units; 0 where the set has no bar
     /// How the builder draws it: a set of its own colour, the invisible start a range floats on, or
     /// a range's span (unlabelled: its segment's length is no reported figure).
-    enum class Role { Values, RangeStart, Range } role = Role::Values;
+    /// Reviewed: the values of categories whose every reading an analyst reviewed (drawn solid,
+    /// the Values set then drawn as unchecked readings).
+    enum class Role { Values, RangeStart, Range, Reviewed } role = Role::Values;
 };
 
 /// What a chart shows, apart from how Qt Charts draws it: the builder, the CSV, the caption, the

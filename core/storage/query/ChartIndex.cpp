@@ -223,7 +223,7 @@ Result<std::shared_ptr<const ChartIndex>> ChartIndex::load(Database& db)
     // statistics, by document then id
     {
         auto stmt = db.prepare("SELECT id, document_id, metric_key, unit, subject, coalesce(period, ''), value,"
-                               " subject_entity_id FROM statistics");
+                               " subject_entity_id, review IS NOT NULL FROM statistics");
         if (!stmt)
             return failed("statistics", db);
         QHash<QString, int> metrics;
@@ -256,6 +256,7 @@ Result<std::shared_ptr<const ChartIndex>> ChartIndex::load(Database& db)
             st.period = periods(stmt->text(5));
             st.metric = static_cast<std::uint16_t>(metric);
             st.subjectKind = static_cast<std::int8_t>(kind);
+            st.reviewed = stmt->integer(8) != 0;
             x.m_statistics.push_back(st);
         }
         if (!stmt->status())

@@ -81,6 +81,7 @@ public:
         int period;                 ///< index into periods()
         std::uint16_t metric;       ///< index into metricKeys()/metricUnits()
         std::int8_t subjectKind;    ///< kind code of subject_entity_id, -1 when none
+        bool reviewed;              ///< an analyst confirmed, edited or added it
     };
     const std::vector<Statistic>& statistics() const { return m_statistics; }
     /// Statistics of a document, in id order.

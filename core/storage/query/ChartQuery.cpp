@@ -125,6 +125,7 @@ bool agree(double a, double b)
 void absorb(StatisticValue& into, const StatisticValue& from)
 {
     into.occurrences += from.occurrences;
+    into.reviewed += from.reviewed;
     const bool sameDocument = into.documents == 1 && from.documents == 1 && into.documentId != 0 &&
                               into.documentId == from.documentId;
     if (!sameDocument)
@@ -269,6 +270,11 @@ void dateTimeline(std::vector<TimelineClaim>& claims, TimelineDating dating)
     }
     auto key = [](const TimelineClaim& c) { return std::make_tuple(!c.date.isValid(), c.date.year, c.date.month, c.date.day); };
     std::stable_sort(claims.begin(), claims.end(), [&](const TimelineClaim& a, const TimelineClaim& b) { return key(a) < key(b); });
+}
+
+bool valuesAgree(double a, double b)
+{
+    return agree(a, b);
 }
 
 QString unitSymbol(const QString& unit)

@@ -35,6 +35,8 @@ struct StatisticValue {
     double value = 0;
     int occurrences = 0;
     int documents = 0;
+    int reviewed = 0;  ///< of the occurrences, how many an analyst confirmed, edited or added
+    bool isReviewed() const { return occurrences > 0 && reviewed >= occurrences; }
     QStringList sources;  ///< each reporting document's source, else its file name; distinct
     // The first statistic with this value, so one click can open it.
     std::int64_t statisticId = 0;
@@ -237,6 +239,9 @@ private:
     ChartIndexCache* m_cache;
     std::unique_ptr<ChartIndexCache> m_ownCache;  ///< when no cache was given, made on first use
 };
+
+/// Whether two reported figures are the same fact within rounding (6,276 and "around 6,300").
+bool valuesAgree(double a, double b);
 
 /// "83 %" style unit names for axes: percent -> "%", usd -> "USD", count -> "count".
 QString unitSymbol(const QString& unit);

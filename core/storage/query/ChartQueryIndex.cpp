@@ -138,6 +138,7 @@ Result<std::vector<std::int64_t>> ChartQuery::statisticValuesInMemory(const Docu
         }
         StatisticValue& v = series.values[static_cast<size_t>(g.value)];
         ++v.occurrences;
+        v.reviewed += st.reviewed ? 1 : 0;
         v.statisticId = std::min<std::int64_t>(v.statisticId, st.id);
         if (st.subjectKind >= 0 && (g.kind < 0 || x.kindName(st.subjectKind) < x.kindName(g.kind)))
             g.kind = st.subjectKind;

@@ -55,10 +55,10 @@ Result<std::vector<std::int64_t>> ChartQuery::statisticValuesSql(const DocumentF
         filter.isEmpty()
             ? QStringLiteral("SELECT sv.subject, sv.period, sv.value, sv.occurrences, sv.documents,"
                              " coalesce((SELECT e.kind FROM entities e WHERE e.name = sv.subject"
-                             " AND e.kind IN ('country', 'company') LIMIT 1), '')"
+                             " AND e.kind IN ('country', 'company') LIMIT 1), ''), sv.reviewed"
                              " FROM statistic_values sv WHERE sv.metric_key = ?1 AND sv.unit = ?2 AND sv.occurrences > 0")
             : QStringLiteral("SELECT st.subject, coalesce(st.period, ''), st.value, count(*),"
-                             " count(DISTINCT st.document_id), coalesce(min(e.kind), '')"
+                             " count(DISTINCT st.document_id), coalesce(min(e.kind), ''), count(st.review)"
                              " FROM statistics st LEFT JOIN entities e ON e.id = st.subject_entity_id"
                              " WHERE st.metric_key = ?1 AND st.unit = ?2%1"
                              " GROUP BY st.subject, coalesce(st.period, ''), st.value")
@@ -96,6 +96,7 @@ Result<std::vector<std::int64_t>> ChartQuery::statisticValuesSql(const DocumentF
         v.occurrences = groups->integer(3);
         v.documents = groups->integer(4);
         v.subjectKind = groups->text(5);
+        v.reviewed = groups->integer(6);
         series.values.push_back(std::move(v));
     }
     if (!groups->status())

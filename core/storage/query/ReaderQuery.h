@@ -1,6 +1,7 @@
 #pragma once
 
 #include "query/DocumentQuery.h"
+#include "review/Correction.h"
 
 #include <vector>
 
@@ -15,6 +16,13 @@ struct TextMark {
     QString name;    ///< the entity's canonical name; for a product, its owner's
     QString detail;  ///< one line saying what was read there ("Product of ByteDance", "China · patents · 38,000")
     int sentenceOrdinal = -1;
+    Review review = Review::None;  ///< what an analyst decided about it
+    bool rejected = false;         ///< a reading an analyst rejected (kept to show, and to undo)
+    /// The item as stored, as a correction holds it (review/Correction's *ToJson): what an edit
+    /// starts from and what a confirmation confirms.
+    QJsonObject reading;
+    /// Which correction item it is: a mention, statistic, event or claim.
+    CorrectionItem item() const;
 };
 
 struct ReaderSentence {
@@ -22,6 +30,7 @@ struct ReaderSentence {
     int block = 0;
     qsizetype start = 0;
     qsizetype end = 0;
+    QString text;  ///< as stored: what a correction is keyed to
 };
 
 /// A document as a reader shows it: its text, blocks, sentences and everything marked in them.
@@ -31,6 +40,15 @@ struct ReaderDocument {
     std::vector<StoredBlock> blocks;
     std::vector<ReaderSentence> sentences;
     std::vector<TextMark> marks;  ///< by start, longer marks first at the same start
+    QString contentHash;          ///< what corrections are keyed to
+    /// The analyst's decisions about the document's metadata (title, author, outlet, published).
+    std::vector<Correction> metadataCorrections;
+
+    /// The sentence holding [start, end), or nullptr.
+    const ReaderSentence* sentenceAt(qsizetype start, qsizetype end) const;
+    /// A correction of `mark` with `action` (its value the mark's reading, for Confirm), keyed to
+    /// this document and the mark's sentence.
+    Correction correctionFor(const TextMark& mark, CorrectionAction action) const;
 };
 
 class ReaderQuery {

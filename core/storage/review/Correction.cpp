@@ -1,6 +1,7 @@
 #include "review/Correction.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <algorithm>
 #include <array>
@@ -173,7 +174,10 @@ Claim claimFromJson(const QJsonObject& o)
 
 QJsonObject mentionToJson(const Mention& m)
 {
-    return {{QStringLiteral("name"), m.name}, {QStringLiteral("kind"), entityKindName(m.kind)}};
+    QJsonObject o{{QStringLiteral("name"), m.name}, {QStringLiteral("kind"), entityKindName(m.kind)}};
+    if (!m.via.isEmpty())
+        o.insert(QStringLiteral("via"), m.via);
+    return o;
 }
 
 Mention mentionFromJson(const QJsonObject& o)
@@ -181,6 +185,7 @@ Mention mentionFromJson(const QJsonObject& o)
     Mention m;
     m.name = o.value(QStringLiteral("name")).toString();
     m.kind = kindOr(o.value(QStringLiteral("kind")), EntityKind::Company);
+    m.via = o.value(QStringLiteral("via")).toString();
     return m;
 }
 
@@ -252,6 +257,38 @@ std::optional<Correction> correctionFromJson(const QJsonObject& o, QString* erro
         return failed(QStringLiteral("a %1 needs a \"value\"").arg(action));
     c.created = o.value(QStringLiteral("created")).toString();
     return c;
+}
+
+namespace {
+constexpr auto kFileKey = "claimlens-corrections";
+}
+
+QByteArray correctionsFile(const std::vector<Correction>& corrections)
+{
+    QJsonArray items;
+    for (const Correction& c : corrections)
+        items.append(correctionToJson(c));
+    return QJsonDocument(QJsonObject{{QLatin1String(kFileKey), 1}, {QStringLiteral("corrections"), items}}).toJson();
+}
+
+Result<std::vector<Correction>> readCorrectionsFile(const QByteArray& bytes)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return Error{QStringLiteral("not a corrections file (%1 at byte %2)").arg(parseError.errorString()).arg(parseError.offset)};
+    if (!doc.isObject() || !doc.object().contains(QLatin1String(kFileKey)))
+        return Error{QStringLiteral("not a corrections file (no \"%1\" key; 'review export' writes one)").arg(QLatin1String(kFileKey))};
+    std::vector<Correction> out;
+    const QJsonArray items = doc.object().value(QStringLiteral("corrections")).toArray();
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        QString error;
+        auto c = correctionFromJson(items.at(i).toObject(), &error);
+        if (!c)
+            return Error{QStringLiteral("correction %1: %2").arg(i + 1).arg(error)};
+        out.push_back(std::move(*c));
+    }
+    return out;
 }
 
 QString describeCorrection(const Correction& c)

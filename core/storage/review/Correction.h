@@ -2,6 +2,7 @@
 
 #include "extract/Extraction.h"
 #include "structure/Article.h"
+#include "util/Result.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -57,6 +58,11 @@ Event eventFromJson(const QJsonObject& o);
 QJsonObject correctionToJson(const Correction& c);
 /// nullopt, with `error` set, when a field is missing or unknown.
 std::optional<Correction> correctionFromJson(const QJsonObject& o, QString* error);
+/// A corrections file, as `claimlens-cli review export` writes it and the window's Export saves.
+QByteArray correctionsFile(const std::vector<Correction>& corrections);
+/// The corrections of a file `correctionsFile` wrote; every one checked before any is returned.
+Result<std::vector<Correction>> readCorrectionsFile(const QByteArray& bytes);
+
 /// What a correction says, in a line: "statistic edited: 41 % → 43 %".
 QString describeCorrection(const Correction& c);
 

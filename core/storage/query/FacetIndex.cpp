@@ -20,11 +20,6 @@ void add(std::vector<std::uint64_t>& bits, int doc)
     bits[static_cast<size_t>(doc) >> 6] |= std::uint64_t{1} << (doc & 63);
 }
 
-bool has(const std::vector<std::uint64_t>& bits, int doc)
-{
-    return (bits[static_cast<size_t>(doc) >> 6] >> (doc & 63)) & 1u;
-}
-
 /// The documents in all of `sets` (each null when its field does not filter) but `skip`.
 std::vector<std::uint64_t> allBut(const std::vector<std::uint64_t>& every,
                                   const std::vector<const std::vector<std::uint64_t>*>& sets, size_t skip)
@@ -78,6 +73,23 @@ std::vector<FacetValue> ranked(const QStringList& names, const std::vector<int>&
     return out;
 }
 
+/// Rows from (row, value) pairs, each row's values in the pairs' order.
+template <typename Csr>
+Csr rowsOf(size_t rowCount, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& pairs)
+{
+    Csr csr;
+    csr.start.assign(rowCount + 1, 0);
+    for (const auto& p : pairs)
+        ++csr.start[p.first + 1];
+    for (size_t r = 0; r < rowCount; ++r)
+        csr.start[r + 1] += csr.start[r];
+    csr.values.resize(pairs.size());
+    std::vector<std::uint32_t> at(csr.start.begin(), csr.start.end() - 1);
+    for (const auto& p : pairs)
+        csr.values[at[p.first]++] = p.second;
+    return csr;
+}
+
 }  // namespace
 
 Result<std::shared_ptr<const FacetIndex>> FacetIndex::load(Database& db)
@@ -115,6 +127,13 @@ Result<std::shared_ptr<const FacetIndex>> FacetIndex::load(Database& db)
             return failed("documents", db);
     }
     const size_t n = x.m_docIds.size();
+    // ids are dense enough (rowids) for a table from id to document
+    std::vector<std::int32_t> denseOfId(x.m_docIds.empty() ? 0 : static_cast<size_t>(x.m_docIds.back()) + 1, -1);
+    for (size_t d = 0; d < n; ++d)
+        denseOfId[static_cast<size_t>(x.m_docIds[d])] = static_cast<std::int32_t>(d);
+    auto denseOf = [&](std::int64_t id) {
+        return id >= 0 && static_cast<size_t>(id) < denseOfId.size() ? denseOfId[static_cast<size_t>(id)] : -1;
+    };
 
     // entities: companies and countries, slots by id
     QHash<std::int64_t, int> slotOfEntity;
@@ -135,36 +154,30 @@ Result<std::shared_ptr<const FacetIndex>> FacetIndex::load(Database& db)
             return failed("entities", db);
     }
     {
-        // through the document index, so rows come grouped by document
-        auto stmt = db.prepare("SELECT document_id, entity_id, via_product FROM document_entities"
-                               " INDEXED BY document_entities_document ORDER BY document_id");
+        // the table in its own order (by entity): the pairs are sorted into rows below
+        auto stmt = db.prepare("SELECT document_id, entity_id, via_product FROM document_entities");
         if (!stmt)
             return failed("document entities", db);
-        x.m_docEntityStart.assign(n + 1, 0);
-        int doc = -1;
-        std::int64_t lastId = -1;
-        std::vector<std::pair<int, std::uint32_t>> rows;  // in case the order is not the documents'
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> companies, countries, byEntity;
         while (stmt->step()) {
-            const std::int64_t id = stmt->int64(0);
-            if (id != lastId) {
-                doc = x.docOf(id);
-                lastId = id;
-            }
+            const int doc = denseOf(stmt->int64(0));
             const int slot = slotOfEntity.value(stmt->int64(1), -1);
             if (doc < 0 || slot < 0)
                 continue;
-            rows.push_back({doc, static_cast<std::uint32_t>(slot) << 1 | (stmt->integer(2) != 0 ? 1u : 0u)});
+            const auto value = static_cast<std::uint32_t>(slot) << 1 | (stmt->integer(2) != 0 ? 1u : 0u);
+            (x.m_entityIsCompany[static_cast<size_t>(slot)] ? companies : countries).push_back({static_cast<std::uint32_t>(doc), value});
+            byEntity.push_back({static_cast<std::uint32_t>(slot), static_cast<std::uint32_t>(doc)});
         }
         if (!stmt->status())
             return failed("document entities", db);
-        std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-        x.m_docEntities.reserve(rows.size());
-        for (const auto& [d, value] : rows) {
-            ++x.m_docEntityStart[static_cast<size_t>(d) + 1];
-            x.m_docEntities.push_back(value);
-        }
-        for (size_t d = 0; d < n; ++d)
-            x.m_docEntityStart[d + 1] += x.m_docEntityStart[d];
+        x.m_docCompanies = rowsOf<Csr>(n, companies);
+        x.m_docCountries = rowsOf<Csr>(n, countries);
+        x.m_entityDocs = rowsOf<Csr>(static_cast<size_t>(x.m_entityName.size()), byEntity);
+        std::vector<int> countryTotal, countryVia;
+        totals(x.m_docCompanies, static_cast<size_t>(x.m_entityName.size()), x.m_entityTotal, x.m_entityTotalVia);
+        totals(x.m_docCountries, static_cast<size_t>(x.m_entityName.size()), countryTotal, countryVia);
+        for (size_t slot = 0; slot < countryTotal.size(); ++slot)  // a slot is one kind or the other
+            x.m_entityTotal[slot] += countryTotal[slot];
     }
     {
         std::vector<std::vector<std::uint32_t>> sources(n);
@@ -175,7 +188,7 @@ Result<std::shared_ptr<const FacetIndex>> FacetIndex::load(Database& db)
         if (!stmt)
             return failed("sources", db);
         while (stmt->step()) {
-            const int doc = x.docOf(stmt->int64(0));
+            const int doc = denseOf(stmt->int64(0));
             if (doc < 0)
                 continue;
             const QString name = stmt->text(1);
@@ -194,11 +207,15 @@ Result<std::shared_ptr<const FacetIndex>> FacetIndex::load(Database& db)
         }
         if (!stmt->status())
             return failed("sources", db);
-        x.m_docSourceStart.assign(n + 1, 0);
-        for (size_t d = 0; d < n; ++d) {
-            x.m_docSourceStart[d + 1] = x.m_docSourceStart[d] + static_cast<std::uint32_t>(sources[d].size());
-            x.m_docSources.insert(x.m_docSources.end(), sources[d].begin(), sources[d].end());
-        }
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> byDocument, bySource;
+        for (size_t d = 0; d < n; ++d)
+            for (std::uint32_t slot : sources[d]) {
+                byDocument.push_back({static_cast<std::uint32_t>(d), slot << 1});
+                bySource.push_back({slot, static_cast<std::uint32_t>(d)});
+            }
+        x.m_docSources = rowsOf<Csr>(n, byDocument);
+        x.m_sourceDocs = rowsOf<Csr>(static_cast<size_t>(x.m_sourceName.size()), bySource);
+        totals(x.m_docSources, static_cast<size_t>(x.m_sourceName.size()), x.m_sourceTotal, x.m_sourceTotalFlagged);
     }
     x.m_loadMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
     return std::shared_ptr<const FacetIndex>(std::move(index));
@@ -252,40 +269,23 @@ Result<FacetResult> FacetIndex::count(Database& db, const DocumentFilter& filter
     enum Field { Companies, Countries, Sources, Dates, Search, FieldCount };
     std::vector<Bits> sets(FieldCount);
     std::vector<const Bits*> active(FieldCount, nullptr);
-    auto entitySet = [&](Field field, const QHash<QString, int>& slots, const QStringList& names) {
-        std::vector<bool> wanted(static_cast<size_t>(m_entityName.size()), false);
+    auto slotsOf = [](const QHash<QString, int>& slots, const QStringList& names) {
+        std::vector<int> out;
         for (const QString& name : names)
             if (const int slot = slots.value(name, -1); slot >= 0)
-                wanted[static_cast<size_t>(slot)] = true;
-        Bits& bits = sets[field];
-        bits.assign(words, 0);
-        for (size_t d = 0; d < m_docIds.size(); ++d)
-            for (std::uint32_t i = m_docEntityStart[d]; i < m_docEntityStart[d + 1]; ++i)
-                if (wanted[m_docEntities[i] >> 1]) {
-                    add(bits, static_cast<int>(d));
-                    break;
-                }
-        active[field] = &bits;
+                out.push_back(slot);
+        return out;
+    };
+    auto filterBy = [&](Field field, const Csr& byValue, const std::vector<int>& slots) {
+        sets[field] = documentsWith(byValue, slots);
+        active[field] = &sets[field];
     };
     if (!filter.companies.isEmpty())
-        entitySet(Companies, m_companySlot, filter.companies);
+        filterBy(Companies, m_entityDocs, slotsOf(m_companySlot, filter.companies));
     if (!filter.countries.isEmpty())
-        entitySet(Countries, m_countrySlot, filter.countries);
-    if (!filter.sources.isEmpty()) {
-        std::vector<bool> wanted(static_cast<size_t>(m_sourceName.size()), false);
-        for (const QString& name : filter.sources)
-            if (const int slot = m_sourceSlot.value(name, -1); slot >= 0)
-                wanted[static_cast<size_t>(slot)] = true;
-        Bits& bits = sets[Sources];
-        bits.assign(words, 0);
-        for (size_t d = 0; d < m_docIds.size(); ++d)
-            for (std::uint32_t i = m_docSourceStart[d]; i < m_docSourceStart[d + 1]; ++i)
-                if (wanted[m_docSources[i]]) {
-                    add(bits, static_cast<int>(d));
-                    break;
-                }
-        active[Sources] = &bits;
-    }
+        filterBy(Countries, m_entityDocs, slotsOf(m_countrySlot, filter.countries));
+    if (!filter.sources.isEmpty())
+        filterBy(Sources, m_sourceDocs, slotsOf(m_sourceSlot, filter.sources));
     if (filter.from.isValid() || filter.to.isValid()) {
         // as FilterSql: a partial date starts at its own text and ends just before its text + "~"
         const std::string from = filter.from.isValid() ? filter.from.toString(Qt::ISODate).toStdString() : std::string();
@@ -312,38 +312,19 @@ Result<FacetResult> FacetIndex::count(Database& db, const DocumentFilter& filter
     out.total = documentCount();
     out.matching = popcount(allBut(every, active, FieldCount));
 
-    // companies and countries: one walk when neither filters (their bases are the same)
     const size_t entities = static_cast<size_t>(m_entityName.size());
-    std::vector<int> counts(entities, 0), via(entities, 0);
-    auto countEntities = [&](const Bits& base, bool companies, bool countries) {
-        forEachDoc(base, [&](int d) {
-            for (std::uint32_t i = m_docEntityStart[static_cast<size_t>(d)]; i < m_docEntityStart[static_cast<size_t>(d) + 1]; ++i) {
-                const std::uint32_t slot = m_docEntities[i] >> 1;
-                if (m_entityIsCompany[slot] ? companies : countries) {
-                    ++counts[slot];
-                    via[slot] += static_cast<int>(m_docEntities[i] & 1u);
-                }
-            }
-        });
-    };
-    if (!active[Companies] && !active[Countries]) {
-        countEntities(allBut(every, active, FieldCount), true, true);
-    } else {
-        countEntities(allBut(every, active, Companies), true, false);
-        countEntities(allBut(every, active, Countries), false, true);
-    }
+    std::vector<int> counts(entities, 0), via(entities, 0), countryCounts, unused;
+    tally(m_docCompanies, allBut(every, active, Companies), m_entityTotal, m_entityTotalVia, counts, via);
+    tally(m_docCountries, allBut(every, active, Countries), m_entityTotal, m_entityTotalVia, countryCounts, unused);
     std::vector<int> companySlots, countrySlots;
     for (size_t s = 0; s < entities; ++s)
         (m_entityIsCompany[s] ? companySlots : countrySlots).push_back(static_cast<int>(s));
     out.companies = ranked(m_entityName, counts, via, nullptr, companySlots, filter.companies);
-    out.countries = ranked(m_entityName, counts, {}, nullptr, countrySlots, filter.countries);
+    out.countries = ranked(m_entityName, countryCounts, {}, nullptr, countrySlots, filter.countries);
 
     {
-        std::vector<int> sourceCounts(static_cast<size_t>(m_sourceName.size()), 0);
-        forEachDoc(allBut(every, active, Sources), [&](int d) {
-            for (std::uint32_t i = m_docSourceStart[static_cast<size_t>(d)]; i < m_docSourceStart[static_cast<size_t>(d) + 1]; ++i)
-                ++sourceCounts[m_docSources[i]];
-        });
+        std::vector<int> sourceCounts, flagged;
+        tally(m_docSources, allBut(every, active, Sources), m_sourceTotal, m_sourceTotalFlagged, sourceCounts, flagged);
         std::vector<int> slots(static_cast<size_t>(m_sourceName.size()));
         for (size_t s = 0; s < slots.size(); ++s)
             slots[s] = static_cast<int>(s);
@@ -368,10 +349,58 @@ Result<FacetResult> FacetIndex::count(Database& db, const DocumentFilter& filter
     return out;
 }
 
+FacetIndex::Bits FacetIndex::documentsWith(const Csr& byValue, const std::vector<int>& slots) const
+{
+    Bits bits((m_docIds.size() + 63) / 64, 0);
+    for (int slot : slots)
+        for (std::uint32_t i = byValue.start[static_cast<size_t>(slot)]; i < byValue.start[static_cast<size_t>(slot) + 1]; ++i)
+            add(bits, static_cast<int>(byValue.values[i]));
+    return bits;
+}
+
+void FacetIndex::totals(const Csr& byDocument, size_t values, std::vector<int>& counts, std::vector<int>& flagged)
+{
+    counts.assign(values, 0);
+    flagged.assign(values, 0);
+    for (std::uint32_t v : byDocument.values) {
+        ++counts[v >> 1];
+        flagged[v >> 1] += static_cast<int>(v & 1u);
+    }
+}
+
+void FacetIndex::tally(const Csr& byDocument, const Bits& base, const std::vector<int>& totals,
+                       const std::vector<int>& totalFlagged, std::vector<int>& counts, std::vector<int>& flagged) const
+{
+    const int n = documentCount();
+    const int inBase = popcount(base);
+    auto walk = [&](auto&& word, int sign) {
+        for (size_t w = 0; w < base.size(); ++w)
+            for (std::uint64_t bits = word(w); bits != 0; bits &= bits - 1) {
+                const size_t d = w * 64 + static_cast<size_t>(std::countr_zero(bits));
+                for (std::uint32_t i = byDocument.start[d]; i < byDocument.start[d + 1]; ++i) {
+                    const std::uint32_t v = byDocument.values[i];
+                    counts[v >> 1] += sign;
+                    flagged[v >> 1] += sign * static_cast<int>(v & 1u);
+                }
+            }
+    };
+    if (inBase * 2 > n) {  // the totals less the documents outside the base
+        counts = totals;
+        flagged = totalFlagged;
+        const Bits every = everyDocument();
+        walk([&](size_t w) { return every[w] & ~base[w]; }, -1);
+    } else {
+        counts.assign(totals.size(), 0);
+        flagged.assign(totals.size(), 0);
+        walk([&](size_t w) { return base[w]; }, +1);
+    }
+}
+
 size_t FacetIndex::bytes() const
 {
-    size_t n = m_docIds.size() * 8 + m_docEntityStart.size() * 4 + m_docEntities.size() * 4 + m_docSourceStart.size() * 4 +
-               m_docSources.size() * 4 + m_entityIsCompany.size() + m_sourceOutlet.size();
+    size_t n = m_docIds.size() * 8 + m_docCompanies.bytes() + m_docCountries.bytes() + m_entityDocs.bytes() +
+               m_docSources.bytes() + m_sourceDocs.bytes() + m_entityIsCompany.size() + m_sourceOutlet.size() +
+               (m_entityTotal.size() + m_entityTotalVia.size() + m_sourceTotal.size() + m_sourceTotalFlagged.size()) * 4;
     for (const std::string& p : m_published)
         n += sizeof(std::string) + (p.size() > 15 ? p.size() : 0);
     for (const QStringList* names : {&m_entityName, &m_sourceName})

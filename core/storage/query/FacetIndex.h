@@ -58,25 +58,40 @@ public:
 
 private:
     using Bits = std::vector<std::uint64_t>;
+    /// Rows of values: row r holds values[start[r] .. start[r + 1]).
+    struct Csr {
+        std::vector<std::uint32_t> start{0};
+        std::vector<std::uint32_t> values;
+        size_t bytes() const { return (start.size() + values.size()) * 4; }
+    };
     int docOf(std::int64_t id) const;
     Bits everyDocument() const;
     Result<Bits> searchDocuments(Database& db, const QString& fts) const;
+    /// Documents whose rows in `byValue` (value -> documents) hold one of `slots`.
+    Bits documentsWith(const Csr& byValue, const std::vector<int>& slots) const;
+    /// Per value (value >> 1 of `byDocument`'s entries), the documents of `base` holding it, and
+    /// those holding it with the low bit set. A base of more than half the documents is counted
+    /// as the whole-corpus totals less the documents outside it.
+    void tally(const Csr& byDocument, const Bits& base, const std::vector<int>& totals, const std::vector<int>& totalFlagged,
+               std::vector<int>& counts, std::vector<int>& flagged) const;
+    /// The whole-corpus counts of `byDocument`'s values, `values` of them.
+    static void totals(const Csr& byDocument, size_t values, std::vector<int>& counts, std::vector<int>& flagged);
 
     double m_loadMs = 0;
     std::vector<std::int64_t> m_docIds;  // dense -> id, ascending
     std::vector<std::string> m_published;  // UTF-8, empty when NULL
-    // entities (companies and countries): CSR document -> slot << 1 | via_product
+    // entities (companies and countries share slots): document -> slot << 1 | via_product
     QStringList m_entityName;
     std::vector<std::uint8_t> m_entityIsCompany;
     QHash<QString, int> m_companySlot, m_countrySlot;
-    std::vector<std::uint32_t> m_docEntityStart;
-    std::vector<std::uint32_t> m_docEntities;
-    // sources (documents.source and cited_sources.name): CSR document -> source slots, distinct
+    Csr m_docCompanies, m_docCountries, m_entityDocs;  // the last: slot -> documents
+    std::vector<int> m_entityTotal, m_entityTotalVia;
+    // sources (documents.source and cited_sources.name): document -> slot << 1, distinct
     QStringList m_sourceName;
     std::vector<std::uint8_t> m_sourceOutlet;
     QHash<QString, int> m_sourceSlot;
-    std::vector<std::uint32_t> m_docSourceStart;
-    std::vector<std::uint32_t> m_docSources;
+    Csr m_docSources, m_sourceDocs;
+    std::vector<int> m_sourceTotal, m_sourceTotalFlagged;
 
     mutable std::mutex m_searchMutex;
     mutable QHash<QString, std::shared_ptr<const Bits>> m_searches;

@@ -6,6 +6,7 @@
 #include "MessageBox.h"
 #include "Plural.h"
 #include "ReaderView.h"
+#include "SearchResultsPanel.h"
 #include "Settings.h"
 #include "Theme.h"
 #include "WindowReview.h"
@@ -18,7 +19,6 @@
 #include "query/ExtractionQuery.h"
 #include "query/ReaderQuery.h"
 #include "store/DatabaseLocation.h"
-#include "util/DataFolder.h"
 
 #include <QAction>
 #include <QApplication>
@@ -372,6 +372,7 @@ void MainWindow::buildMenus()
     view->addSeparator();
     addThemeMenu(view);
     view->addAction(tr("&Reload"), this, &MainWindow::refreshAll)->setShortcut(QKeySequence::Refresh);
+    buildPanels(edit, view);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Claimlens"), this, &MainWindow::about);
@@ -436,21 +437,6 @@ QIcon applicationIcon()
     return QIcon(QStringLiteral(":/claimlens/icons/io.github.claimlens.Claimlens.svg"));
 }
 
-QString MainWindow::sampleCorpusPath()
-{
-    // an installed program reads the corpus its package ships; one run from a build folder, the
-    // source tree's
-    const QString installed = installedDataFolder();
-    QString candidate;
-    if (!installed.isEmpty())
-        candidate = QDir(installed).filePath(QStringLiteral("sample-corpus"));
-#ifdef CLAIMLENS_SAMPLE_CORPUS_DIR
-    else
-        candidate = QStringLiteral(CLAIMLENS_SAMPLE_CORPUS_DIR);
-#endif
-    return !candidate.isEmpty() && QFileInfo(candidate).isDir() ? QFileInfo(candidate).canonicalFilePath() : QString();
-}
-
 void MainWindow::openDefaultDatabase(bool sampleWhenEmpty)
 {
     const QString path = defaultDatabasePath();
@@ -486,6 +472,7 @@ bool MainWindow::openDatabase(const QString& path)
     m_reader->clear();
     m_db.emplace(std::move(*db));
     m_documents->setDatabase(&*m_db);
+    m_results->setDatabase(&*m_db);
     m_chartLoader->setDatabasePath(path);
     ++m_dataVersion;
     Settings s;
@@ -496,7 +483,6 @@ bool MainWindow::openDatabase(const QString& path)
     setFilter({});
     m_filterHistory.clear();  // another database's filters mean nothing here
     m_undoFilterAction->setEnabled(false);
-    refreshFacets();
     updateStatus();
     if (m_documents->rowCount() > 0)
         m_documentView->selectRow(0);
@@ -550,9 +536,13 @@ void MainWindow::refreshFacets()
     if (!m_db)
         return;
     // Only the newest request counts: a database opened or an import finished meanwhile asks again.
+    // Counted under the filter, each facet with its own selection left out (FacetIndex).
     m_background.start(QStringLiteral("claimlens-facets"), [this, self = QPointer<QObject>(this), path = m_db->path(),
-                                                            request = m_facetRequests.next()] {
-        FacetCounts facets = readFacetCounts(path);
+                                                            request = m_facetRequests.next(), filter = m_filter,
+                                                            cache = m_facetIndex, generation = m_dataVersion] {
+        if (!request.isCurrent())
+            return;  // a newer filter came before this one started
+        FacetCounts facets = readFacetCounts(path, filter, *cache, generation);
         async::deliver(this, self, request, [this, facets = std::move(facets)]() mutable {
                 if (!facets.error.isEmpty())
                     statusBar()->showMessage(tr("Cannot count the filter panel's values: %1").arg(facets.error), 10000);
@@ -598,6 +588,9 @@ void MainWindow::setFilter(const DocumentFilter& filter)
     m_undoFilterAction->setEnabled(!m_filterHistory.isEmpty());
     m_filter = filter;
     m_documents->setFilter(filter);
+    m_results->setFilter(filter);
+    keepReaderAmongResults();
+    refreshFacets();
     refreshCurrentTab();  // the other tabs follow when they are shown: a hidden tab does not query
     m_filterPanel->showFilter(filter);
     m_chips->showFilter(filter);
@@ -632,6 +625,7 @@ void MainWindow::updateStatus()
             m_filteredDocuments = *n;
     }
     m_status->setText(statusText());
+    showWelcomeWhenEmpty();
 }
 
 QString MainWindow::statusText() const

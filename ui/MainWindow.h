@@ -9,6 +9,7 @@
 #include <QIcon>
 #include <QMainWindow>
 
+#include <memory>
 #include <optional>
 
 class QAction;
@@ -23,6 +24,10 @@ class QTableView;
 class QThread;
 class QTimer;
 class QToolButton;
+
+namespace claimlens {
+class FacetIndexCache;
+}
 
 namespace claimlens::charts {
 class ChartLoader;
@@ -39,6 +44,8 @@ class DocumentListModel;
 class FilterChips;
 class FilterPanel;
 class ReaderView;
+class SearchResultsPanel;
+class WelcomePanel;
 
 /// The explorer: filter panel, document list and reader in splitters, the claims tab, import with
 /// progress, and the database menu. Every view follows one DocumentFilter, which the window owns.
@@ -95,6 +102,8 @@ public:
     /// Reads the data again after it changed under the views (a review): lists, tabs, counts and
     /// the document in the reader, which keeps its place.
     void reloadData();
+    SearchResultsPanel* searchResults() const { return m_results; }
+    WelcomePanel* welcomePanel() const { return m_welcome; }
 
     /// Where the bundled sample corpus is: beside the installed program, else in the source tree.
     static QString sampleCorpusPath();
@@ -122,6 +131,13 @@ private:
     void restoreSettings();
     void saveSettings();
     void refreshFacets();
+    /// The search results dock, the welcome panel and Find Next / Previous (MainWindowPanels.cpp).
+    void buildPanels(QMenu* edit, QMenu* view);
+    /// With a search, keeps the reader on a document among the results (the first one when its
+    /// document has none).
+    void keepReaderAmongResults();
+    /// The welcome panel instead of the views while the database holds no document.
+    void showWelcomeWhenEmpty();
     /// Brings the tab in view up to the filter and the data; hidden tabs wait until shown.
     void refreshCurrentTab();
     bool canExportCurrent() const;
@@ -169,6 +185,9 @@ private:
 
     QLabel* m_status = nullptr;
     QTimer* m_statusDelay = nullptr;
+    SearchResultsPanel* m_results = nullptr;
+    WelcomePanel* m_welcome = nullptr;
+    std::shared_ptr<FacetIndexCache> m_facetIndex;  ///< shared with the threads counting the filter panel
     async::Line m_facetRequests;  ///< only the newest count of the filter panel's values is shown
     async::Threads m_background{this};
     QProgressBar* m_progress = nullptr;

@@ -11,6 +11,11 @@
 #include "charts/ChartsTab.h"
 #include "Settings.h"
 #include "models/DocumentListModel.h"
+#include "models/FacetModel.h"
+#include "models/SearchResultsModel.h"
+#include "query/SentenceSearchQuery.h"
+#include "query/ExtractionQuery.h"
+#include "query/FacetIndex.h"
 #include "query/DocumentListQuery.h"
 #include "store/Database.h"
 
@@ -25,6 +30,7 @@
 #include <QFile>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <algorithm>
@@ -207,6 +213,72 @@ void chartsBench(ui::MainWindow& window, const DocumentFilter& broad, const QStr
     window.tabs()->setCurrentIndex(0);
 }
 
+/// The filter panel's counts under each filter: the count itself as the window's worker runs it
+/// (its index already read), from setFilter() to the counts shown in the window, and how long the
+/// GUI thread is held meanwhile, beside the floor (the bare SQL count of the documents the filter
+/// leaves: any count under the filter reads at least those).
+void facetBench(ui::MainWindow& window, Database& db, const QString& path, const std::vector<std::pair<QString, DocumentFilter>>& filters)
+{
+    {
+        // before: the whole-corpus counts the panel showed, three SQL groupings
+        const double sql = median(3, [&] {
+            ExtractionQuery q(db);
+            (void)q.entities(EntityKind::Company);
+            (void)q.entities(EntityKind::Country);
+            (void)DocumentListQuery(db).sources();
+        });
+        std::printf("facet counts: the whole-corpus SQL groupings the panel used to show: %.1f ms\n", sql);
+    }
+    // the bench's own copy of the index, beside the window's (it adds to the peak below)
+    FacetIndexCache cache;
+    QElapsedTimer t;
+    t.start();
+    auto index = cache.get(db, 0);
+    std::printf("facet index read in %.1f ms (%.1f MiB), once per database and import; GUI peak before this step"
+                " %.1f MiB\n",
+                ms(t), index ? static_cast<double>((*index)->bytes()) / 1048576.0 : -1.0, peakMiB());
+    std::printf("%-34s %7s %9s %9s %9s %9s %7s\n", "facet refresh under", "docs", "floor", "count", "window", "GUI held",
+                "target");
+    ui::FacetCounts last;
+    for (const auto& [name, filter] : filters) {
+        const int matching = *DocumentListQuery(db).count(filter);
+        const double floor = median(5, [&] { (void)DocumentListQuery(db).count(filter); });
+        const double count = median(5, [&] { last = ui::readFacetCounts(path, filter, cache, 0); });
+        std::vector<double> window_ms, held;
+        for (int i = 0; i < 3; ++i) {
+            window.setFilter({});
+            QSignalSpy loaded(&window, &ui::MainWindow::facetsLoaded);
+            loaded.wait(30000);
+            GuiBlockMeter m;
+            bool done = false;
+            auto c = QObject::connect(&window, &ui::MainWindow::facetsLoaded, [&] { done = true; });
+            window.setFilter(filter);
+            m.runUntil([&] { return done; }, 30000);
+            QObject::disconnect(c);
+            window_ms.push_back(m.elapsedMs());
+            held.push_back(m.longestMs());
+        }
+        std::sort(window_ms.begin(), window_ms.end());
+        std::sort(held.begin(), held.end());
+        std::printf("%-34s %6.1f%% %7.2fms %7.2fms %7.1fms %7.1fms %s\n", qPrintable(name.left(34)),
+                    100.0 * matching / std::max(last.total, 1), floor, count, window_ms[1], held[1],
+                    count <= 50 ? "ok (<= 50 ms)" : "OVER 50 ms");
+        if (!last.error.isEmpty())
+            std::printf("  error: %s\n", qPrintable(last.error));
+        if (!filter.search.isEmpty()) {  // the search results dock's first page, read on the GUI thread
+            int rows = 0;
+            const double page = median(5, [&] {
+                auto p = SentenceSearchQuery(db).page(filter, {}, ui::SearchResultsModel::kPageSize);
+                rows = p ? static_cast<int>(p->rows.size()) : -1;
+            });
+            std::printf("  search results, first page: %d sentences in %.2f ms\n", rows, page);
+        }
+    }
+    std::printf("  (count: the worker's count, median of 5; window: setFilter to the counts shown, which includes the"
+                " list's first page read on the GUI thread; GUI held: the longest the event loop waited meanwhile)\n");
+    window.setFilter({});
+}
+
 }  // namespace
 
 int main(int argc, char* argv[])
@@ -282,6 +354,21 @@ int main(int argc, char* argv[])
                     step <= target ? "ok" : "OVER");
         if (window.documentModel()->rowCount() == 0)
             std::printf("  warning: the window listed no rows for %s\n", qPrintable(company));
+    }
+    {
+        std::vector<std::pair<QString, DocumentFilter>> filters;
+        for (const QString& company : {rare, QStringLiteral("Baidu"), common}) {
+            DocumentFilter f;
+            f.companies = {company};
+            filters.push_back({company, f});
+        }
+        DocumentFilter search;
+        search.search = QStringLiteral("\"export controls\"");
+        filters.push_back({QStringLiteral("search \"export controls\""), search});
+        DocumentFilter both = search;
+        both.companies = {QStringLiteral("Baidu")};
+        filters.push_back({QStringLiteral("Baidu + search"), both});
+        facetBench(window, *db, path, filters);
     }
     {
         DocumentFilter broad;

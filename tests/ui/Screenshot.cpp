@@ -1,9 +1,10 @@
 // claimlens-screenshot: opens the real explorer window on a database, applies a filter, opens a
 // document and saves what the window shows, for the README and for looking at changes.
 // usage: claimlens-screenshot --db FILE --out PNG [--company NAME] [--country NAME] [--search WORDS]
-//                             [--tab N] [--document-row N] [--claim-row N] [--width W --height H]
+//                             [--tab N] [--document-row N] [--claim-row N] [--result-row N] [--width W --height H]
 #include "MainWindow.h"
 #include "MessageBox.h"
+#include "SearchResultsPanel.h"
 #include "Settings.h"
 #include "Theme.h"
 #include "charts/TimelineTab.h"
@@ -32,6 +33,8 @@ int main(int argc, char* argv[])
     const QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("tab to show"), QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption row(QStringLiteral("document-row"), QStringLiteral("list row to open"), QStringLiteral("N"),
                                  QStringLiteral("0"));
+    const QCommandLineOption result(QStringLiteral("result-row"), QStringLiteral("search result to open"),
+                                    QStringLiteral("N"));
     const QCommandLineOption claim(QStringLiteral("claim-row"), QStringLiteral("claim to open"), QStringLiteral("N"));
     const QCommandLineOption width(QStringLiteral("width"), QStringLiteral("width"), QStringLiteral("W"), QStringLiteral("1600"));
     const QCommandLineOption height(QStringLiteral("height"), QStringLiteral("height"), QStringLiteral("H"), QStringLiteral("1000"));
@@ -39,7 +42,7 @@ int main(int argc, char* argv[])
     const QCommandLineOption reported(QStringLiteral("reported"), QStringLiteral("timeline: claims when they were reported"));
     const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("View > Theme as remembered: system, light or dark"),
                                    QStringLiteral("NAME"));
-    parser.addOptions({db, out, company, country, search, tab, row, claim, width, height, dark, reported, theme});
+    parser.addOptions({db, out, company, country, search, tab, row, claim, result, width, height, dark, reported, theme});
     parser.addHelpOption();
     parser.process(app);
     if (!parser.isSet(db) || !parser.isSet(out)) {
@@ -77,6 +80,9 @@ int main(int argc, char* argv[])
     } else {
         window.documentView()->selectRow(parser.value(row).toInt());
     }
+    if (parser.isSet(result))  // F3 pressed N + 1 times: the search result N in the reader
+        for (int i = 0; i <= parser.value(result).toInt(); ++i)
+            window.searchResults()->step(+1);
     if (parser.isSet(reported))
         window.timelineTab()->setDating(claimlens::TimelineDating::Reported);
     window.tabs()->setCurrentIndex(parser.value(tab).toInt());

@@ -1,8 +1,6 @@
 #include "models/FacetModel.h"
 
 #include "Plural.h"
-#include "query/DocumentListQuery.h"
-#include "query/ExtractionQuery.h"
 #include "store/Database.h"
 
 #include <QFont>
@@ -101,7 +99,7 @@ Qt::ItemFlags FacetModel::flags(const QModelIndex& index) const
     return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable | Qt::ItemNeverHasChildren;
 }
 
-FacetCounts readFacetCounts(const QString& path)
+FacetCounts readFacetCounts(const QString& path, const DocumentFilter& filter, FacetIndexCache& cache, std::int64_t generation)
 {
     FacetCounts f;
     auto db = Database::openForReading(path);  // counts only read
@@ -109,30 +107,34 @@ FacetCounts readFacetCounts(const QString& path)
         f.error = db.error();
         return f;
     }
-    ExtractionQuery extraction(*db);
-    for (auto [kind, items] : {std::pair{EntityKind::Company, &f.companies}, std::pair{EntityKind::Country, &f.countries}}) {
-        if (auto rows = extraction.entities(kind))
-            for (const EntityCount& e : *rows)
-                items->push_back({e.name, e.documents, e.viaProductOnly});
-        else
-            f.error = rows.error();
+    auto index = cache.get(*db, generation);
+    if (!index) {
+        f.error = index.error();
+        return f;
     }
-    DocumentListQuery list(*db);
+    auto counts = (*index)->count(*db, filter);
+    if (!counts) {
+        f.error = counts.error();
+        return f;
+    }
+    for (const FacetValue& v : counts->companies)
+        f.companies.push_back({v.name, v.documents, v.viaProductOnly});
+    for (const FacetValue& v : counts->countries)
+        f.countries.push_back({v.name, v.documents, 0});
     // outlets and the sources they cite in two groups, each under its title
-    if (auto rows = list.sources()) {
-        bool outlets = false, cited = false;
-        for (const FacetCount& c : *rows) {
-            if (c.outlet && !outlets)
-                f.sources.push_back({FacetModel::tr("Outlets"), 0, 0, true});
-            if (!c.outlet && !cited)
-                f.sources.push_back({FacetModel::tr("Cited sources"), 0, 0, true});
-            outlets = outlets || c.outlet;
-            cited = cited || !c.outlet;
-            f.sources.push_back({c.name, c.documents, 0});
-        }
+    bool outlets = false, cited = false;
+    for (const FacetValue& v : counts->sources) {
+        if (v.outlet && !outlets)
+            f.sources.push_back({FacetModel::tr("Outlets"), 0, 0, true});
+        if (!v.outlet && !cited)
+            f.sources.push_back({FacetModel::tr("Cited sources"), 0, 0, true});
+        outlets = outlets || v.outlet;
+        cited = cited || !v.outlet;
+        f.sources.push_back({v.name, v.documents, 0});
     }
-    if (auto range = list.dateRange())
-        f.dates = *range;
+    f.dates = counts->dates;
+    f.matching = counts->matching;
+    f.total = counts->total;
     return f;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "query/DocumentFilter.h"
+#include "query/FacetIndex.h"
 #include "structure/Article.h"
 
 #include <QAbstractListModel>
@@ -47,15 +49,20 @@ private:
     QStringList m_checked;  ///< in the order they were checked
 };
 
-/// What the filter panel counts: companies and countries by documents, the outlets and the
-/// sources they cite (each group under its title) and the range of publication dates. Opens a
-/// connection of its own, since it is read on a thread of its own: over 100,000 documents the
-/// counts take a second, and the list must not wait for them.
+/// What the filter panel counts under a filter: companies and countries by documents, the outlets
+/// and the sources they cite (each group under its title) and the range of publication dates, each
+/// facet counted with the other fields of the filter applied and its own selection left out (see
+/// FacetResult). Opens a connection of its own, since it is read on a thread of its own; the
+/// arrays it counts in are read once into `cache` (about a second for 100,000 documents), after
+/// which a count takes milliseconds.
 struct FacetCounts {
     std::vector<FacetModel::Item> companies, countries, sources;
     std::pair<PartialDate, PartialDate> dates;
+    int matching = -1;  ///< documents passing the filter; -1 when not counted
+    int total = -1;
     QString error;
 };
-FacetCounts readFacetCounts(const QString& databasePath);
+FacetCounts readFacetCounts(const QString& databasePath, const DocumentFilter& filter, FacetIndexCache& cache,
+                            std::int64_t generation);
 
 }  // namespace claimlens::ui

@@ -163,6 +163,21 @@ Result<int> DocumentListQuery::count(const DocumentFilter& filter)
     return stmt->integer(0);
 }
 
+Result<bool> DocumentListQuery::contains(const DocumentFilter& filter, std::int64_t documentId)
+{
+    const FilterSql where(filter, QStringLiteral("d.id"), 2);
+    auto stmt = m_db->prepare(
+        QStringLiteral("SELECT 1 FROM documents d WHERE d.id = ?1%1").arg(where.conditions()).toUtf8().constData());
+    if (!stmt)
+        return Error{stmt.error()};
+    stmt->bind(1, documentId);
+    where.bind(*stmt);
+    const bool found = stmt->step();
+    if (!stmt->status())
+        return Error{stmt->status().error()};
+    return found;
+}
+
 std::int64_t DocumentListQuery::companyId(const QString& name)
 {
     auto stmt = m_db->prepare("SELECT id FROM entities WHERE kind = 'company' AND name = ?1");

@@ -57,6 +57,8 @@ public:
                                              bool descending = true);
     /// How many documents match.
     Result<int> count(const DocumentFilter& filter);
+    /// Whether a document passes the filter.
+    Result<bool> contains(const DocumentFilter& filter, std::int64_t documentId);
 
     /// Sources with their document counts: the outlets documents come from first, then the sources
     /// they only cite (bylined, channels, attributions), each group most documents first.

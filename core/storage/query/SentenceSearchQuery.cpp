@@ -1,0 +1,55 @@
+#include "query/SentenceSearchQuery.h"
+
+#include "query/DocumentQuery.h"
+
+namespace claimlens {
+
+Result<SentenceHitPage> SentenceSearchQuery::page(const DocumentFilter& filter, const ListCursor& after, int limit)
+{
+    SentenceHitPage page;
+    const QString fts = DocumentQuery::ftsQuery(filter.search);
+    if (fts.isEmpty()) {
+        page.atEnd = true;
+        return page;
+    }
+    DocumentFilter rest = filter;  // the search itself is the MATCH below
+    rest.search.clear();
+    const FilterSql where(rest, QStringLiteral("s.document_id"), 4);
+    // CROSS JOIN keeps the full-text index outside: it yields its matches in rowid order from the
+    // cursor on, so LIMIT stops it after one page.
+    const QString sql =
+        QStringLiteral("SELECT s.id, s.document_id, s.ordinal, coalesce(nullif(d.title, ''), d.file_name), d.published,"
+                       " d.published_precision, highlight(sentences_fts, 0, ?2, ?3)"
+                       " FROM sentences_fts CROSS JOIN sentences s ON s.id = sentences_fts.rowid"
+                       " CROSS JOIN documents d ON d.id = s.document_id"
+                       " WHERE sentences_fts MATCH ?1 AND sentences_fts.rowid > %1%2"
+                       " ORDER BY sentences_fts.rowid LIMIT %3")
+            .arg(after.started ? after.id : 0)
+            .arg(where.conditions())
+            .arg(limit);
+    auto stmt = m_db->prepare(sql.toUtf8().constData());
+    if (!stmt)
+        return Error{stmt.error()};
+    stmt->bind(1, fts).bind(2, QString(kMarkOpen)).bind(3, QString(kMarkClose));
+    where.bind(*stmt);
+    while (stmt->step()) {
+        SentenceHit hit;
+        hit.sentenceId = stmt->int64(0);
+        hit.documentId = stmt->int64(1);
+        hit.ordinal = stmt->integer(2);
+        hit.title = stmt->text(3);
+        if (!stmt->isNull(4))
+            hit.published = PartialDate::fromStored(stmt->text(4), stmt->integer(5));
+        hit.marked = stmt->text(6);
+        page.rows.push_back(std::move(hit));
+    }
+    if (!stmt->status())
+        return Error{QStringLiteral("search for \"%1\" failed: %2").arg(filter.search, stmt->status().error())};
+    page.atEnd = static_cast<int>(page.rows.size()) < limit;
+    page.next = after;
+    if (!page.rows.empty())
+        page.next = {true, false, {}, page.rows.back().sentenceId};
+    return page;
+}
+
+}  // namespace claimlens

@@ -3,6 +3,7 @@
 #include "ColumnFitter.h"
 #include "FilterChips.h"
 #include "FilterPanel.h"
+#include "KnowledgeActions.h"
 #include "MessageBox.h"
 #include "Plural.h"
 #include "ReaderView.h"
@@ -339,6 +340,8 @@ void MainWindow::buildMenus()
     edit->addSeparator();
     QAction* clear = edit->addAction(tr("C&lear Filters"), this, [this] { setFilter({}); });
     clear->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
+    // Merge, Add as Company or Person, Not a Company, their undo: the documents are read again after each
+    connect(new KnowledgeActions(this, edit), &KnowledgeActions::rereadDone, this, &MainWindow::refreshAll);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     m_showFurnitureAction = view->addAction(tr("Show Page &Furniture"));

@@ -5,7 +5,9 @@
 #include <QDir>
 #include <QEvent>
 #include <QScrollBar>
+#include <QContextMenuEvent>
 #include <QHelpEvent>
+#include <QMenu>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
@@ -13,6 +15,7 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <memory>
 #include <set>
 
 namespace claimlens::ui {
@@ -375,6 +378,13 @@ void ReaderView::onAnchor(const QUrl& url)
         Q_EMIT companyClicked(name);
     else if (kind == QLatin1String("country"))
         Q_EMIT countryClicked(name);
+}
+
+void ReaderView::contextMenuEvent(QContextMenuEvent* event)
+{
+    const std::unique_ptr<QMenu> menu(createStandardContextMenu(event->pos()));
+    Q_EMIT contextMenuOpening(menu.get(), event->pos());
+    menu->exec(event->globalPos());
 }
 
 bool ReaderView::viewportEvent(QEvent* event)

@@ -43,8 +43,11 @@ Q_SIGNALS:
     void companyClicked(const QString& name);
     void countryClicked(const QString& name);
     void furnitureToggled(bool shown);
+    /// The context menu is about to open at `position`: whoever wants may add actions to it.
+    void contextMenuOpening(QMenu* menu, const QPoint& position);
 
 protected:
+    void contextMenuEvent(QContextMenuEvent* event) override;
     bool viewportEvent(QEvent* event) override;
     void changeEvent(QEvent* event) override;
 

@@ -158,7 +158,8 @@ TEST(KnowledgeEdits, ExcludingAnAliasLeavesItsCompanyAndAddingMakesANameKnown)
     const auto k = knowledgeWith(R"([{"action": "exclude", "kind": "company", "name": "Moonshot Labs"},
                                      {"action": "add", "kind": "person", "name": "Jane Roe"},
                                      {"action": "add", "kind": "company", "name": "Quill"}])");
-    EXPECT_EQ(matched(*k, QStringLiteral("Moonshot Labs")), QStringList{QStringLiteral("company:Moonshot")});  // "Moonshot" alone
+    EXPECT_EQ(matched(*k, QStringLiteral("Moonshot Labs")), QStringList{QStringLiteral("company:Moonshot")});
+    EXPECT_EQ(k->match(QStringLiteral("Moonshot Labs")).front().end, 8);  // "Moonshot" alone names it
     EXPECT_EQ(matched(*k, QStringLiteral("Jane Roe met Quill")),
               (QStringList{QStringLiteral("person:Jane Roe"), QStringLiteral("company:Quill")}));
     EXPECT_EQ(mentioned(k, QStringLiteral("Jane Roe met the team at Quill."), EntityKind::Person),

@@ -312,7 +312,7 @@ void EntityFinder::findPeople(SentenceContext& c, Extraction& out) const
     // sentences have none, and skip the expressions
     bool pair = false;
     for (qsizetype i = 0, previousCapital = -10; i < c.text.size() && !pair; ++i) {
-        if ((i == 0 || c.text[i - 1] == u' ') && c.text[i].isUpper()) {
+        if ((i == 0 || c.text.at(i - 1) == u' ') && c.text.at(i).isUpper()) {
             pair = previousCapital >= 0 && c.text.lastIndexOf(u' ', i - 2) < previousCapital;
             previousCapital = i;
         }
@@ -405,12 +405,12 @@ void EntityFinder::findPeopleByName(SentenceContext& c, Extraction& out) const
         const qsizetype start = first.data() - c.text.constData();
         const qsizetype end = family.data() - c.text.constData() + family.size();
         // the two words stand next to each other, one space apart, and no capitalised word follows
-        if (family.data() - (first.data() + first.size()) != 1 || c.text[start + first.size()] != u' ')
+        if (family.data() - (first.data() + first.size()) != 1 || c.text.at(start + first.size()) != u' ')
             continue;
         if (!possessive && i + 2 < c.words.size() && c.words[i + 2].front().isUpper() &&
             c.words[i + 2].data() - (family.data() + family.size()) == 1)
             continue;
-        if (start > 0 && c.text[start - 1].isLetterOrNumber())
+        if (start > 0 && c.text.at(start - 1).isLetterOrNumber())
             continue;
         if (std::any_of(c.aliases.begin(), c.aliases.end(),
                         [&](const AliasMatch& a) { return overlaps(a.start, a.end, start, end); }))

@@ -35,10 +35,13 @@ public:
             return;
         m_timer.restart();
         QMetaObject::invokeMethod(m_owner, [o = m_owner, done, total] {
-            if (!o->m_dialog)
+            QProgressDialog* dialog = o->m_dialog;
+            if (!dialog)
                 return;
-            o->m_dialog->setValue(done);
-            o->m_dialog->setLabelText(KnowledgeActions::tr("Reading the documents again with what you told it: %1 of %2").arg(done).arg(total));
+            dialog->setLabelText(KnowledgeActions::tr("Reading the documents again with what you told it: %1 of %2").arg(done).arg(total));
+            // last: a window-modal dialog's setValue() handles events, the job's end among them,
+            // which takes the dialog away
+            dialog->setValue(done);
         }, Qt::QueuedConnection);
     }
 

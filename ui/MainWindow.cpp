@@ -1,8 +1,10 @@
 #include "MainWindow.h"
 
 #include "FactsTab.h"
+#include "ColumnFitter.h"
 #include "FilterChips.h"
 #include "FilterPanel.h"
+#include "KnowledgeActions.h"
 #include "MessageBox.h"
 #include "Plural.h"
 #include "ReaderView.h"
@@ -164,14 +166,7 @@ void MainWindow::buildCentral()
     m_documentView = makeTable(this, QStringLiteral("documentList"));
     m_documentView->setModel(m_documents);
     m_documentView->sortByColumn(DocumentListModel::Published, Qt::DescendingOrder);
-    auto* header = m_documentView->horizontalHeader();
-    header->resizeSection(DocumentListModel::Title, 420);
-    header->resizeSection(DocumentListModel::Source, 110);
-    header->resizeSection(DocumentListModel::Author, 110);
-    header->resizeSection(DocumentListModel::Published, 95);
-    header->resizeSection(DocumentListModel::Companies, 170);
-    header->resizeSection(DocumentListModel::Claims, 60);
-    header->resizeSection(DocumentListModel::Statistics, 70);
+    fitDocumentColumns(m_documentView);  // the title stretches and yields first
     connect(m_documentView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::showCurrentDocument);
     connect(m_documents, &QAbstractItemModel::modelReset, this, [this] {
@@ -236,11 +231,7 @@ void MainWindow::buildCentral()
     m_claimView = makeTable(this, QStringLiteral("claimList"));
     m_claimView->setModel(m_claims);
     m_claimView->sortByColumn(ClaimListModel::Date, Qt::AscendingOrder);
-    m_claimView->horizontalHeader()->resizeSection(ClaimListModel::Text, 640);
-    m_claimView->horizontalHeader()->resizeSection(ClaimListModel::Actors, 200);
-    m_claimView->horizontalHeader()->resizeSection(ClaimListModel::Date, 90);
-    m_claimView->horizontalHeader()->resizeSection(ClaimListModel::Document, 260);
-    m_claimView->horizontalHeader()->resizeSection(ClaimListModel::Score, 60);
+    fitClaimColumns(m_claimView);  // the claim's text stretches and yields first
     m_claimView->setToolTip(tr("Double-click or press Enter to open the claim in its document"));
     connect(m_claimView, &QTableView::activated, this, [this](const QModelIndex& index) {
         openFromView(index.data(ClaimListModel::DocumentIdRole).toLongLong(),
@@ -286,6 +277,7 @@ void MainWindow::buildCentral()
     rightLayout->setSpacing(0);
     rightLayout->addWidget(m_chips);
     rightLayout->addWidget(m_tabs, 1);
+    right->setMinimumWidth(560);  // not the widest tab bar's: the filter panel keeps its width on every tab
 
     m_mainSplitter = new QSplitter(Qt::Horizontal, this);
     m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -356,6 +348,8 @@ void MainWindow::buildMenus()
     edit->addSeparator();
     QAction* clear = edit->addAction(tr("C&lear Filters"), this, [this] { setFilter({}); });
     clear->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
+    // Merge, Add as Company or Person, Not a Company, their undo: the documents are read again after each
+    connect(new KnowledgeActions(this, edit), &KnowledgeActions::rereadDone, this, &MainWindow::refreshAll);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     m_showFurnitureAction = view->addAction(tr("Show Page &Furniture"));
@@ -412,6 +406,8 @@ void MainWindow::restoreSettings()
     m_documentSplitter->restoreState(s.get(Setting::DocumentSplitter));
     m_documentView->horizontalHeader()->restoreState(s.get(Setting::DocumentListHeader));
     m_claimView->horizontalHeader()->restoreState(s.get(Setting::ClaimListHeader));
+    for (QTableView* table : {m_documentView, m_claimView})  // the user's widths, in this window's width
+        table->findChild<ColumnFitter*>()->adoptHeaderWidths();
     m_tabs->setCurrentIndex(std::clamp(s.get(Setting::CurrentTab), 0, m_tabs->count() - 1));
     // The header's remembered sort is the list's sort too.
     m_documents->sort(m_documentView->horizontalHeader()->sortIndicatorSection(),

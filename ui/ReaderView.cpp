@@ -534,6 +534,7 @@ void ReaderView::contextMenuEvent(QContextMenuEvent* event)
         menu->addSeparator();
         menu->addActions(review);
     }
+    Q_EMIT contextMenuOpening(menu.get(), event->pos());  // others' actions (the knowledge edits)
     menu->exec(event->globalPos());
 }
 

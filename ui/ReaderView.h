@@ -54,6 +54,8 @@ Q_SIGNALS:
     void companyClicked(const QString& name);
     void countryClicked(const QString& name);
     void furnitureToggled(bool shown);
+    /// The context menu is about to open at `position`: whoever wants may add actions to it.
+    void contextMenuOpening(QMenu* menu, const QPoint& position);
 
 protected:
     bool viewportEvent(QEvent* event) override;

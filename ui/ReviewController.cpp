@@ -93,9 +93,7 @@ bool ReviewController::apply(const ReadingKey& key, const std::optional<Correcti
         Q_EMIT failed(tr("Cannot record the decision: %1 %2").arg(m_path, Database::readOnlyMessage()));
         return false;
     }
-    if (!m_knowledge)
-        m_knowledge = Knowledge::defaults();
-    Reviewer reviewer(*db, m_knowledge);
+    Reviewer reviewer(*db, m_knowledge ? m_knowledge : Knowledge::defaults());  // the analyst's edits as they are now
     auto before = next ? reviewer.record(*next) : reviewer.clear(key);
     if (!before) {
         Q_EMIT failed(tr("Cannot record the decision: %1").arg(before.error()));

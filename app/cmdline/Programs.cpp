@@ -43,7 +43,7 @@ const std::vector<Option> kStandardOptions{
 const QString kFiles[] = {
     QStringLiteral("~/.local/share/claimlens/claimlens.sqlite  the default database"),
     QStringLiteral("~/.local/share/claimlens/knowledge.json  the analyst's own companies, products, people and "
-                   "metrics, added to the built-in knowledge"),
+                   "metrics, added to the built-in knowledge, and the merges and exclusions made in the window"),
     QStringLiteral("~/.local/share/claimlens/structure-rules.json  the analyst's own rules for page furniture "
                    "and headings"),
     QStringLiteral("/usr/share/claimlens/sample-corpus  the bundled sample articles"),

@@ -348,3 +348,33 @@ TEST(CliProcess, ReviewExportImportAndList)
     EXPECT_TRUE(r.err.contains(QStringLiteral("broken.json: correction 1: unknown action \"approve\" (nothing was imported)")))
         << qPrintable(r.err);
 }
+
+TEST(CliProcess, ReadsTheAnalystsKnowledgeEditsOnTopOfTheShippedKnowledge)
+{
+    // the file the window's Merge, Add and Not a Company write (knowledge/KnowledgeEdits.h), in the
+    // data folder the CLI reads too
+    test::Workspace ws;
+    ws.write(QStringLiteral("in/deal.txt"), "Deal Day\n\nJune 6, 2024\n\n"
+                                            "The start-up Quillfeather signed a deal with the start-up Zorblat. "
+                                            "Moonshot said it would follow.\n");
+    ws.write(QStringLiteral("share/claimlens/knowledge.json"), R"({"edits": [
+        {"action": "merge", "kind": "company", "names": ["Moonshot"], "into": "Moonshot Labs"},
+        {"action": "exclude", "kind": "company", "name": "Zorblat"}]})");
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_DATA_HOME"), ws.path(QStringLiteral("share")));
+    env.insert(QStringLiteral("CLAIMLENS_DB"), ws.database());
+    p.setProcessEnvironment(env);
+    auto run = [&](const QStringList& args) {
+        p.start(QStringLiteral(CLAIMLENS_CLI), args);
+        p.waitForFinished(60000);
+        EXPECT_EQ(p.exitCode(), 0) << qPrintable(QString::fromUtf8(p.readAllStandardError()));
+        return QString::fromUtf8(p.readAllStandardOutput());
+    };
+    run({QStringLiteral("ingest"), ws.path(QStringLiteral("in"))});
+    QStringList companies;
+    for (const auto& v : QJsonDocument::fromJson(run({QStringLiteral("list"), QStringLiteral("companies"), QStringLiteral("--json")}).toUtf8()).array())
+        companies.append(v.toObject().value(QStringLiteral("name")).toString());
+    companies.sort();
+    EXPECT_EQ(companies, (QStringList{QStringLiteral("Moonshot Labs"), QStringLiteral("Quillfeather")}));
+}

@@ -2,15 +2,18 @@
 // document and saves what the window shows, for the README and for looking at changes.
 // usage: claimlens-screenshot --db FILE --out PNG [--company NAME] [--country NAME] [--search WORDS]
 //                             [--tab N] [--document-row N] [--claim-row N] [--result-row N] [--width W --height H]
+//                             [--chart KIND] (the Charts tab's chart, as its menu names it: "Claims over time")
 #include "MainWindow.h"
 #include "MessageBox.h"
 #include "SearchResultsPanel.h"
 #include "Settings.h"
 #include "Theme.h"
+#include "charts/ChartsTab.h"
 #include "charts/TimelineTab.h"
 #include "models/DocumentListModel.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QCommandLineParser>
 #include <QPalette>
 #include <QTabWidget>
@@ -42,7 +45,8 @@ int main(int argc, char* argv[])
     const QCommandLineOption reported(QStringLiteral("reported"), QStringLiteral("timeline: claims when they were reported"));
     const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("View > Theme as remembered: system, light or dark"),
                                    QStringLiteral("NAME"));
-    parser.addOptions({db, out, company, country, search, tab, row, claim, result, width, height, dark, reported, theme});
+    const QCommandLineOption chart(QStringLiteral("chart"), QStringLiteral("the Charts tab's chart"), QStringLiteral("KIND"));
+    parser.addOptions({db, out, company, country, search, tab, row, claim, result, width, height, dark, reported, theme, chart});
     parser.addHelpOption();
     parser.process(app);
     if (!parser.isSet(db) || !parser.isSet(out)) {
@@ -86,6 +90,12 @@ int main(int argc, char* argv[])
     if (parser.isSet(reported))
         window.timelineTab()->setDating(claimlens::TimelineDating::Reported);
     window.tabs()->setCurrentIndex(parser.value(tab).toInt());
+    if (parser.isSet(chart)) {
+        QTest::qWait(200);  // the chart kinds are listed once the tab has read the database
+        for (QComboBox* box : window.chartsTab()->findChildren<QComboBox*>())
+            if (const int i = box->findText(parser.value(chart)); i >= 0)
+                box->setCurrentIndex(i);
+    }
     QTest::qWait(400);  // let layouts and the reader settle before the picture
     if (!window.grab().save(parser.value(out))) {
         std::fprintf(stderr, "claimlens-screenshot: cannot write %s\n", qPrintable(parser.value(out)));

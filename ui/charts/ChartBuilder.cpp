@@ -1,5 +1,7 @@
 #include "charts/ChartBuilder.h"
 
+#include "charts/SeriesPalette.h"
+
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
@@ -15,13 +17,6 @@
 
 namespace claimlens::charts {
 namespace {
-
-// Colours that read on both themes; the conflict colour is the one that stands out.
-const QColor kSeriesColours[] = {QColor(0x2b, 0x6c, 0xb0), QColor(0xe0, 0x8e, 0x0b), QColor(0x2f, 0x9e, 0x44),
-                                 QColor(0x86, 0x3b, 0xb0), QColor(0x0b, 0x9e, 0xa8), QColor(0xc2, 0x25, 0x7a),
-                                 QColor(0x6d, 0x6d, 0x6d), QColor(0x8c, 0x6d, 0x1f), QColor(0x70, 0x48, 0xe8),
-                                 QColor(0x74, 0xb8, 0x16), QColor(0xf7, 0x67, 0x07), QColor(0x0c, 0x5e, 0x6e)};
-const QColor kConflict(0xd6, 0x33, 0x2f);
 
 /// A round top for the value axis and a tick step of 1, 2 or 5 times a power of ten.
 void roundAxis(QValueAxis* axis, double largest, bool labelsOutside, bool whole)
@@ -77,6 +72,8 @@ QChart* ChartBuilder::build(const ChartModel& model, bool dark)
 {
     auto* chart = new QChart;
     chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    // one colour, not the dark theme's gradient: what the palette's contrast was measured against
+    chart->setBackgroundBrush(palette::background(dark));
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->setLocale(QLocale(QLocale::English));
     chart->setLocalizeNumbers(true);
@@ -113,20 +110,22 @@ QChart* ChartBuilder::build(const ChartModel& model, bool dark)
         }
         const bool rangeStart = data.role == ChartSet::Role::RangeStart;
         // a range's span: the reported value's colour, lighter, so it reads as "somewhere in here"
-        const QColor colour = data.role == ChartSet::Role::Range ? kSeriesColours[0].lighter(150)
-                                                                 : kSeriesColours[s % std::size(kSeriesColours)];
+        // (outlined in the first colour, which holds 3:1 on the background as a bar needs)
+        const QColor first = palette::seriesColour(0, dark);
+        const bool range = data.role == ChartSet::Role::Range;
+        const QColor colour = range ? (dark ? first.darker(160) : first.lighter(160)) : palette::seriesColour(static_cast<qsizetype>(s), dark);
         set->setColor(rangeStart ? QColor(Qt::transparent) : colour);
-        set->setBorderColor(rangeStart ? QColor(Qt::transparent) : colour.darker(130));
+        set->setBorderColor(rangeStart ? QColor(Qt::transparent) : range ? first : colour.darker(130));
         if (data.role == ChartSet::Role::Reviewed) {
-            set->setColor(kSeriesColours[0]);
-            set->setBorderColor(kSeriesColours[0].darker(130));
+            set->setColor(first);
+            set->setBorderColor(first.darker(130));
         } else if (data.role == ChartSet::Role::Values && reviewedSet) {  // unchecked readings: pale, dashed
-            set->setColor(kSeriesColours[0].lighter(dark ? 60 : 160));
-            set->setPen(QPen(kSeriesColours[0], 1.5, Qt::DashLine));
+            set->setColor(first.lighter(dark ? 60 : 160));
+            set->setPen(QPen(first, 1.5, Qt::DashLine));
         }
         // Conflicting values are "selected" bars: one set keeps labels outside the bar ends, which
         // stacking two sets would not allow.
-        set->setSelectedColor(rangeStart ? QColor(Qt::transparent) : kConflict);
+        set->setSelectedColor(rangeStart ? QColor(Qt::transparent) : palette::conflict(dark));
         for (size_t i = 0; i < values.size(); ++i) {
             const size_t category = horizontal ? values.size() - 1 - i : i;
             if (category < model.conflict.size() && model.conflict[category])
@@ -134,9 +133,7 @@ QChart* ChartBuilder::build(const ChartModel& model, bool dark)
         }
         // a range's start and span carry no figure of their own: the category names the bounds
         const bool figures = data.role == ChartSet::Role::Values || data.role == ChartSet::Role::Reviewed;
-        set->setLabelColor(!figures ? QColor(Qt::transparent)
-                           : dark                             ? QColor(0xee, 0xee, 0xee)
-                                                              : QColor(0x22, 0x22, 0x22));
+        set->setLabelColor(!figures ? QColor(Qt::transparent) : palette::text(dark));
         series->append(set);
     }
     for (double t : totals)

@@ -1,6 +1,7 @@
 #include "charts/ChartExporter.h"
 
 #include "charts/ChartBuilder.h"
+#include "charts/SeriesPalette.h"
 #include "util/Csv.h"
 
 #include <QBuffer>
@@ -25,7 +26,7 @@ namespace {
 
 QColor background(bool dark)
 {
-    return dark ? QColor(0x2e, 0x30, 0x3a) : QColor(Qt::white);
+    return palette::background(dark);  // the one the series colours were chosen against
 }
 
 QFont captionFont()

@@ -1,6 +1,7 @@
 #include "charts/TimelineView.h"
 
 #include "charts/ChartModel.h"
+#include "charts/SeriesPalette.h"
 
 #include <QDate>
 #include <QHash>
@@ -16,9 +17,6 @@
 namespace claimlens::charts {
 namespace {
 
-const QColor kLaneColours[] = {QColor(0x2b, 0x6c, 0xb0), QColor(0xe0, 0x8e, 0x0b), QColor(0x2f, 0x9e, 0x44),
-                               QColor(0x86, 0x3b, 0xb0), QColor(0x0b, 0x9e, 0xa8), QColor(0xc2, 0x25, 0x7a),
-                               QColor(0x8c, 0x6d, 0x1f), QColor(0x4f, 0x5b, 0x66)};
 constexpr int kMaxLanes = 8;
 
 /// [first day, day after the last) of a partial date, in Julian days.
@@ -167,16 +165,24 @@ std::pair<double, double> TimelinePicture::fullRange() const
     return {lo - margin, hi + margin};
 }
 
+QColor TimelinePicture::laneColour(qsizetype lane, bool dark) const
+{
+    // the palette's series in order, as the charts stack the same companies; "other" in grey
+    if (!m_lanes.isEmpty() && lane == m_lanes.size() - 1 && m_lanes.last() == otherLaneName(m_mode))
+        return palette::neutral(dark);
+    return palette::seriesColour(lane, dark);
+}
+
 std::vector<TimelinePicture::Mark> TimelinePicture::paint(QPainter& painter, const QRectF& area, double from, double to,
                                                           bool dark) const
 {
     std::vector<Mark> marks;
-    const QColor text = dark ? QColor(0xdd, 0xdd, 0xdd) : QColor(0x22, 0x22, 0x22);
+    const QColor text = palette::text(dark);
     const QColor grid = dark ? QColor(0x55, 0x58, 0x66) : QColor(0xdd, 0xdd, 0xdd);
-    const QColor shade = dark ? QColor(0x36, 0x39, 0x45) : QColor(0xf4, 0xf6, 0xf8);
+    const QColor shade = palette::shade(dark);
     painter.save();
     painter.setClipRect(area);
-    painter.fillRect(area, dark ? QColor(0x2e, 0x30, 0x3a) : QColor(Qt::white));
+    painter.fillRect(area, palette::background(dark));
     const double plotLeft = area.left() + kLabelWidth;
     const double plotWidth = std::max(1.0, area.width() - kLabelWidth - 10);
     const double plotRight = plotLeft + plotWidth;
@@ -191,12 +197,6 @@ std::vector<TimelinePicture::Mark> TimelinePicture::paint(QPainter& painter, con
     font.setPointSizeF(9);
     font.setBold(false);
     painter.setFont(font);
-    const bool hasOther = !m_lanes.isEmpty() && m_lanes.last() == otherLaneName(m_mode);
-    auto laneColour = [&](qsizetype lane) {
-        if (hasOther && lane == m_lanes.size() - 1)
-            return dark ? QColor(0xaa, 0xaa, 0xaa) : QColor(0x80, 0x80, 0x80);
-        return kLaneColours[lane % std::size(kLaneColours)];
-    };
     const QFontMetricsF fm(font, painter.device());
 
     // lanes and their labels
@@ -204,7 +204,7 @@ std::vector<TimelinePicture::Mark> TimelinePicture::paint(QPainter& painter, con
         const QRectF lane(area.left(), lanesTop + l * laneHeight, area.width(), laneHeight);
         if (l % 2 == 0)
             painter.fillRect(lane, shade);
-        painter.setPen(laneColour(l));
+        painter.setPen(laneColour(l, dark));
         painter.drawText(QRectF(lane.left() + 8, lane.top(), kLabelWidth - 14, lane.height()), Qt::AlignVCenter | Qt::AlignLeft,
                          fm.elidedText(m_lanes.at(l), Qt::ElideRight, kLabelWidth - 14));
     }
@@ -249,7 +249,7 @@ std::vector<TimelinePicture::Mark> TimelinePicture::paint(QPainter& painter, con
             }
             merged.insert(key, marks.size());
             marks.push_back({rect, {static_cast<int>(i)}});
-            const QColor colour = laneColour(l);
+            const QColor colour = laneColour(l, dark);
             QColor fill = colour;
             fill.setAlphaF(point ? 0.9 : 0.35);
             painter.setPen(QPen(colour, 1.2));
@@ -274,7 +274,7 @@ std::vector<TimelinePicture::Mark> TimelinePicture::paint(QPainter& painter, con
                      QStringLiteral("Undated (%1)").arg(formatNumber(m_undated)));
     if (m_undated > 0) {
         const double slot = std::max(6.0, plotWidth / m_undated);
-        const QColor colour = dark ? QColor(0xaa, 0xaa, 0xaa) : QColor(0x77, 0x77, 0x77);
+        const QColor colour = palette::neutral(dark);
         painter.setPen(QPen(colour, 1));
         painter.setBrush(colour);
         const int columns = std::max(1, static_cast<int>(plotWidth / slot));

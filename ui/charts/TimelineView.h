@@ -2,6 +2,7 @@
 
 #include "query/ChartQuery.h"
 
+#include <QColor>
 #include <QRectF>
 #include <QStringList>
 #include <QWidget>
@@ -35,6 +36,8 @@ public:
     void setClaims(std::vector<TimelineClaim> claims, const QStringList& companies, LaneMode mode);
     const std::vector<TimelineClaim>& claims() const { return m_claims; }
     const QStringList& lanes() const { return m_lanes; }
+    /// A lane's colour (its label's and its marks'): charts/SeriesPalette.h, grey for "other".
+    QColor laneColour(qsizetype lane, bool dark) const;
     LaneMode mode() const { return m_mode; }
     int undatedCount() const { return m_undated; }
 

@@ -34,9 +34,9 @@ QString ExtractionQuery::resolveCompany(const QString& typed)
         if (e.kind == EntityKind::Company)
             return e.name;
     }
-    for (const Entity& e : knowledge->entities())
-        if (e.kind == EntityKind::Company && e.name.compare(typed.trimmed(), Qt::CaseInsensitive) == 0)
-            return e.name;
+    // (by the name it has now: merged into another, the other's; excluded, none)
+    if (const int known = knowledge->find(EntityKind::Company, typed); known >= 0)
+        return knowledge->entity(known).name;
     return {};
 }
 

@@ -124,7 +124,7 @@ void EntityFinder::findKnown(SentenceContext& c, Extraction& out) const
         Mention mention{c.index, c.base + m.start, c.base + m.end, e.kind, e.name, c.text.mid(m.start, m.end - m.start), {}};
         c.mentionIndexes.push_back(out.mentions.size());
         out.mentions.push_back(mention);
-        if (e.kind == EntityKind::Product && !e.owner.isEmpty()) {
+        if (e.kind == EntityKind::Product && !e.owner.isEmpty() && !m_knowledge->excludes(EntityKind::Company, e.owner)) {
             // the product links the document to its owner too, marked as such
             Mention owner = mention;
             owner.kind = EntityKind::Company;
@@ -189,6 +189,8 @@ void EntityFinder::findOrganisationsByPattern(SentenceContext& c, Extraction& ou
             }
         }
         const QString name = c.text.mid(start, end - start);
+        if (m_knowledge->excludes(EntityKind::Organization, name))
+            continue;  // the analyst said it is none
         c.mentionIndexes.push_back(out.mentions.size());
         out.mentions.push_back({c.index, c.base + start, c.base + end, EntityKind::Organization, name, name, {}});
     }
@@ -294,7 +296,7 @@ void EntityFinder::findCompaniesByContext(SentenceContext& c, Extraction& out) c
                     const Mention& x = out.mentions[i];
                     return overlaps(x.start - c.base, x.end - c.base, start, end);
                 });
-                if (known)
+                if (known || m_knowledge->excludes(EntityKind::Company, candidate))
                     continue;
                 c.mentionIndexes.push_back(out.mentions.size());
                 out.mentions.push_back({c.index, c.base + start, c.base + start + candidate.size(), EntityKind::Company,
@@ -310,7 +312,7 @@ void EntityFinder::findPeople(SentenceContext& c, Extraction& out) const
     // sentences have none, and skip the expressions
     bool pair = false;
     for (qsizetype i = 0, previousCapital = -10; i < c.text.size() && !pair; ++i) {
-        if ((i == 0 || c.text[i - 1] == u' ') && c.text[i].isUpper()) {
+        if ((i == 0 || c.text.at(i - 1) == u' ') && c.text.at(i).isUpper()) {
             pair = previousCapital >= 0 && c.text.lastIndexOf(u' ', i - 2) < previousCapital;
             previousCapital = i;
         }
@@ -351,7 +353,7 @@ void EntityFinder::findPeople(SentenceContext& c, Extraction& out) const
             const bool known = std::any_of(out.mentions.begin(), out.mentions.end(), [&](const Mention& x) {
                 return x.kind == EntityKind::Person && x.sentence == c.index && overlaps(x.start, x.end, c.base + start, c.base + end);
             });
-            if (known)
+            if (known || m_knowledge->excludes(EntityKind::Person, name))
                 continue;
             c.mentionIndexes.push_back(out.mentions.size());
             out.mentions.push_back({c.index, c.base + start, c.base + end, EntityKind::Person, name, name, {}});
@@ -403,12 +405,12 @@ void EntityFinder::findPeopleByName(SentenceContext& c, Extraction& out) const
         const qsizetype start = first.data() - c.text.constData();
         const qsizetype end = family.data() - c.text.constData() + family.size();
         // the two words stand next to each other, one space apart, and no capitalised word follows
-        if (family.data() - (first.data() + first.size()) != 1 || c.text[start + first.size()] != u' ')
+        if (family.data() - (first.data() + first.size()) != 1 || c.text.at(start + first.size()) != u' ')
             continue;
         if (!possessive && i + 2 < c.words.size() && c.words[i + 2].front().isUpper() &&
             c.words[i + 2].data() - (family.data() + family.size()) == 1)
             continue;
-        if (start > 0 && c.text[start - 1].isLetterOrNumber())
+        if (start > 0 && c.text.at(start - 1).isLetterOrNumber())
             continue;
         if (std::any_of(c.aliases.begin(), c.aliases.end(),
                         [&](const AliasMatch& a) { return overlaps(a.start, a.end, start, end); }))
@@ -417,9 +419,9 @@ void EntityFinder::findPeopleByName(SentenceContext& c, Extraction& out) const
             const Mention& x = out.mentions[k];
             return overlaps(x.start - c.base, x.end - c.base, start, end);
         });
-        if (known)
-            continue;
         const QString name = c.text.mid(start, end - start);
+        if (known || m_knowledge->excludes(EntityKind::Person, name))
+            continue;
         c.mentionIndexes.push_back(out.mentions.size());
         out.mentions.push_back({c.index, c.base + start, c.base + end, EntityKind::Person, name, name, {}});
     }
@@ -440,7 +442,7 @@ void EntityFinder::findHeadingEntities(const Article& article, Extraction& out) 
             const qsizetype start = block.contentStart + m.start;
             Mention mention{-1, start, start + (m.end - m.start), e.kind, e.name, text.mid(m.start, m.end - m.start), {}};
             out.headingMentions.push_back(mention);
-            if (e.kind == EntityKind::Product && !e.owner.isEmpty()) {
+            if (e.kind == EntityKind::Product && !e.owner.isEmpty() && !m_knowledge->excludes(EntityKind::Company, e.owner)) {
                 mention.kind = EntityKind::Company;
                 mention.via = e.name;
                 mention.name = e.owner;

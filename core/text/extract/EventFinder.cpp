@@ -289,8 +289,8 @@ void EventFinder::find(SentenceContext& c, const PartialDate& published, Extract
         !c.says(u"ago"))
         return;  // no date can be written without these
     for (qsizetype i = 0; cues.digits && !cues.year && i + 3 < c.text.size(); ++i)
-        cues.year = ((c.text[i] == u'1' && c.text[i + 1] == u'9') || (c.text[i] == u'2' && c.text[i + 1] == u'0')) &&
-                    c.text[i + 2].isDigit() && c.text[i + 3].isDigit();
+        cues.year = ((c.text.at(i) == u'1' && c.text.at(i + 1) == u'9') || (c.text.at(i) == u'2' && c.text.at(i + 1) == u'0')) &&
+                    c.text.at(i + 2).isDigit() && c.text.at(i + 3).isDigit();
     cues.isoDate = cues.digits && c.text.contains(u'-');
     using namespace Qt::Literals::StringLiterals;
     cues.relativeWords =

@@ -1,5 +1,6 @@
 #include "knowledge/Knowledge.h"
 
+#include "knowledge/KnowledgeEdits.h"
 #include "util/DataFolder.h"
 #include "util/Text.h"
 
@@ -13,6 +14,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <mutex>
 
 namespace claimlens {
 namespace {
@@ -98,14 +100,24 @@ std::optional<EntityKind> entityKindFromName(const QString& name)
     return std::nullopt;
 }
 
+QString Knowledge::key(EntityKind kind, const QString& name)
+{
+    return entityKindName(kind) + u':' + name.trimmed().toLower();
+}
+
 int Knowledge::find(EntityKind kind, const QString& name) const
 {
-    return m_byKey.value(entityKindName(kind) + u':' + name.toLower(), -1);
+    return m_byKey.value(key(kind, name), -1);
+}
+
+bool Knowledge::excludes(EntityKind kind, const QString& name) const
+{
+    return !m_excluded.isEmpty() && m_excluded.contains(key(kind, name));
 }
 
 int Knowledge::upsert(Entity entity)
 {
-    const QString key = entityKindName(entity.kind) + u':' + entity.name.toLower();
+    const QString key = Knowledge::key(entity.kind, entity.name);
     if (const auto it = m_byKey.constFind(key); it != m_byKey.cend()) {
         m_entities[static_cast<size_t>(*it)] = std::move(entity);  // a later file overrides
         return *it;
@@ -143,7 +155,8 @@ Status Knowledge::add(const QByteArray& json, const QString& origin)
     };
     for (const Section section : {Section{"companies", EntityKind::Company}, Section{"products", EntityKind::Product},
                                   Section{"countries", EntityKind::Country},
-                                  Section{"organizations", EntityKind::Organization}}) {
+                                  Section{"organizations", EntityKind::Organization},
+                                  Section{"people", EntityKind::Person}}) {
         for (const auto& value : root.value(QLatin1String(section.key)).toArray()) {
             const QJsonObject o = value.toObject();
             Entity e;
@@ -195,6 +208,16 @@ Status Knowledge::add(const QByteArray& json, const QString& origin)
         else
             m_metrics.push_back(m);
     }
+    // the analyst's edits, in the order made, after the lists they edit
+    std::vector<KnowledgeEdit> edits;
+    for (const auto& value : root.value(QStringLiteral("edits")).toArray()) {
+        auto edit = KnowledgeEdit::fromJson(value.toObject(), origin);
+        if (!edit)
+            return Error{edit.error()};
+        edits.push_back(std::move(*edit));
+    }
+    for (const KnowledgeEdit& edit : edits)
+        apply(edit);
     return {};
 }
 
@@ -204,6 +227,8 @@ void Knowledge::finish()
     m_hanAliases.clear();
     for (size_t i = 0; i < m_aliases.size(); ++i) {
         const Alias& a = m_aliases[i];
+        if (a.entity < 0 || m_removed.contains(a.entity))
+            continue;  // merged into another, or not what the list said
         if (containsHan(a.text))
             m_hanAliases.push_back(static_cast<int>(i));
         else
@@ -295,31 +320,70 @@ std::vector<AliasMatch> Knowledge::match(QStringView text) const
     return out;
 }
 
-std::shared_ptr<const Knowledge> Knowledge::defaults()
+namespace {
+
+/// The shipped files, read once (lists only; finish() is for the copies made of it).
+const Knowledge& shipped()
 {
-    static const std::shared_ptr<const Knowledge> knowledge = [] {
-        auto k = std::make_shared<Knowledge>();
+    static const Knowledge knowledge = [] {
+        Knowledge k;
         for (const char* name : {"companies", "products", "countries", "organizations", "metrics", "language"}) {
             QFile f(shippedDataFile(QStringLiteral("knowledge/%1.json").arg(QLatin1String(name))));
             if (!f.open(QIODevice::ReadOnly))
                 qFatal("claimlens: built-in knowledge %s is missing", name);
-            if (Status s = k->add(f.readAll(), f.fileName()); !s)
+            if (Status s = k.add(f.readAll(), f.fileName()); !s)
                 qFatal("claimlens: built-in knowledge is broken: %s", qPrintable(s.error()));
         }
-        const QString userFile = QDir(userDataFolder())
-                                     .filePath(QStringLiteral("knowledge.json"));
-        QFile user(userFile);
-        if (user.exists() && user.open(QIODevice::ReadOnly)) {
-            Knowledge extended = *k;  // a broken file must not leave half its entries behind
-            if (Status s = extended.add(user.readAll(), userFile); s)
-                *k = std::move(extended);
-            else
-                std::fprintf(stderr, "claimlens: %s (the built-in knowledge is used)\n", qPrintable(s.error()));
-        }
-        k->finish();
-        return std::shared_ptr<const Knowledge>(std::move(k));
+        return k;
     }();
     return knowledge;
+}
+
+std::shared_ptr<const Knowledge> build()
+{
+    auto k = std::make_shared<Knowledge>(shipped());
+    const QString userFile = userKnowledgePath();
+    QFile user(userFile);
+    if (user.exists() && user.open(QIODevice::ReadOnly)) {
+        Knowledge extended = *k;  // a broken file must not leave half its entries behind
+        if (Status s = extended.add(user.readAll(), userFile); s)
+            *k = std::move(extended);
+        else
+            std::fprintf(stderr, "claimlens: %s (the built-in knowledge is used)\n", qPrintable(s.error()));
+    }
+    k->finish();
+    return k;
+}
+
+struct Current {
+    std::mutex mutex;
+    std::shared_ptr<const Knowledge> knowledge;
+};
+
+Current& current()
+{
+    static Current c;
+    return c;
+}
+
+}  // namespace
+
+std::shared_ptr<const Knowledge> Knowledge::defaults()
+{
+    Current& c = current();
+    const std::lock_guard lock(c.mutex);
+    if (!c.knowledge)
+        c.knowledge = build();
+    return c.knowledge;
+}
+
+std::shared_ptr<const Knowledge> Knowledge::reload()
+{
+    auto fresh = build();  // read outside the lock: extractors keep asking for the one in use
+    Current& c = current();
+    const std::lock_guard lock(c.mutex);
+    c.knowledge = fresh;
+    return fresh;
 }
 
 }  // namespace claimlens

@@ -13,6 +13,8 @@
 
 namespace claimlens {
 
+struct KnowledgeEdit;
+
 enum class EntityKind { Company, Product, Country, Organization, Person };
 QString entityKindName(EntityKind kind);
 /// The kind `entityKindName` names; nullopt for any other word.
@@ -67,13 +69,21 @@ struct AliasMatch {
 
 /// Companies, products, countries, organisations and metrics, loaded from resources/knowledge/*.json
 /// plus the analyst's knowledge.json in the data folder (entries there add to or replace the
-/// built-in ones by canonical name). Read-only once built, so threads share one instance.
+/// built-in ones by canonical name; its "edits" then apply in order, see KnowledgeEdits.h).
+/// Read-only once built, so threads share one instance.
 class Knowledge {
 public:
+    /// The shipped knowledge with the analyst's file on top, as read first or by the last reload().
     static std::shared_ptr<const Knowledge> defaults();
+    /// Reads the shipped knowledge and the analyst's file again; defaults() answers with it from
+    /// then on (whoever holds the earlier one keeps it).
+    static std::shared_ptr<const Knowledge> reload();
     /// Builds from JSON documents: each may hold "companies", "products", "countries",
-    /// "organizations" and "metrics" lists. `origin` names the file in errors.
+    /// "organizations", "people" and "metrics" lists, and "edits" (KnowledgeEdits.h), applied
+    /// after the lists. `origin` names the file in errors.
     Status add(const QByteArray& json, const QString& origin);
+    /// Applies one of the analyst's edits (KnowledgeEdits.h) to what is loaded; finish() after.
+    void apply(const KnowledgeEdit& edit);
     /// Call once everything is added: builds the lookup tables.
     void finish();
 
@@ -81,6 +91,9 @@ public:
     const Entity& entity(int index) const { return m_entities[static_cast<size_t>(index)]; }
     /// The index of the entity of that kind and canonical name, or -1.
     int find(EntityKind kind, const QString& name) const;
+    /// Whether the analyst said `name` is not of this kind ("not a company"): the rules that find
+    /// names the knowledge does not hold, by their context, leave it alone.
+    bool excludes(EntityKind kind, const QString& name) const;
     const std::vector<Metric>& metrics() const { return m_metrics; }
     const Language& language() const { return m_language; }
 
@@ -92,12 +105,16 @@ public:
 private:
     int upsert(Entity entity);
     void addAlias(int entity, const QString& text, Alias::Role role, bool ambiguous);
+    /// "company:moonshot ai": how m_byKey and m_excluded file a name.
+    static QString key(EntityKind kind, const QString& name);
 
     std::vector<Entity> m_entities;
     std::vector<Alias> m_aliases;
     std::vector<Metric> m_metrics;
     Language m_language;
-    QHash<QString, int> m_byKey;                       ///< "kind:name" -> entity
+    QHash<QString, int> m_byKey;                       ///< "kind:name" -> entity (a merged name: the one it became)
+    QSet<int> m_removed;                               ///< entities merged into others or excluded: no alias names them
+    QSet<QString> m_excluded;                          ///< "kind:name" the analyst said the name is not
     QHash<quint64, std::vector<int>> m_byFirstWord;    ///< first word's key -> aliases, longest first
     std::vector<int> m_hanAliases;                     ///< aliases in Chinese script, found by search
 };

@@ -31,8 +31,10 @@ ReextractResult ReextractJob::run(IngestProgress* progress, const std::atomic_bo
         return result;
     }
     std::vector<std::int64_t> all;
-    while (ids->step())
-        all.push_back(ids->int64(0));
+    if (Status s = ids->forEach([&](const Statement& row) { all.push_back(row.int64(0)); }); !s) {
+        result.error = QStringLiteral("%1: %2").arg(m_databasePath, s.error());
+        return result;
+    }
     const int total = static_cast<int>(all.size());
     if (progress)
         progress->started(total);
@@ -53,7 +55,12 @@ ReextractResult ReextractJob::run(IngestProgress* progress, const std::atomic_bo
             }
         }
         text->bind(1, all[i]);
-        const bool read = text->step();
+        auto stepped = text->stepOne();  // a failed read is no empty document to re-extract
+        if (!stepped) {
+            result.error = QStringLiteral("document %1: %2 (the batch in progress was rolled back)").arg(all[i]).arg(stepped.error());
+            return result;
+        }
+        const bool read = *stepped;
         const QString clean = read ? text->text(0) : QString();
         const bool plainText = !read || text->isNull(1) || text->text(1) == QLatin1String("text");
         text->reset();

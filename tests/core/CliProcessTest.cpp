@@ -243,8 +243,9 @@ TEST(CliProcess, ReadOnlyDatabasesAreReadAndAnIngestSaysTheyCannotBeWritten)
     const auto run = [&](const QStringList& args) { return user ? cliAs(*user, args) : cli(args); };
     const QString folder = ws.path(QStringLiteral("shelf"));
     ASSERT_TRUE(QDir().mkpath(folder));
-    if (user)
+    if (user) {
         ASSERT_TRUE(test::giveTo(*user, folder));
+    }
     const QString db = folder + QStringLiteral("/archive.sqlite");
     ws.write(QStringLiteral("in/one.txt"), "Chips Article\n\nHuawei makes chips in Shenzhen. It sells them.\n");
     ASSERT_EQ(run({QStringLiteral("--db"), db, QStringLiteral("ingest"), ws.path(QStringLiteral("in"))}).code, 0);
@@ -253,8 +254,9 @@ TEST(CliProcess, ReadOnlyDatabasesAreReadAndAnIngestSaysTheyCannotBeWritten)
     // a read-only file in a writable folder, then also a read-only folder
     ASSERT_TRUE(QFile::setPermissions(db, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
     for (int round = 0; round < 2; ++round) {
-        if (round == 1)
+        if (round == 1) {
             ASSERT_TRUE(QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+        }
         CliRun r = run({QStringLiteral("--db"), db, QStringLiteral("stats")});
         EXPECT_EQ(r.code, 0) << round << qPrintable(r.err);
         EXPECT_TRUE(r.out.contains(QStringLiteral("documents:  1"))) << qPrintable(r.out);

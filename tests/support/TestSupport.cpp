@@ -3,7 +3,11 @@
 #include "ingest/IngestJob.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QRegularExpression>
+#include <QStandardPaths>
+
+#include <unistd.h>
 
 #include <gtest/gtest.h>
 #include <QFileInfo>
@@ -31,6 +35,40 @@ QByteArray readAll(const QString& path)
 {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+std::optional<Unprivileged> unprivileged(const Workspace& workspace, const QString& program, QString* why)
+{
+    if (::geteuid() != 0)
+        return Unprivileged{program, {}, ::geteuid(), ::getegid()};
+    const QString setpriv = QStandardPaths::findExecutable(QStringLiteral("setpriv"));
+    if (setpriv.isEmpty()) {
+        *why = QStringLiteral("running as root, and setpriv (util-linux) is not installed to drop to another user");
+        return std::nullopt;
+    }
+    // QTemporaryDir makes its folder 0700: the user nobody could not enter it
+    QFile::setPermissions(workspace.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                                                QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                                                QFileDevice::ExeOther);
+    constexpr uid_t kNobody = 65534;
+    Unprivileged u{setpriv,
+                   {QStringLiteral("--reuid=%1").arg(kNobody), QStringLiteral("--regid=%1").arg(kNobody),
+                    QStringLiteral("--clear-groups"), QStringLiteral("--"), program},
+                   kNobody,
+                   kNobody};
+    QProcess probe;  // can this process change user, and can nobody start the program?
+    probe.start(setpriv, QStringList(u.prefix) << QStringLiteral("--version"));
+    if (!probe.waitForFinished(30000) || probe.exitStatus() != QProcess::NormalExit || probe.exitCode() != 0) {
+        *why = QStringLiteral("running as root, and cannot run %1 as the user nobody: %2")
+                   .arg(program, QString::fromUtf8(probe.readAllStandardError()).trimmed());
+        return std::nullopt;
+    }
+    return u;
+}
+
+bool giveTo(const Unprivileged& u, const QString& path)
+{
+    return ::geteuid() != 0 || ::chown(QFile::encodeName(path).constData(), u.uid, u.gid) == 0;
 }
 
 std::optional<claimlens::Database> ingestAndOpen(const Workspace& ws, const QString& folder, int expectedDocuments)

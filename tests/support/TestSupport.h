@@ -10,6 +10,8 @@
 
 #include <optional>
 
+#include <sys/types.h>
+
 #include <ostream>
 
 // Readable gtest failure messages for Qt strings.
@@ -41,6 +43,24 @@ private:
 };
 
 QByteArray readAll(const QString& path);
+
+/// For tests of what file permissions deny, which root is never denied: a way to run a program
+/// as an unprivileged user even when the tests run as root (as CI does).
+struct Unprivileged {
+    /// What to start instead of the program (and before its arguments): nothing when this process
+    /// is not root, else setpriv dropping to the user nobody.
+    QString program;
+    QStringList prefix;
+    uid_t uid = 0;  ///< who the program runs as
+    gid_t gid = 0;
+};
+/// How to run programs unprivileged here; nullopt (with `why`) when this process is root and
+/// cannot drop to another user (no setpriv, no right to change user, or nobody cannot reach the
+/// program). `workspace` (its folder opened to everyone, as a user's own folders are to them) is
+/// where the test's files lie.
+std::optional<Unprivileged> unprivileged(const Workspace& workspace, const QString& program, QString* why);
+/// Makes `path` belong to the user `u` runs as (nothing to do when not root).
+bool giveTo(const Unprivileged& u, const QString& path);
 /// Ingests `folder` of the workspace into its database and opens that database; fails the
 /// calling test (through gtest assertions) when the ingest does not read every file.
 std::optional<claimlens::Database> ingestAndOpen(const Workspace& ws, const QString& folder, int expectedDocuments);

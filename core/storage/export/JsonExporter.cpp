@@ -23,8 +23,10 @@ Result<QJsonObject> JsonExporter::document(const DocumentSummary& d)
     auto sentences = query.sentences(d.id);
     auto sources = query.sources(d.id);
     auto found = ExtractionQuery(*m_db).forDocument(d.id);
-    if (!blocks || !sentences || !sources || !found)
-        return Error{QStringLiteral("%1: cannot read the stored document").arg(d.path)};
+    if (!blocks || !sentences || !sources || !found) {
+        const QString why = !blocks ? blocks.error() : !sentences ? sentences.error() : !sources ? sources.error() : found.error();
+        return Error{QStringLiteral("%1: cannot read the stored document (%2)").arg(d.path, why)};
+    }
     QJsonArray headings, sentenceArray;
     for (const auto& b : *blocks)
         if (b.kind == BlockKind::Heading)

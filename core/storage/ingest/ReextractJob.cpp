@@ -42,8 +42,10 @@ ReextractResult ReextractJob::run(IngestProgress* progress, const std::atomic_bo
         return result;
     }
     std::vector<std::int64_t> all;
-    while (ids->step())
-        all.push_back(ids->int64(0));
+    if (Status s = ids->forEach([&](const Statement& row) { all.push_back(row.int64(0)); }); !s) {
+        result.error = QStringLiteral("%1: %2").arg(m_databasePath, s.error());
+        return result;
+    }
     const int total = static_cast<int>(all.size());
     if (progress)
         progress->started(total);

@@ -19,6 +19,11 @@ Error failed(const char* what, Database& db)
     return Error{QStringLiteral("chart index, %1: %2").arg(QLatin1String(what), db.lastError())};
 }
 
+Error failed(const char* what, const Status& status)
+{
+    return Error{QStringLiteral("chart index, %1: %2").arg(QLatin1String(what), status.error())};
+}
+
 /// Strings to small numbers.
 class Interner {
 public:
@@ -147,15 +152,15 @@ Result<std::shared_ptr<const ChartIndex>> ChartIndex::load(Database& db)
         x.m_published.reserve(documentRows);
         x.m_docDisplaySource.reserve(documentRows);
         x.m_publishedPrecision.reserve(documentRows);
-        while (stmt->step()) {
-            x.m_docIds.push_back(stmt->int64(0));
-            x.m_hasPublished.push_back(!stmt->isNull(1));
-            x.m_published.push_back(stmt->text(1).toStdString());
-            x.m_docDisplaySource.push_back(display(stmt->text(2)));
-            x.m_publishedPrecision.push_back(static_cast<std::int8_t>(stmt->integer(3)));
-        }
-        if (!stmt->status())
-            return failed("documents", db);
+        if (Status s = stmt->forEach([&](const Statement& row) {
+                x.m_docIds.push_back(row.int64(0));
+                x.m_hasPublished.push_back(!row.isNull(1));
+                x.m_published.push_back(row.text(1).toStdString());
+                x.m_docDisplaySource.push_back(display(row.text(2)));
+                x.m_publishedPrecision.push_back(static_cast<std::int8_t>(row.integer(3)));
+            });
+            !s)
+            return failed("documents", s);
         const std::int64_t maxId = x.m_docIds.empty() ? 0 : x.m_docIds.back();
         x.m_denseOfId.assign(static_cast<size_t>(maxId) + 1, -1);
         for (size_t i = 0; i < x.m_docIds.size(); ++i)
@@ -169,14 +174,18 @@ Result<std::shared_ptr<const ChartIndex>> ChartIndex::load(Database& db)
         auto cited = db.prepare("SELECT name, document_id FROM cited_sources ORDER BY name, document_id");
         if (!own || !cited)
             return failed("sources", db);
-        while (own->step())
-            if (const int d = x.docOf(own->int64(0)); d >= 0)
-                x.m_sourceDocs[own->text(1)].push_back(d);
-        while (cited->step())
-            if (const int d = x.docOf(cited->int64(1)); d >= 0)
-                x.m_sourceDocs[cited->text(0)].push_back(d);
-        if (!own->status() || !cited->status())
-            return failed("sources", db);
+        if (Status s = own->forEach([&](const Statement& row) {
+                if (const int d = x.docOf(row.int64(0)); d >= 0)
+                    x.m_sourceDocs[row.text(1)].push_back(d);
+            });
+            !s)
+            return failed("sources", s);
+        if (Status s = cited->forEach([&](const Statement& row) {
+                if (const int d = x.docOf(row.int64(1)); d >= 0)
+                    x.m_sourceDocs[row.text(0)].push_back(d);
+            });
+            !s)
+            return failed("sources", s);
     }
 
     // entities and the documents naming them
@@ -185,16 +194,16 @@ Result<std::shared_ptr<const ChartIndex>> ChartIndex::load(Database& db)
         if (!stmt)
             return failed("entities", db);
         Interner kinds(x.m_kindNames);
-        while (stmt->step()) {
-            const int slot = static_cast<int>(x.m_entityIds.size());
-            x.m_entityIds.push_back(stmt->int64(0));
-            x.m_slotOfEntity.insert(stmt->int64(0), slot);
-            x.m_entityKind.push_back(kinds(stmt->text(1)));
-            x.m_entityName.push_back(stmt->text(2));
-            x.m_entityByKey.insert(stmt->text(1) + QChar(0x1f) + stmt->text(2), slot);
-        }
-        if (!stmt->status())
-            return failed("entities", db);
+        if (Status s = stmt->forEach([&](const Statement& row) {
+                const int slot = static_cast<int>(x.m_entityIds.size());
+                x.m_entityIds.push_back(row.int64(0));
+                x.m_slotOfEntity.insert(row.int64(0), slot);
+                x.m_entityKind.push_back(kinds(row.text(1)));
+                x.m_entityName.push_back(row.text(2));
+                x.m_entityByKey.insert(row.text(1) + QChar(0x1f) + row.text(2), slot);
+            });
+            !s)
+            return failed("entities", s);
         x.m_entityNameRank = byteRanks(x.m_entityName);
 
         auto de = db.prepare("SELECT entity_id, document_id FROM document_entities");
@@ -203,15 +212,14 @@ Result<std::shared_ptr<const ChartIndex>> ChartIndex::load(Database& db)
         // one list of pairs serves both ways: (entity, document), then turned (document, entity)
         std::vector<std::pair<std::int32_t, std::int32_t>> pairs;
         pairs.reserve(documentEntityRows);
-        while (de->step()) {
-            const int slot = x.slotOfEntity(de->int64(0));
-            const int d = x.docOf(de->int64(1));
-            if (slot < 0 || d < 0)
-                continue;
-            pairs.emplace_back(slot, d);
-        }
-        if (!de->status())
-            return failed("document entities", db);
+        if (Status s = de->forEach([&](const Statement& row) {
+                const int slot = x.slotOfEntity(row.int64(0));
+                const int d = x.docOf(row.int64(1));
+                if (slot >= 0 && d >= 0)
+                    pairs.emplace_back(slot, d);
+            });
+            !s)
+            return failed("document entities", s);
         buildCsr(x.m_entityIds.size(), pairs, x.m_entityDocStart, x.m_entityDocs);
         for (size_t s = 0; s < x.m_entityIds.size(); ++s)
             std::sort(x.m_entityDocs.begin() + x.m_entityDocStart[s], x.m_entityDocs.begin() + x.m_entityDocStart[s + 1]);
@@ -229,38 +237,42 @@ Result<std::shared_ptr<const ChartIndex>> ChartIndex::load(Database& db)
         QHash<QString, int> metrics;
         Interner subjects(x.m_subjects), periods(x.m_periods);
         x.m_statistics.reserve(statisticRows);
-        while (stmt->step()) {
-            const int d = x.docOf(stmt->int64(1));
-            if (d < 0)
-                continue;
-            const QString key = stmt->text(2), unit = stmt->text(3);
-            const QString metricKey = key + QChar(0x1f) + unit;
-            int metric = metrics.value(metricKey, -1);
-            if (metric < 0) {
-                metric = static_cast<int>(x.m_metricKey.size());
-                metrics.insert(metricKey, metric);
-                x.m_metricKey.append(key);
-                x.m_metricUnit.append(unit);
-            }
-            int kind = -1;
-            if (!stmt->isNull(7))
-                if (const int slot = x.slotOfEntity(stmt->int64(7)); slot >= 0)
-                    kind = x.m_entityKind[static_cast<size_t>(slot)];
-            if (stmt->int64(0) > kMaxId || metric > 65535 || kind > 127)
-                return Error{QStringLiteral("chart index: a statistic id, metric or kind beyond the index's range")};
-            Statistic st;
-            st.value = stmt->real(6);
-            st.id = static_cast<std::uint32_t>(stmt->int64(0));
-            st.doc = d;
-            st.subject = subjects(stmt->text(4));
-            st.period = periods(stmt->text(5));
-            st.metric = static_cast<std::uint16_t>(metric);
-            st.subjectKind = static_cast<std::int8_t>(kind);
-            st.reviewed = stmt->integer(8) != 0;
-            x.m_statistics.push_back(st);
-        }
-        if (!stmt->status())
-            return failed("statistics", db);
+        bool beyondRange = false;  // the loop stopped on a row the index cannot hold, not on SQLite
+        if (Status s = stmt->forEach([&](const Statement& row) -> Status {
+                const int d = x.docOf(row.int64(1));
+                if (d < 0)
+                    return {};
+                const QString key = row.text(2), unit = row.text(3);
+                const QString metricKey = key + QChar(0x1f) + unit;
+                int metric = metrics.value(metricKey, -1);
+                if (metric < 0) {
+                    metric = static_cast<int>(x.m_metricKey.size());
+                    metrics.insert(metricKey, metric);
+                    x.m_metricKey.append(key);
+                    x.m_metricUnit.append(unit);
+                }
+                int kind = -1;
+                if (!row.isNull(7))
+                    if (const int slot = x.slotOfEntity(row.int64(7)); slot >= 0)
+                        kind = x.m_entityKind[static_cast<size_t>(slot)];
+                if (row.int64(0) > kMaxId || metric > 65535 || kind > 127) {
+                    beyondRange = true;
+                    return Error{QStringLiteral("chart index: a statistic id, metric or kind beyond the index's range")};
+                }
+                Statistic st;
+                st.value = row.real(6);
+                st.id = static_cast<std::uint32_t>(row.int64(0));
+                st.doc = d;
+                st.subject = subjects(row.text(4));
+                st.period = periods(row.text(5));
+                st.metric = static_cast<std::uint16_t>(metric);
+                st.subjectKind = static_cast<std::int8_t>(kind);
+                st.reviewed = row.integer(8) != 0;
+                x.m_statistics.push_back(st);
+                return {};
+            });
+            !s)
+            return beyondRange ? Error{s.error()} : failed("statistics", s);
         x.m_metricIndex = metrics;
         // ids are unique, so an in-place sort gives the one order (a stable sort would take a
         // buffer as large as the array)
@@ -298,24 +310,27 @@ Result<std::shared_ptr<const ChartIndex>> ChartIndex::load(Database& db)
         x.m_claimId.reserve(claimRows);
         x.m_claimMonth.reserve(claimRows);
         claimDoc.reserve(claimRows);
-        while (stmt->step()) {
-            const int d = x.docOf(stmt->int64(1));
-            if (d < 0)
-                continue;
-            // a claim without a date of its own takes its document's publication
-            const QString month = stmt->isNull(2) ? QString::fromStdString(x.m_published[static_cast<size_t>(d)]).left(7)
-                                                  : stmt->text(2);
-            const int m = months(month);
-            if (m > 65535)
-                return Error{QStringLiteral("chart index: more than 65,535 distinct claim months")};
-            if (stmt->int64(0) > kMaxId)
-                return Error{QStringLiteral("chart index: a claim id beyond 32 bits")};
-            x.m_claimId.push_back(static_cast<std::uint32_t>(stmt->int64(0)));
-            x.m_claimMonth.push_back(static_cast<std::uint16_t>(m));
-            claimDoc.push_back(d);
-        }
-        if (!stmt->status())
-            return failed("claims", db);
+        bool beyondRange = false;  // the loop stopped on a row the index cannot hold, not on SQLite
+        if (Status s = stmt->forEach([&](const Statement& row) -> Status {
+                const int d = x.docOf(row.int64(1));
+                if (d < 0)
+                    return {};
+                // a claim without a date of its own takes its document's publication
+                const QString month = row.isNull(2) ? QString::fromStdString(x.m_published[static_cast<size_t>(d)]).left(7)
+                                                    : row.text(2);
+                const int m = months(month);
+                beyondRange = m > 65535 || row.int64(0) > kMaxId;
+                if (m > 65535)
+                    return Error{QStringLiteral("chart index: more than 65,535 distinct claim months")};
+                if (row.int64(0) > kMaxId)
+                    return Error{QStringLiteral("chart index: a claim id beyond 32 bits")};
+                x.m_claimId.push_back(static_cast<std::uint32_t>(row.int64(0)));
+                x.m_claimMonth.push_back(static_cast<std::uint16_t>(m));
+                claimDoc.push_back(d);
+                return {};
+            });
+            !s)
+            return beyondRange ? Error{s.error()} : failed("claims", s);
         if (!std::is_sorted(claimDoc.begin(), claimDoc.end())) {
             // by document, then id: the order the per-document ranges below need
             std::vector<std::uint32_t> order(claimDoc.size());
@@ -372,21 +387,21 @@ Result<std::shared_ptr<const ChartIndex>> ChartIndex::load(Database& db)
             x.m_claimActorStart.assign(claimCount + 1, 0);
         }
         size_t opened = 0;  // claims whose range has its start
-        while (actors->step()) {
-            const std::int64_t claim = claimAt(actors->int64(0));
-            const int slot = x.slotOfEntity(actors->int64(1));
-            if (claim < 0 || slot < 0)
-                continue;
-            if (!idsAscend) {
-                pairs.emplace_back(static_cast<std::int32_t>(claim), slot);
-                continue;
-            }
-            for (; opened <= static_cast<size_t>(claim); ++opened)
-                x.m_claimActorStart[opened] = static_cast<std::uint32_t>(x.m_claimActors.size());
-            x.m_claimActors.push_back(slot);
-        }
-        if (!actors->status())
-            return failed("claim actors", db);
+        if (Status s = actors->forEach([&](const Statement& row) {
+                const std::int64_t claim = claimAt(row.int64(0));
+                const int slot = x.slotOfEntity(row.int64(1));
+                if (claim < 0 || slot < 0)
+                    return;
+                if (!idsAscend) {
+                    pairs.emplace_back(static_cast<std::int32_t>(claim), slot);
+                    return;
+                }
+                for (; opened <= static_cast<size_t>(claim); ++opened)
+                    x.m_claimActorStart[opened] = static_cast<std::uint32_t>(x.m_claimActors.size());
+                x.m_claimActors.push_back(slot);
+            });
+            !s)
+            return failed("claim actors", s);
         if (idsAscend) {
             for (; opened <= claimCount; ++opened)
                 x.m_claimActorStart[opened] = static_cast<std::uint32_t>(x.m_claimActors.size());
@@ -420,11 +435,12 @@ Result<DocumentSet> ChartIndex::searchDocuments(Database& db, const QString& fts
         return failed("search", db);
     stmt->bind(1, fts);
     DocumentSet set = emptySet(documentCount());
-    while (stmt->step())
-        if (const int d = docOf(stmt->int64(0)); d >= 0)
-            add(set, d);
-    if (!stmt->status())
-        return Error{QStringLiteral("search: %1").arg(stmt->status().error())};
+    if (Status s = stmt->forEach([&](const Statement& row) {
+            if (const int d = docOf(row.int64(0)); d >= 0)
+                add(set, d);
+        });
+        !s)
+        return Error{QStringLiteral("search: %1").arg(s.error())};
     set.count = popcount(set);
     std::lock_guard lock(m_searchMutex);
     if (m_searches.size() > 16)

@@ -33,9 +33,14 @@ Result<Statement> prepare(Database& db, const QString& sql)
     return db.prepare(sql.toUtf8().constData());
 }
 
+Error failed(const char* what, const Status& status)
+{
+    return Error{QStringLiteral("%1: %2").arg(QLatin1String(what), status.error())};
+}
+
 Error failed(const char* what, const Statement& stmt)
 {
-    return Error{QStringLiteral("%1: %2").arg(QLatin1String(what), stmt.status().error())};
+    return failed(what, stmt.status());
 }
 
 void orderValues(StatisticSeries& series)
@@ -409,13 +414,13 @@ Status ChartQuery::countMergedFacts(const DocumentFilter& filter, StatisticSerie
         const bool listSources = !v.sources.isEmpty();  // beyond the bars with evidence none are listed
         v.documents = 0;
         v.sources.clear();
-        while (stmt->step()) {
-            ++v.documents;
-            if (listSources && v.sources.size() < 6 && !v.sources.contains(stmt->text(1)))
-                v.sources.append(stmt->text(1));
-        }
-        if (!stmt->status())
-            return failed("counting a fact's documents", *stmt);
+        if (Status s = stmt->forEach([&](const Statement& row) {
+                ++v.documents;
+                if (listSources && v.sources.size() < 6 && !v.sources.contains(row.text(1)))
+                    v.sources.append(row.text(1));
+            });
+            !s)
+            return failed("counting a fact's documents", s);
     }
     return {};
 }
@@ -548,7 +553,10 @@ Result<std::vector<DocumentRef>> ChartQuery::documentRefs(const std::vector<std:
     out.reserve(ids.size());
     for (std::int64_t id : ids) {
         stmt->bind(1, id);
-        if (stmt->step())
+        auto found = stmt->stepOne();
+        if (!found)
+            return Error{QStringLiteral("reading the documents behind the chart: %1").arg(found.error())};
+        if (*found)
             out.push_back({stmt->int64(0), stmt->text(1), stmt->text(2), stmt->text(3)});
         stmt->reset();
     }

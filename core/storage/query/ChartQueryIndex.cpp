@@ -171,7 +171,10 @@ Result<std::vector<std::int64_t>> ChartQuery::statisticValuesInMemory(const Docu
             continue;
         }
         first->bind(1, v.statisticId);
-        if (first->step())
+        auto found = first->stepOne();
+        if (!found)
+            return Error{QStringLiteral("reading a value's first statistic: %1").arg(found.error())};
+        if (*found)
             readFirstSentence(*first, v, 6);
         first->reset();
         if (v.documents <= 1)

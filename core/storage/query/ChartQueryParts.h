@@ -20,7 +20,8 @@ inline constexpr const char* kClaimWhen =
     "coalesce(c.date, (SELECT dp.published FROM documents dp WHERE dp.id = c.document_id), '')";
 
 Result<Statement> prepare(Database& db, const QString& sql);
-Error failed(const char* what, const Statement& stmt);
+Error failed(const char* what, const Status& status);
+Error failed(const char* what, const Statement& stmt);  ///< the statement's last error
 
 /// Subjects by their largest value, largest first; within a subject, by period, then the largest
 /// value first.

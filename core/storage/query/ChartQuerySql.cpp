@@ -39,12 +39,12 @@ Result<std::vector<MetricCount>> ChartQuery::metricsSql(const DocumentFilter& fi
         return Error{m_db->lastError()};
     where.bind(*stmt);
     std::vector<MetricCount> out;
-    while (stmt->step()) {
-        const QString key = stmt->text(0);
-        out.push_back({key, metricLabelFor(key), stmt->text(1), stmt->integer(2), stmt->integer(3)});
-    }
-    if (!stmt->status())
-        return failed("reading the metrics", *stmt);
+    if (Status s = stmt->forEach([&](const Statement& row) {
+            const QString key = row.text(0);
+            out.push_back({key, metricLabelFor(key), row.text(1), row.integer(2), row.integer(3)});
+        });
+        !s)
+        return failed("reading the metrics", s);
     return out;
 }
 
@@ -88,19 +88,19 @@ Result<std::vector<std::int64_t>> ChartQuery::statisticValuesSql(const DocumentF
     groups->bind(1, series.metricKey).bind(2, series.unit);
     if (!filter.isEmpty())
         where.bind(*groups);
-    while (groups->step()) {
-        StatisticValue v;
-        v.subject = groups->text(0);
-        v.period = groups->text(1);
-        v.value = groups->real(2);
-        v.occurrences = groups->integer(3);
-        v.documents = groups->integer(4);
-        v.subjectKind = groups->text(5);
-        v.reviewed = groups->integer(6);
-        series.values.push_back(std::move(v));
-    }
-    if (!groups->status())
-        return failed("reading the statistics", *groups);
+    if (Status s = groups->forEach([&](const Statement& row) {
+            StatisticValue v;
+            v.subject = row.text(0);
+            v.period = row.text(1);
+            v.value = row.real(2);
+            v.occurrences = row.integer(3);
+            v.documents = row.integer(4);
+            v.subjectKind = row.text(5);
+            v.reviewed = row.integer(6);
+            series.values.push_back(std::move(v));
+        });
+        !s)
+        return failed("reading the statistics", s);
 
     orderValues(series);
 
@@ -113,7 +113,10 @@ Result<std::vector<std::int64_t>> ChartQuery::statisticValuesSql(const DocumentF
             stmt->bind(1, series.metricKey).bind(2, series.unit).bind(3, v.subject).bind(4, v.period).bind(5, v.value);
             whereValue.bind(*stmt);
         }
-        if (first->step()) {
+        auto found = first->stepOne();
+        if (!found)
+            return Error{QStringLiteral("reading a value's first statistic: %1").arg(found.error())};
+        if (*found) {
             readFirstSentence(*first, v, 8);
             v.statisticId = first->int64(7);
             v.sources.append(first->text(6));
@@ -121,8 +124,8 @@ Result<std::vector<std::int64_t>> ChartQuery::statisticValuesSql(const DocumentF
         first->reset();
         if (v.documents > 1) {
             v.sources.clear();
-            while (sources->step())
-                v.sources.append(sources->text(0));
+            if (Status s = sources->forEach([&](const Statement& row) { v.sources.append(row.text(0)); }); !s)
+                return failed("reading a value's sources", s);
         }
         sources->reset();
     }
@@ -157,10 +160,8 @@ Result<std::vector<EntityDocuments>> ChartQuery::documentsPerEntitySql(const Doc
     if (!filter.isEmpty())
         where.bind(*stmt);
     std::vector<EntityDocuments> out;
-    while (stmt->step())
-        out.push_back({stmt->text(0), stmt->integer(1)});
-    if (!stmt->status())
-        return failed("counting documents per entity", *stmt);
+    if (Status s = stmt->forEach([&](const Statement& row) { out.push_back({row.text(0), row.integer(1)}); }); !s)
+        return failed("counting documents per entity", s);
     return out;
 }
 
@@ -186,10 +187,11 @@ Status ChartQuery::claimsSql(const DocumentFilter& filter, bool exact, ClaimsOve
         stmt->bind(i + 1, companies.at(i));
     if (!exact)
         where.bind(*stmt);
-    while (stmt->step())
-        countClaims(out, byPeriod, bucket, stmt->text(0), stmt->text(1), stmt->integer(2));
-    if (!stmt->status())
-        return failed("counting claims over time", *stmt);
+    if (Status s = stmt->forEach([&](const Statement& row) {
+            countClaims(out, byPeriod, bucket, row.text(0), row.text(1), row.integer(2));
+        });
+        !s)
+        return failed("counting claims over time", s);
     return {};
 }
 
@@ -210,28 +212,28 @@ Result<TimelineClaims> ChartQuery::timelineClaimsSql(const DocumentFilter& filte
     stmt->bind(1, limit + 1);  // one more than shown says whether there are more
     where.bind(*stmt);
     TimelineClaims out;
-    while (stmt->step()) {
-        TimelineClaim c;
-        c.id = stmt->int64(0);
-        c.documentId = stmt->int64(1);
-        c.sentenceOrdinal = stmt->integer(2);
-        c.text = stmt->text(3);
-        c.event = PartialDate::fromStored(stmt->text(4), stmt->integer(5));
-        c.reported = PartialDate::fromStored(stmt->text(6), stmt->integer(7));
-        c.source = stmt->text(8);
-        c.fileName = stmt->text(9);
-        for (const QString& actor : stmt->text(10).split(u'|', Qt::SkipEmptyParts)) {
-            const qsizetype colon = actor.indexOf(u':');
-            const QString kind = actor.left(colon), name = actor.mid(colon + 1);
-            if (kind == QStringLiteral("company"))
-                c.actors.append(name);
-            else if (kind == QStringLiteral("country"))
-                c.countries.append(name);
-        }
-        out.claims.push_back(std::move(c));
-    }
-    if (!stmt->status())
-        return failed("reading the claims", *stmt);
+    if (Status s = stmt->forEach([&](const Statement& row) {
+            TimelineClaim c;
+            c.id = row.int64(0);
+            c.documentId = row.int64(1);
+            c.sentenceOrdinal = row.integer(2);
+            c.text = row.text(3);
+            c.event = PartialDate::fromStored(row.text(4), row.integer(5));
+            c.reported = PartialDate::fromStored(row.text(6), row.integer(7));
+            c.source = row.text(8);
+            c.fileName = row.text(9);
+            for (const QString& actor : row.text(10).split(u'|', Qt::SkipEmptyParts)) {
+                const qsizetype colon = actor.indexOf(u':');
+                const QString kind = actor.left(colon), name = actor.mid(colon + 1);
+                if (kind == QStringLiteral("company"))
+                    c.actors.append(name);
+                else if (kind == QStringLiteral("country"))
+                    c.countries.append(name);
+            }
+            out.claims.push_back(std::move(c));
+        });
+        !s)
+        return failed("reading the claims", s);
     if (static_cast<int>(out.claims.size()) > limit) {
         out.claims.pop_back();
         out.truncated = true;

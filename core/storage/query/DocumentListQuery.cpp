@@ -116,9 +116,12 @@ Result<DocumentPage> DocumentListQuery::page(const DocumentFilter& filter, Docum
                 .constData());
         if (!names)
             return Error{names.error()};
-        while (names->step())
-            if (DocumentListRow* r = byId.value(names->int64(0)); r && r->companies.size() < 3)
-                r->companies.append(names->text(1));
+        if (Status s = names->forEach([&](const Statement& row) {
+                if (DocumentListRow* r = byId.value(row.int64(0)); r && r->companies.size() < 3)
+                    r->companies.append(row.text(1));
+            });
+            !s)
+            return Error{s.error()};
     }
     return page;
 }

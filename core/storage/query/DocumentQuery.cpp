@@ -58,10 +58,8 @@ Result<std::vector<DocumentSummary>> DocumentQuery::documents()
     if (!stmt)
         return Error{stmt.error()};
     std::vector<DocumentSummary> out;
-    while (stmt->step())
-        out.push_back(readSummary(*stmt));
-    if (!stmt->status())
-        return Error{stmt->status().error()};
+    if (Status s = stmt->forEach([&](const Statement& row) { out.push_back(readSummary(row)); }); !s)
+        return Error{s.error()};
     return out;
 }
 
@@ -114,26 +112,34 @@ Result<std::vector<StoredBlock>> DocumentQuery::blocks(std::int64_t documentId)
     if (!pageRows)
         return Error{pageRows.error()};
     pageRows->bind(1, documentId);
-    while (pageRows->step())
-        paged.pages.push_back({pageRows->integer(0), pageRows->int64(1), pageRows->int64(2)});
+    if (Status s = pageRows->forEach([&](const Statement& row) {
+            paged.pages.push_back({row.integer(0), row.int64(1), row.int64(2)});
+        });
+        !s)
+        return Error{s.error()};
     text->bind(1, documentId);
-    const QString clean = text->step() ? text->text(0) : QString();
+    auto found = text->stepOne();
+    if (!found)
+        return Error{found.error()};
+    const QString clean = *found ? text->text(0) : QString();
     stmt->bind(1, documentId);
     std::vector<StoredBlock> out;
-    while (stmt->step()) {
-        StoredBlock b;
-        b.ordinal = stmt->integer(0);
-        b.kind = blockKindFromName(stmt->text(1));
-        b.start = stmt->int64(2);
-        b.end = stmt->int64(3);
-        b.attachedTo = stmt->isNull(4) ? -1 : stmt->integer(4);
-        b.key = stmt->text(5);
-        b.value = stmt->text(6);
-        const qsizetype contentStart = stmt->int64(7);
-        b.text = clean.mid(contentStart, b.end - contentStart);
-        b.page = paged.pageAt(b.start);
-        out.push_back(std::move(b));
-    }
+    if (Status s = stmt->forEach([&](const Statement& row) {
+            StoredBlock b;
+            b.ordinal = row.integer(0);
+            b.kind = blockKindFromName(row.text(1));
+            b.start = row.int64(2);
+            b.end = row.int64(3);
+            b.attachedTo = row.isNull(4) ? -1 : row.integer(4);
+            b.key = row.text(5);
+            b.value = row.text(6);
+            const qsizetype contentStart = row.int64(7);
+            b.text = clean.mid(contentStart, b.end - contentStart);
+            b.page = paged.pageAt(b.start);
+            out.push_back(std::move(b));
+        });
+        !s)
+        return Error{s.error()};
     return out;
 }
 
@@ -158,13 +164,19 @@ Result<int> DocumentQuery::sentencePage(std::int64_t sentenceId)
     if (!where)
         return Error{where.error()};
     where->bind(1, sentenceId);
-    if (!where->step())
+    auto found = where->stepOne();
+    if (!found)
+        return Error{found.error()};
+    if (!*found)
         return Error{QStringLiteral("no sentence %1").arg(sentenceId)};
     auto page = m_db->prepare(QStringLiteral("SELECT coalesce(%1, 0)").arg(QLatin1String(kPageAt)).toUtf8().constData());
     if (!page)
         return Error{page.error()};
     page->bind(1, where->int64(0)).bind(2, where->int64(1));
-    return page->step() ? page->integer(0) : 0;
+    auto paged = page->stepOne();
+    if (!paged)
+        return Error{paged.error()};
+    return *paged ? page->integer(0) : 0;
 }
 
 Result<std::vector<StoredSource>> DocumentQuery::sources(std::int64_t documentId)
@@ -296,10 +308,11 @@ Result<std::vector<SearchHit>> DocumentQuery::search(const QString& text, int li
         return Error{stmt.error()};
     stmt->bind(1, query).bind(2, limit);
     std::vector<SearchHit> out;
-    while (stmt->step())
-        out.push_back({stmt->int64(0), stmt->text(1), stmt->text(2), stmt->integer(3), stmt->text(4)});
-    if (!stmt->status())
-        return Error{QStringLiteral("search for \"%1\" failed: %2").arg(text, stmt->status().error())};
+    if (Status s = stmt->forEach([&](const Statement& row) {
+            out.push_back({row.int64(0), row.text(1), row.text(2), row.integer(3), row.text(4)});
+        });
+        !s)
+        return Error{QStringLiteral("search for \"%1\" failed: %2").arg(text, s.error())};
     return out;
 }
 
@@ -312,16 +325,21 @@ Result<StoreStats> DocumentQuery::stats()
     auto kinds = m_db->prepare("SELECT kind, count(*) FROM blocks GROUP BY kind ORDER BY kind");
     if (!counts || !kinds)
         return Error{counts ? kinds.error() : counts.error()};
-    if (counts->step()) {
+    auto counted = counts->stepOne();
+    if (!counted)
+        return Error{counted.error()};
+    if (*counted) {
         st.documents = counts->integer(0);
         st.duplicates = counts->integer(1);
         st.sentences = counts->integer(2);
         st.sources = counts->integer(3);
         st.textCharacters = counts->int64(4);
     }
-    while (kinds->step())
-        st.blocksByKind.insert(kinds->text(0), kinds->integer(1));
+    if (Status s = kinds->forEach([&](const Statement& row) { st.blocksByKind.insert(row.text(0), row.integer(1)); }); !s)
+        return Error{s.error()};
     st.schemaVersion = m_db->userVersion();
+    if (st.schemaVersion < 0)
+        return Error{QStringLiteral("cannot read the schema version: %1").arg(m_db->lastError())};
     return st;
 }
 

@@ -196,39 +196,43 @@ Result<DocumentExtraction> ExtractionQuery::forDocument(std::int64_t documentId)
     if (!names || !products || !cited)
         return Error{m_db->lastError()};
     names->bind(1, documentId);
-    while (names->step()) {
-        const QString name = names->text(1);
-        switch (kindFromName(names->text(0))) {
-        case EntityKind::Company:
-            out.companies.append(name);
-            break;
-        case EntityKind::Product:
-            if (std::none_of(out.products.begin(), out.products.end(), [&](const ProductRow& p) { return p.name == name; }))
-                out.products.push_back({name, {}});
-            break;
-        case EntityKind::Country:
-            out.countries.append(name);
-            break;
-        case EntityKind::Organization:
-            out.organizations.append(name);
-            break;
-        case EntityKind::Person:
-            out.people.append(name);
-            break;
-        }
-    }
+    if (Status s = names->forEach([&](const Statement& row) {
+            const QString name = row.text(1);
+            switch (kindFromName(row.text(0))) {
+            case EntityKind::Company:
+                out.companies.append(name);
+                break;
+            case EntityKind::Product:
+                if (std::none_of(out.products.begin(), out.products.end(), [&](const ProductRow& p) { return p.name == name; }))
+                    out.products.push_back({name, {}});
+                break;
+            case EntityKind::Country:
+                out.countries.append(name);
+                break;
+            case EntityKind::Organization:
+                out.organizations.append(name);
+                break;
+            case EntityKind::Person:
+                out.people.append(name);
+                break;
+            }
+        });
+        !s)
+        return Error{s.error()};
     products->bind(1, documentId);
-    while (products->step()) {
-        const QString name = products->text(0);
-        auto it = std::find_if(out.products.begin(), out.products.end(), [&](const ProductRow& p) { return p.name == name; });
-        if (it == out.products.end())
-            out.products.push_back({name, products->text(1)});
-        else
-            it->owner = products->text(1);
-    }
+    if (Status s = products->forEach([&](const Statement& row) {
+            const QString name = row.text(0);
+            auto it = std::find_if(out.products.begin(), out.products.end(), [&](const ProductRow& p) { return p.name == name; });
+            if (it == out.products.end())
+                out.products.push_back({name, row.text(1)});
+            else
+                it->owner = row.text(1);
+        });
+        !s)
+        return Error{s.error()};
     cited->bind(1, documentId);
-    while (cited->step())
-        out.citedSources.append(cited->text(0));
+    if (Status s = cited->forEach([&](const Statement& row) { out.citedSources.append(row.text(0)); }); !s)
+        return Error{s.error()};
 
     auto stats = m_db->prepare(
         "SELECT st.subject, st.metric_key, st.metric, st.value, st.unit, st.qualifier, st.period, s.text, st.span_start,"
@@ -246,17 +250,25 @@ Result<DocumentExtraction> ExtractionQuery::forDocument(std::int64_t documentId)
     if (!stats || !events || !claims)
         return Error{m_db->lastError()};
     stats->bind(1, documentId);
-    while (stats->step())
-        out.statistics.push_back({documentId, {}, stats->text(0), stats->text(1), stats->text(2), stats->real(3),
-                                  stats->text(4), stats->text(5), stats->text(6), stats->text(7), stats->int64(8),
-                                  stats->int64(9), stats->text(10)});
+    if (Status s = stats->forEach([&](const Statement& row) {
+            out.statistics.push_back({documentId, {}, row.text(0), row.text(1), row.text(2), row.real(3), row.text(4),
+                                      row.text(5), row.text(6), row.text(7), row.int64(8), row.int64(9), row.text(10)});
+        });
+        !s)
+        return Error{s.error()};
     events->bind(1, documentId);
-    while (events->step())
-        out.events.push_back({documentId, {}, dateOf(*events, 0, 1), events->text(2), events->text(3)});
+    if (Status s = events->forEach([&](const Statement& row) {
+            out.events.push_back({documentId, {}, dateOf(row, 0, 1), row.text(2), row.text(3)});
+        });
+        !s)
+        return Error{s.error()};
     claims->bind(1, documentId);
-    while (claims->step())
-        out.claims.push_back({documentId, {}, {}, claims->integer(0), claims->text(1), claims->real(2), dateOf(*claims, 3, 4),
-                              claims->text(6).split(u'|', Qt::SkipEmptyParts), claims->text(5), dateOf(*claims, 7, 8)});
+    if (Status s = claims->forEach([&](const Statement& row) {
+            out.claims.push_back({documentId, {}, {}, row.integer(0), row.text(1), row.real(2), dateOf(row, 3, 4),
+                                  row.text(6).split(u'|', Qt::SkipEmptyParts), row.text(5), dateOf(row, 7, 8)});
+        });
+        !s)
+        return Error{s.error()};
     return out;
 }
 

@@ -43,20 +43,20 @@ Result<KeysetResult> readKeysetPage(Database& db, const KeysetQuery& q, const Fi
             }
         }
         const int before = result.rows;
-        while (stmt->step()) {
-            read(*stmt);
-            ++result.rows;
-            QVariant value;
-            if (!nulls && q.keyType == KeysetQuery::KeyType::Integer)
-                value = qlonglong(stmt->int64(q.columnCount));
-            else if (!nulls && q.keyType == KeysetQuery::KeyType::Real)
-                value = stmt->real(q.columnCount);
-            else if (!nulls)
-                value = stmt->text(q.columnCount);
-            result.next = {true, nulls, value, stmt->int64(q.columnCount + 1)};
-        }
-        if (!stmt->status())
-            return Error{stmt->status().error()};
+        if (Status s = stmt->forEach([&](const Statement& row) {
+                read(row);
+                ++result.rows;
+                QVariant value;
+                if (!nulls && q.keyType == KeysetQuery::KeyType::Integer)
+                    value = qlonglong(row.int64(q.columnCount));
+                else if (!nulls && q.keyType == KeysetQuery::KeyType::Real)
+                    value = row.real(q.columnCount);
+                else if (!nulls)
+                    value = row.text(q.columnCount);
+                result.next = {true, nulls, value, row.int64(q.columnCount + 1)};
+            });
+            !s)
+            return Error{s.error()};
         if (result.rows - before < limit - before) {  // this phase is exhausted
             if (nulls)
                 result.atEnd = true;

@@ -159,7 +159,10 @@ Result<ReaderDocument> ReaderQuery::load(std::int64_t documentId)
             return Error{stmt->error()};
         (*stmt)->bind(1, documentId);
     }
-    if (text->step()) {
+    auto hasText = text->stepOne();
+    if (!hasText)
+        return Error{QStringLiteral("cannot read the document's text: %1").arg(hasText.error())};
+    if (*hasText) {
         doc.text = text->text(0);
         doc.contentHash = text->text(1);
     }

@@ -111,9 +111,7 @@ bool Statement::step()
 
 Status Statement::exec()
 {
-    while (step()) {
-    }
-    Status result = m_status;
+    Status result = forEach([](const Statement&) {});
     reset();
     return result;
 }

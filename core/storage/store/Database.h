@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <type_traits>
 
 // SQLite's handles, declared only: <sqlite3.h> is the store's own (its library links SQLite
 // privately), so nothing above the store can call SQLite directly.
@@ -39,13 +40,30 @@ public:
     /// Runs one step: true when a row is ready, false when done. Errors come back through `status`.
     bool step();
     /// Calls `row(*this)` for each row, then says whether the statement ran to its end or stopped
-    /// on an error: a loop written this way cannot take a failure for the last row.
+    /// on an error: a loop written this way cannot take a failure for the last row. A `row` that
+    /// returns a Status stops the loop at its first failure, which is then what forEach returns.
     template <typename F>
     [[nodiscard]] Status forEach(F&& row)
     {
-        while (step())
-            row(static_cast<const Statement&>(*this));
+        while (step()) {
+            if constexpr (std::is_same_v<std::invoke_result_t<F&, const Statement&>, Status>) {
+                if (Status s = row(static_cast<const Statement&>(*this)); !s)
+                    return s;
+            } else {
+                row(static_cast<const Statement&>(*this));
+            }
+        }
         return m_status;
+    }
+    /// Steps to the one row a statement returns: the row, or "none" when the statement ran to its
+    /// end without one, or the error it stopped on (which a plain `if (step())` would take for "none").
+    [[nodiscard]] Result<bool> stepOne()
+    {
+        if (step())
+            return true;
+        if (!m_status)
+            return Error{m_status.error()};
+        return false;
     }
     /// Runs to completion, for statements that return no rows.
     Status exec();

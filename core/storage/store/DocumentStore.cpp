@@ -232,7 +232,10 @@ Result<Article> DocumentStore::loadArticle(std::int64_t id)
             return Error{stmt->error()};
         (*stmt)->bind(1, id);
     }
-    if (!doc->step())
+    auto found = doc->stepOne();
+    if (!found)
+        return Error{found.error()};
+    if (!*found)
         return Error{QStringLiteral("document %1 is gone").arg(id)};
     a.text = doc->text(0);
     a.title = doc->text(1);
@@ -240,25 +243,36 @@ Result<Article> DocumentStore::loadArticle(std::int64_t id)
     a.section = doc->text(3);
     a.published = PartialDate::fromStored(doc->text(4), doc->integer(5));
     a.format = doc->text(6);
-    while (blocks->step())
-        a.blocks.push_back({blockKindFromName(blocks->text(0)), blocks->int64(1), blocks->int64(2), blocks->int64(3),
-                            blocks->isNull(4) ? -1 : blocks->integer(4), blocks->text(5), blocks->text(6)});
-    while (sentences->step())
-        a.sentences.push_back({sentences->int64(0), sentences->int64(1), sentences->integer(2)});
-    while (sources->step()) {
-        CitedSource src;
-        src.name = sources->text(0);
-        for (SourceKind k : {SourceKind::Inline, SourceKind::Attribution, SourceKind::Channel, SourceKind::Byline, SourceKind::Outlet})
-            if (sourceKindName(k) == sources->text(1))
-                src.kind = k;
-        src.relativeAge = sources->text(2);
-        src.start = sources->int64(3);
-        src.end = sources->int64(4);
-        src.sentence = sources->isNull(5) ? -1 : sources->integer(5);
-        a.sources.push_back(std::move(src));
-    }
-    while (pages->step())
-        a.pages.push_back({pages->integer(0), pages->int64(1), pages->int64(2)});
+    if (Status s = blocks->forEach([&](const Statement& row) {
+            a.blocks.push_back({blockKindFromName(row.text(0)), row.int64(1), row.int64(2), row.int64(3),
+                                row.isNull(4) ? -1 : row.integer(4), row.text(5), row.text(6)});
+        });
+        !s)
+        return Error{s.error()};
+    if (Status s = sentences->forEach([&](const Statement& row) {
+            a.sentences.push_back({row.int64(0), row.int64(1), row.integer(2)});
+        });
+        !s)
+        return Error{s.error()};
+    if (Status s = sources->forEach([&](const Statement& row) {
+            CitedSource src;
+            src.name = row.text(0);
+            for (SourceKind k : {SourceKind::Inline, SourceKind::Attribution, SourceKind::Channel, SourceKind::Byline, SourceKind::Outlet})
+                if (sourceKindName(k) == row.text(1))
+                    src.kind = k;
+            src.relativeAge = row.text(2);
+            src.start = row.int64(3);
+            src.end = row.int64(4);
+            src.sentence = row.isNull(5) ? -1 : row.integer(5);
+            a.sources.push_back(std::move(src));
+        });
+        !s)
+        return Error{s.error()};
+    if (Status s = pages->forEach([&](const Statement& row) {
+            a.pages.push_back({row.integer(0), row.int64(1), row.int64(2)});
+        });
+        !s)
+        return Error{s.error()};
     return a;
 }
 

@@ -10,10 +10,8 @@ Result<QStringList> column(Database& db, const char* sql)
     if (!statement)
         return Error{statement.error()};
     QStringList out;
-    while (statement->step())
-        out << statement->text(0);
-    if (!statement->status())
-        return Error{statement->status().error()};
+    if (Status s = statement->forEach([&](const Statement& row) { out << row.text(0); }); !s)
+        return Error{s.error()};
     return out;
 }
 

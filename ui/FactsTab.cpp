@@ -159,8 +159,12 @@ void FactsTab::load()
     m_factView->setSortingEnabled(true);
     m_factView->resizeColumnsToContents();
     m_factView->horizontalHeader()->setSectionResizeMode(Metric, QHeaderView::Stretch);
-    if (!keep || !selectFact(keep->subject, keep->metricKey))
-        showReadings();
+    // the fact shown before, else the first: its sentences are what the analyst checks
+    if (!(keep && selectFact(keep->subject, keep->metricKey)) && m_factProxy->rowCount() > 0) {
+        const QSignalBlocker quiet(m_factView->selectionModel());
+        m_factView->setCurrentIndex(m_factProxy->index(0, 0));
+    }
+    showReadings();
 }
 
 bool FactsTab::selectFact(const QString& subject, const QString& metricKey)

@@ -257,8 +257,13 @@ void ReaderView::render()
                 case TextMark::Kind::Statistic:
                     f.setFontWeight(QFont::DemiBold);
                     f.setFontUnderline(true);
-                    if (m->review == Review::None)
+                    if (m->review == Review::None) {
                         f.setUnderlineColor(markColour(m->kind, dark));
+                    } else {  // a checked figure: on a green tint as well as its green line
+                        QColor tint = reviewedColour(dark);
+                        tint.setAlpha(dark ? 90 : 60);
+                        f.setBackground(tint);
+                    }
                     f.setForeground(markColour(m->kind, dark));
                     break;
                 case TextMark::Kind::Event:

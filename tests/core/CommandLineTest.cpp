@@ -164,7 +164,8 @@ TEST(CommandLine, ManPagesHoldEveryCommandAndOption)
 TEST(CommandLine, BashCompletesCommandsOptionsAndValues)
 {
     ASSERT_TRUE(QFile::exists(QStringLiteral(CLAIMLENS_COMPLETION)));
-    EXPECT_EQ(complete({QStringLiteral("claimlens-cli"), QStringLiteral("re")}), QStringList{QStringLiteral("reextract")});
+    EXPECT_EQ(complete({QStringLiteral("claimlens-cli"), QStringLiteral("re")}),
+              (QStringList{QStringLiteral("review"), QStringLiteral("reextract")}));
     EXPECT_EQ(complete({QStringLiteral("claimlens-cli"), QStringLiteral("--db"), QStringLiteral("x.sqlite"), QStringLiteral("ex")}),
               (QStringList{QStringLiteral("export"), QStringLiteral("extract")}));
     EXPECT_EQ(complete({QStringLiteral("claimlens-cli"), QStringLiteral("export"), QStringLiteral("--format"), QString()}),

@@ -98,15 +98,19 @@ TEST(IngestJob, FilesStoredUnderTheOldHashAreStillKnownAfterTheMigration)
         auto text = db->prepare("SELECT clean_text FROM documents");
         ASSERT_TRUE(text && text->step());
         const QString clean = text->text(0);
+        text->reset();  // no statement may be running while a table is dropped
         const QByteArrayView units(reinterpret_cast<const char*>(clean.utf16()), clean.size() * 2);
         const QString sha = QString::fromLatin1(QCryptographicHash::hash(units, QCryptographicHash::Sha256).toHex());
-        // (a version 5 database: its statistics have no kind yet)
-        ASSERT_TRUE(db->exec(QStringLiteral("UPDATE documents SET content_hash = '%1'; ALTER TABLE statistics DROP COLUMN kind;"
-                                            " PRAGMA user_version = 5")
+        // (a version 5 database: its statistics have no kind yet, and there is no review)
+        const Status changed = db->exec(QStringLiteral("UPDATE documents SET content_hash = '%1'; ALTER TABLE statistics DROP COLUMN kind;"
+                                            " DROP TABLE corrections; ALTER TABLE statistics DROP COLUMN review;"
+                                            " ALTER TABLE claims DROP COLUMN review; ALTER TABLE events DROP COLUMN review;"
+                                            " ALTER TABLE mentions DROP COLUMN review;"
+                                            " ALTER TABLE statistic_values DROP COLUMN reviewed; PRAGMA user_version = 5")
                                  .arg(sha)
                                  .toUtf8()
-                                 .constData())
-                        .ok());
+                                 .constData());
+        ASSERT_TRUE(changed.ok()) << changed.error().toStdString();
     }
     const IngestResult r = ingest(ws, {a, copy});
     EXPECT_EQ(r.unchanged, 1);

@@ -1,5 +1,7 @@
 #include "FactsTab.h"
 
+#include "ColumnFitter.h"
+
 #include "query/ReaderQuery.h"
 #include "review/Correction.h"
 
@@ -12,6 +14,8 @@
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace claimlens::ui {
 namespace {
@@ -63,9 +67,10 @@ FactsTab::FactsTab(QWidget* parent)
     m_factView->setModel(m_factProxy);
     m_factView->setSortingEnabled(true);
     m_factView->sortByColumn(Documents, Qt::DescendingOrder);
-    m_factView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_factView->horizontalHeader()->setStretchLastSection(false);
-    m_factView->horizontalHeader()->setSectionResizeMode(Metric, QHeaderView::Stretch);
+    // the metric's words stretch and yield first; the counts, the flag and the review stay in view
+    new ColumnFitter(m_factView, Metric, 120,
+                     {{Subject, 130, 90, false}, {Period, 80, 60, false}, {Values, 190, 120, false}, {Unit, 80, 50, false},
+                      {Documents, 90, 90, true}, {Disagree, 80, 80, true}, {Reviewed, 80, 80, true}});
     m_readingView->setModel(m_readingModel);
     m_readingView->horizontalHeader()->setStretchLastSection(true);
     m_readingView->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -157,8 +162,6 @@ void FactsTab::load()
         m_factModel->appendRow(row);
     }
     m_factView->setSortingEnabled(true);
-    m_factView->resizeColumnsToContents();
-    m_factView->horizontalHeader()->setSectionResizeMode(Metric, QHeaderView::Stretch);
     // the fact shown before, else the first: its sentences are what the analyst checks
     if (!(keep && selectFact(keep->subject, keep->metricKey)) && m_factProxy->rowCount() > 0) {
         const QSignalBlocker quiet(m_factView->selectionModel());
@@ -212,7 +215,9 @@ void FactsTab::showReadings()
         m_readingModel->appendRow(row);
     }
     m_readingView->resizeColumnsToContents();
-    m_readingView->horizontalHeader()->setStretchLastSection(true);
+    // the sentence takes what is left and is elided there (its tooltip holds it whole)
+    m_readingView->horizontalHeader()->setSectionResizeMode(ReadingSentence, QHeaderView::Stretch);
+    m_readingView->setColumnWidth(ReadingDocument, std::min(m_readingView->columnWidth(ReadingDocument), 320));
     m_summary->setText(tr("%1 \u00B7 %2%3: %4 from %5, %6 of %7 readings reviewed%8")
                            .arg(f.subject, f.metric, f.period.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(f.period),
                                 spread(f))

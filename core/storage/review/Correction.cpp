@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <type_traits>
 #include <utility>
 
 namespace claimlens {
@@ -363,58 +364,38 @@ std::vector<CorrectionState> applyCorrections(const std::vector<Correction>& cor
         }
         const Review review = reviewOf(c.action);
         auto atSpan = [&](const auto& x) { return x.start == c.start && x.end == c.end; };
-        switch (c.item) {
-        case CorrectionItem::Statistic: {
-            std::optional<Statistic> s;
-            if (keep) {
-                s = statisticFromJson(c.value);
-                s->sentence = sentence;
-                s->start = c.start;
-                s->end = c.end;
-                s->review = review;
+        // the analyst's item where the correction says, or none for a rejection
+        auto placed = [&](auto item) -> std::optional<decltype(item)> {
+            if (!keep)
+                return std::nullopt;
+            item.sentence = sentence;
+            if constexpr (!std::is_same_v<decltype(item), Claim>) {
+                item.start = c.start;
+                item.end = c.end;
             }
-            settle(extraction.statistics, atSpan, std::move(s));
+            item.review = review;
+            return item;
+        };
+        switch (c.item) {
+        case CorrectionItem::Statistic:
+            settle(extraction.statistics, atSpan, placed(statisticFromJson(c.value)));
             touched[0] = true;
             break;
-        }
         case CorrectionItem::Mention: {
-            std::optional<Mention> m;
-            if (keep) {
-                m = mentionFromJson(c.value);
-                m->sentence = sentence;
-                m->start = c.start;
-                m->end = c.end;
-                m->surface = article.text.mid(c.start, c.end - c.start);
-                m->review = review;
-            }
-            settle(extraction.mentions, atSpan, std::move(m));
+            Mention m = mentionFromJson(c.value);
+            m.surface = article.text.mid(c.start, c.end - c.start);
+            settle(extraction.mentions, atSpan, placed(std::move(m)));
             touched[1] = true;
             break;
         }
-        case CorrectionItem::Event: {
-            std::optional<Event> e;
-            if (keep) {
-                e = eventFromJson(c.value);
-                e->sentence = sentence;
-                e->start = c.start;
-                e->end = c.end;
-                e->review = review;
-            }
-            settle(extraction.events, atSpan, std::move(e));
+        case CorrectionItem::Event:
+            settle(extraction.events, atSpan, placed(eventFromJson(c.value)));
             touched[2] = true;
             break;
-        }
-        case CorrectionItem::Claim: {
-            std::optional<Claim> claim;
-            if (keep) {
-                claim = claimFromJson(c.value);
-                claim->sentence = sentence;
-                claim->review = review;
-            }
-            settle(extraction.claims, [&](const Claim& x) { return x.sentence == sentence; }, std::move(claim));
+        case CorrectionItem::Claim:
+            settle(extraction.claims, [&](const Claim& x) { return x.sentence == sentence; }, placed(claimFromJson(c.value)));
             touched[3] = true;
             break;
-        }
         default:
             break;
         }

@@ -262,7 +262,8 @@ void facetBench(ui::MainWindow& window, Database& db, const QString& path, const
         std::sort(held.begin(), held.end());
         std::printf("%-34s %6.1f%% %7.2fms %7.2fms %7.1fms %7.1fms %s\n", qPrintable(name.left(34)),
                     100.0 * matching / std::max(last.total, 1), floor, count, window_ms[1], held[1],
-                    count <= 50 ? "ok (<= 50 ms)" : "OVER 50 ms");
+                    // judged by what the analyst waits for (the window column), not the worker's count alone
+                    window_ms[1] <= 50 ? "ok (<= 50 ms)" : "OVER 50 ms");
         if (!last.error.isEmpty())
             std::printf("  error: %s\n", qPrintable(last.error));
         if (!filter.search.isEmpty()) {  // the search results dock's first page, read on the GUI thread

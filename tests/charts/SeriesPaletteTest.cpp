@@ -107,4 +107,4 @@ TEST_P(SeriesPaletteTheme, ChartsAndTimelineLanesDrawInIt)
 }
 
 INSTANTIATE_TEST_SUITE_P(LightAndDark, SeriesPaletteTheme, ::testing::Values(false, true),
-                         [](const ::testing::TestParamInfo<bool>& info) { return info.param ? "Dark" : "Light"; });
+                         [](const ::testing::TestParamInfo<bool>& p) { return p.param ? "Dark" : "Light"; });

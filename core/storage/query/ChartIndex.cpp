@@ -429,14 +429,9 @@ Result<DocumentSet> ChartIndex::searchDocuments(Database& db, const QString& fts
         if (auto it = m_searches.constFind(fts); it != m_searches.cend())
             return **it;
     }
-    auto stmt = db.prepare("SELECT DISTINCT s.document_id FROM sentences s WHERE s.id IN"
-                           " (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?1)");
-    if (!stmt)
-        return failed("search", db);
-    stmt->bind(1, fts);
     DocumentSet set = emptySet(documentCount());
-    if (Status s = stmt->forEach([&](const Statement& row) {
-            if (const int d = docOf(row.int64(0)); d >= 0)
+    if (Status s = DocumentQuery::forEachMatchingDocument(db, fts, [&](std::int64_t id) {
+            if (const int d = docOf(id); d >= 0)
                 add(set, d);
         });
         !s)

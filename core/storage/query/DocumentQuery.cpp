@@ -343,4 +343,15 @@ Result<StoreStats> DocumentQuery::stats()
     return st;
 }
 
+Status DocumentQuery::forEachMatchingDocument(Database& db, const QString& fts,
+                                              const std::function<void(std::int64_t)>& document)
+{
+    auto stmt = db.prepare("SELECT DISTINCT s.document_id FROM sentences s WHERE s.id IN"
+                           " (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?1)");
+    if (!stmt)
+        return Error{stmt.error()};
+    stmt->bind(1, fts);
+    return stmt->forEach([&](const Statement& row) { document(row.int64(0)); });
+}
+
 }  // namespace claimlens

@@ -106,6 +106,9 @@ public:
     static QString searchNotice(const QString& text);
     /// Turns what a user typed into an FTS5 query that cannot be a syntax error.
     static QString ftsQuery(const QString& text);
+    /// Calls `document(id)` for each document with a sentence matching `fts` (an ftsQuery), once
+    /// each: the in-memory indexes' search (ChartIndex, FacetIndex).
+    static Status forEachMatchingDocument(Database& db, const QString& fts, const std::function<void(std::int64_t)>& document);
 
 private:
     Database* m_db;

@@ -105,12 +105,12 @@ Result<std::shared_ptr<const FacetIndex>> FacetIndex::load(Database& db)
         auto stmt = db.prepare("SELECT id, published, source FROM documents ORDER BY id");
         if (!stmt)
             return failed("documents", db);
-        while (stmt->step()) {
-            x.m_docIds.push_back(stmt->int64(0));
-            x.m_published.push_back(stmt->isNull(1) ? std::string() : stmt->text(1).toStdString());
+        Status read = stmt->forEach([&](const Statement& row) {
+            x.m_docIds.push_back(row.int64(0));
+            x.m_published.push_back(row.isNull(1) ? std::string() : row.text(1).toStdString());
             int slot = -1;
-            if (!stmt->isNull(2)) {
-                const QString source = stmt->text(2);
+            if (!row.isNull(2)) {
+                const QString source = row.text(2);
                 if (!source.isEmpty()) {
                     slot = static_cast<int>(x.m_sourceSlot.value(source, -1));
                     if (slot < 0) {
@@ -122,8 +122,8 @@ Result<std::shared_ptr<const FacetIndex>> FacetIndex::load(Database& db)
                 }
             }
             docSource.push_back(slot);
-        }
-        if (!stmt->status())
+        });
+        if (!read)
             return failed("documents", db);
     }
     const size_t n = x.m_docIds.size();
@@ -141,16 +141,16 @@ Result<std::shared_ptr<const FacetIndex>> FacetIndex::load(Database& db)
         auto stmt = db.prepare("SELECT id, kind, name FROM entities WHERE kind IN ('company', 'country') ORDER BY id");
         if (!stmt)
             return failed("entities", db);
-        while (stmt->step()) {
+        Status read = stmt->forEach([&](const Statement& row) {
             const int slot = static_cast<int>(x.m_entityName.size());
-            const bool company = stmt->text(1) == QLatin1String("company");
-            const QString name = stmt->text(2);
-            slotOfEntity.insert(stmt->int64(0), slot);
+            const bool company = row.text(1) == QLatin1String("company");
+            const QString name = row.text(2);
+            slotOfEntity.insert(row.int64(0), slot);
             x.m_entityName.append(name);
             x.m_entityIsCompany.push_back(company ? 1 : 0);
             (company ? x.m_companySlot : x.m_countrySlot).insert(name, slot);
-        }
-        if (!stmt->status())
+        });
+        if (!read)
             return failed("entities", db);
     }
     {
@@ -159,16 +159,16 @@ Result<std::shared_ptr<const FacetIndex>> FacetIndex::load(Database& db)
         if (!stmt)
             return failed("document entities", db);
         std::vector<std::pair<std::uint32_t, std::uint32_t>> companies, countries, byEntity;
-        while (stmt->step()) {
-            const int doc = denseOf(stmt->int64(0));
-            const int slot = slotOfEntity.value(stmt->int64(1), -1);
+        Status read = stmt->forEach([&](const Statement& row) {
+            const int doc = denseOf(row.int64(0));
+            const int slot = slotOfEntity.value(row.int64(1), -1);
             if (doc < 0 || slot < 0)
-                continue;
-            const auto value = static_cast<std::uint32_t>(slot) << 1 | (stmt->integer(2) != 0 ? 1u : 0u);
+                return;
+            const auto value = static_cast<std::uint32_t>(slot) << 1 | (row.integer(2) != 0 ? 1u : 0u);
             (x.m_entityIsCompany[static_cast<size_t>(slot)] ? companies : countries).push_back({static_cast<std::uint32_t>(doc), value});
             byEntity.push_back({static_cast<std::uint32_t>(slot), static_cast<std::uint32_t>(doc)});
-        }
-        if (!stmt->status())
+        });
+        if (!read)
             return failed("document entities", db);
         x.m_docCompanies = rowsOf<Csr>(n, companies);
         x.m_docCountries = rowsOf<Csr>(n, countries);
@@ -187,11 +187,11 @@ Result<std::shared_ptr<const FacetIndex>> FacetIndex::load(Database& db)
         auto stmt = db.prepare("SELECT document_id, name, kind = 'outlet' FROM cited_sources");
         if (!stmt)
             return failed("sources", db);
-        while (stmt->step()) {
-            const int doc = denseOf(stmt->int64(0));
+        Status read = stmt->forEach([&](const Statement& row) {
+            const int doc = denseOf(row.int64(0));
             if (doc < 0)
-                continue;
-            const QString name = stmt->text(1);
+                return;
+            const QString name = row.text(1);
             int slot = x.m_sourceSlot.value(name, -1);
             if (slot < 0) {
                 slot = static_cast<int>(x.m_sourceName.size());
@@ -199,13 +199,13 @@ Result<std::shared_ptr<const FacetIndex>> FacetIndex::load(Database& db)
                 x.m_sourceName.append(name);
                 x.m_sourceOutlet.push_back(0);
             }
-            if (stmt->integer(2) != 0)
+            if (row.integer(2) != 0)
                 x.m_sourceOutlet[static_cast<size_t>(slot)] = 1;
             auto& list = sources[static_cast<size_t>(doc)];
             if (std::find(list.begin(), list.end(), static_cast<std::uint32_t>(slot)) == list.end())
                 list.push_back(static_cast<std::uint32_t>(slot));
-        }
-        if (!stmt->status())
+        });
+        if (!read)
             return failed("sources", db);
         std::vector<std::pair<std::uint32_t, std::uint32_t>> byDocument, bySource;
         for (size_t d = 0; d < n; ++d)
@@ -243,17 +243,13 @@ Result<FacetIndex::Bits> FacetIndex::searchDocuments(Database& db, const QString
         if (auto it = m_searches.constFind(fts); it != m_searches.cend())
             return **it;
     }
-    auto stmt = db.prepare("SELECT DISTINCT s.document_id FROM sentences s WHERE s.id IN"
-                           " (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?1)");
-    if (!stmt)
-        return failed("search", db);
-    stmt->bind(1, fts);
     Bits bits((m_docIds.size() + 63) / 64, 0);
-    while (stmt->step())
-        if (const int d = docOf(stmt->int64(0)); d >= 0)
-            add(bits, d);
-    if (!stmt->status())
-        return Error{QStringLiteral("search: %1").arg(stmt->status().error())};
+    if (Status s = DocumentQuery::forEachMatchingDocument(db, fts, [&](std::int64_t id) {
+            if (const int d = docOf(id); d >= 0)
+                add(bits, d);
+        });
+        !s)
+        return Error{QStringLiteral("search: %1").arg(s.error())};
     std::lock_guard lock(m_searchMutex);
     if (m_searches.size() >= 8)
         m_searches.clear();

@@ -32,19 +32,19 @@ Result<SentenceHitPage> SentenceSearchQuery::page(const DocumentFilter& filter, 
         return Error{stmt.error()};
     stmt->bind(1, fts).bind(2, QString(kMarkOpen)).bind(3, QString(kMarkClose));
     where.bind(*stmt);
-    while (stmt->step()) {
+    Status read = stmt->forEach([&](const Statement& row) {
         SentenceHit hit;
-        hit.sentenceId = stmt->int64(0);
-        hit.documentId = stmt->int64(1);
-        hit.ordinal = stmt->integer(2);
-        hit.title = stmt->text(3);
-        if (!stmt->isNull(4))
-            hit.published = PartialDate::fromStored(stmt->text(4), stmt->integer(5));
-        hit.marked = stmt->text(6);
+        hit.sentenceId = row.int64(0);
+        hit.documentId = row.int64(1);
+        hit.ordinal = row.integer(2);
+        hit.title = row.text(3);
+        if (!row.isNull(4))
+            hit.published = PartialDate::fromStored(row.text(4), row.integer(5));
+        hit.marked = row.text(6);
         page.rows.push_back(std::move(hit));
-    }
-    if (!stmt->status())
-        return Error{QStringLiteral("search for \"%1\" failed: %2").arg(filter.search, stmt->status().error())};
+    });
+    if (!read)
+        return Error{QStringLiteral("search for \"%1\" failed: %2").arg(filter.search, read.error())};
     page.atEnd = static_cast<int>(page.rows.size()) < limit;
     page.next = after;
     if (!page.rows.empty())

@@ -13,7 +13,7 @@
 namespace claimlens::ui {
 
 ColumnFitter::ColumnFitter(QTableView* view, int stretching, int stretchingMinimum, std::vector<Column> columns)
-    : QObject(view), m_view(view), m_stretching(stretching), m_stretchingMinimum(stretchingMinimum), m_columns(std::move(columns))
+    : QObject(view), m_view(view), m_viewport(view->viewport()), m_stretching(stretching), m_stretchingMinimum(stretchingMinimum), m_columns(std::move(columns))
 {
     QHeaderView* header = view->horizontalHeader();
     header->setStretchLastSection(false);
@@ -28,7 +28,7 @@ ColumnFitter::ColumnFitter(QTableView* view, int stretching, int stretchingMinim
             if (c.section == section)  // the user's width is the column's own from now on
                 c.preferred = std::max(size, c.minimum);
     });
-    view->viewport()->installEventFilter(this);
+    m_viewport->installEventFilter(this);
 }
 
 void ColumnFitter::adoptHeaderWidths()
@@ -90,7 +90,9 @@ void ColumnFitter::fit()
 
 bool ColumnFitter::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+    // The viewport is compared by the pointer kept at construction: the filter also sees the events a
+    // dying viewport sends while the view around it is already half destroyed (UBSan: vptr).
+    if (event->type() == QEvent::Resize && watched == m_viewport)
         fit();
     return QObject::eventFilter(watched, event);
 }

@@ -35,6 +35,7 @@ protected:
 
 private:
     QTableView* m_view;
+    QWidget* m_viewport;  // the view's viewport at construction (the view never replaces it)
     int m_stretching;
     int m_stretchingMinimum;
     std::vector<Column> m_columns;

@@ -539,9 +539,13 @@ void MainWindow::refreshFacets()
         if (!request.isCurrent())
             return;  // a newer filter came before this one started
         FacetCounts facets = readFacetCounts(path, filter, *cache, generation);
-        async::deliver(this, self, request, [this, facets = std::move(facets)]() mutable {
+        async::deliver(this, self, request, [this, facets = std::move(facets), filter, generation]() mutable {
                 if (!facets.error.isEmpty())
                     statusBar()->showMessage(tr("Cannot count the filter panel's values: %1").arg(facets.error), 10000);
+                // the status bar's count is the worker's too: a search counted in SQL held the window
+                m_countedFilter = {filter, generation, facets.error.isEmpty() ? facets.matching : -1};
+                if (filter == m_filter && generation == m_dataVersion)
+                    updateStatus();
                 m_filterPanel->companies()->setItems(std::move(facets.companies));
                 m_filterPanel->countries()->setItems(std::move(facets.countries));
                 m_filterPanel->sources()->setItems(std::move(facets.sources));
@@ -583,10 +587,10 @@ void MainWindow::setFilter(const DocumentFilter& filter)
     }
     m_undoFilterAction->setEnabled(!m_filterHistory.isEmpty());
     m_filter = filter;
+    refreshFacets();  // first: the worker counts while this thread reads the list's first page
     m_documents->setFilter(filter);
     m_results->setFilter(filter);
     keepReaderAmongResults();
-    refreshFacets();
     refreshCurrentTab();  // the other tabs follow when they are shown: a hidden tab does not query
     m_filterPanel->showFilter(filter);
     m_chips->showFilter(filter);
@@ -617,8 +621,15 @@ void MainWindow::updateStatus()
             m_totalDocuments = *n;
         if (m_filter.isEmpty())
             m_filteredDocuments = m_totalDocuments;
-        else if (auto n = list.count(m_filter))
-            m_filteredDocuments = *n;
+        else if (m_countedFilter.filter == m_filter && m_countedFilter.generation == m_dataVersion
+                 && m_countedFilter.documents >= 0)
+            m_filteredDocuments = m_countedFilter.documents;
+        else if (m_countedFilter.filter == m_filter && m_countedFilter.generation == m_dataVersion) {
+            auto n = list.count(m_filter);  // the worker could not count
+            m_filteredDocuments = n ? *n : 0;
+        }
+        else
+            m_filteredDocuments = -1;  // the facet worker's count follows (refreshFacets)
     }
     m_status->setText(statusText());
     showWelcomeWhenEmpty();
@@ -628,7 +639,8 @@ QString MainWindow::statusText() const
 {
     if (!m_db)
         return tr("No database open");
-    QString text = tr("%1 of %2").arg(m_filteredDocuments).arg(counted(m_totalDocuments, tr("document"), tr("documents")));
+    const QString of = counted(m_totalDocuments, tr("document"), tr("documents"));
+    QString text = m_filteredDocuments < 0 ? tr("Counting\u2026 of %1").arg(of) : tr("%1 of %2").arg(m_filteredDocuments).arg(of);
     if (!m_filter.isEmpty())
         text += tr(" \u00B7 filtered by %1").arg(FilterChips::describe(m_filter));
     return text;

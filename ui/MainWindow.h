@@ -201,7 +201,13 @@ private:
     QList<DocumentFilter> m_filterHistory;
     bool m_undoingFilter = false;
     int m_totalDocuments = 0;
-    int m_filteredDocuments = 0;
+    int m_filteredDocuments = 0;  ///< -1 while the facet worker counts them
+    /// The documents the facet worker counted under a filter, for the data version it read.
+    struct CountedFilter {
+        DocumentFilter filter;
+        std::int64_t generation = -1;
+        int documents = -1;  ///< -1: the worker failed, the status bar counts in SQL
+    } m_countedFilter;
 };
 
 }  // namespace claimlens::ui

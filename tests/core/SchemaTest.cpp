@@ -121,3 +121,60 @@ TEST(Statement, ForEachReportsAnErrorMidwayInsteadOfEndingQuietly)
     EXPECT_TRUE(all->forEach([&](const Statement&) { ++rows; }));
     EXPECT_EQ(rows, 4);
 }
+
+// Version 10 gives each sentence the id its document and ordinal make (store/SentenceId.h): the
+// readings still point at their own sentence, the full-text index finds the new ids, and deleting
+// a document's sentences still takes them out of the index.
+TEST(Schema, SentenceIdsAreRenumberedWithTheirReadings)
+{
+    test::Workspace ws;
+    {
+        auto db = Database::openRaw(ws.database());
+        ASSERT_TRUE(db.ok());
+        ASSERT_TRUE(Schema::migrateTo(*db, 9).ok());
+        // ids as they were given before: one sequence across documents, the second document first
+        ASSERT_TRUE(db->exec("INSERT INTO documents(id, path, file_name, content_hash, ingested_at, clean_text) VALUES"
+                             " (1, '/a.txt', 'a.txt', 'h1', '2024-01-01', 'Baidu cut prices. Tencent hired staff.'),"
+                             " (2, '/b.txt', 'b.txt', 'h2', '2024-01-02', 'Zhipu raised funds. Zhipu cut prices.');"
+                             "INSERT INTO blocks(document_id, ordinal, kind, span_start, span_end, content_start) VALUES"
+                             " (1, 0, 'paragraph', 0, 38, 0), (2, 0, 'paragraph', 0, 37, 0);"
+                             "INSERT INTO sentences(id, document_id, block_ordinal, ordinal, span_start, span_end, text) VALUES"
+                             " (1, 2, 0, 0, 0, 19, 'Zhipu raised funds.'), (2, 2, 0, 1, 20, 37, 'Zhipu cut prices.'),"
+                             " (3, 1, 0, 0, 0, 17, 'Baidu cut prices.'), (4, 1, 0, 1, 18, 38, 'Tencent hired staff.');"
+                             "INSERT INTO sentences_fts(rowid, text) SELECT id, text FROM sentences;"
+                             "INSERT INTO statistics(document_id, sentence_id, subject, metric_key, metric, value, unit,"
+                             " span_start, span_end) VALUES (1, 3, 'Baidu', 'price', 'price', 1, '%', 0, 17),"
+                             " (2, 2, 'Zhipu', 'price', 'price', 2, '%', 20, 37);"
+                             "INSERT INTO events(document_id, sentence_id, precision, span_start, span_end) VALUES (1, 4, 0, 18, 38);"
+                             "INSERT INTO claims(document_id, sentence_id, score) VALUES (2, 1, 0.5);"
+                             "INSERT INTO entities(id, kind, name) VALUES (1, 'company', 'Tencent');"
+                             "INSERT INTO mentions(document_id, sentence_id, entity_id, span_start, span_end, surface)"
+                             " VALUES (1, 4, 1, 18, 25, 'Tencent');")
+                        .ok());
+    }
+    auto db = Database::open(ws.database());
+    ASSERT_TRUE(db.ok()) << qPrintable(db.error());
+    EXPECT_EQ(integrity(*db), QStringLiteral("ok"));
+    auto texts = [&](const char* sql) {
+        QStringList out;
+        auto stmt = db->prepare(sql);
+        EXPECT_TRUE(stmt.ok());
+        if (stmt)
+            EXPECT_TRUE(stmt->forEach([&](const Statement& row) { out.append(row.text(0)); }).ok());
+        return out;
+    };
+    EXPECT_EQ(texts("SELECT s.text FROM statistics st JOIN sentences s ON s.id = st.sentence_id ORDER BY st.id"),
+              (QStringList{QStringLiteral("Baidu cut prices."), QStringLiteral("Zhipu cut prices.")}));
+    EXPECT_EQ(texts("SELECT s.text FROM events ev JOIN sentences s ON s.id = ev.sentence_id"),
+              QStringList{QStringLiteral("Tencent hired staff.")});
+    EXPECT_EQ(texts("SELECT s.text FROM claims c JOIN sentences s ON s.id = c.sentence_id"),
+              QStringList{QStringLiteral("Zhipu raised funds.")});
+    EXPECT_EQ(texts("SELECT s.text FROM mentions m JOIN sentences s ON s.id = m.sentence_id"),
+              QStringList{QStringLiteral("Tencent hired staff.")});
+    EXPECT_EQ(count(*db, "SELECT count(*) FROM sentences WHERE id = (document_id << 26) | ordinal"), 4);
+    EXPECT_EQ(texts("SELECT group_concat(rowid >> 26) FROM sentences_fts WHERE sentences_fts MATCH 'prices'"),
+              QStringList{QStringLiteral("1,2")});
+    ASSERT_TRUE(db->exec("DELETE FROM sentences WHERE document_id = 2").ok());
+    EXPECT_EQ(count(*db, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'Zhipu'"), 0);
+    EXPECT_EQ(count(*db, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'prices'"), 1);
+}

@@ -153,6 +153,10 @@ TEST_F(Gold, SearchListsMatchingSentencesAndF3StepsThroughThem)
     for (int r = 0; r < window.documentModel()->rowCount(); ++r)
         listed.insert(window.documentModel()->documentId(r));
     EXPECT_EQ(listed, resultDocuments);
+    // and the status bar counts them: the facet worker's count, read off the full-text index
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !window.statusText().startsWith(QStringLiteral("Counting")); }, 10000));
+    EXPECT_TRUE(window.statusText().startsWith(QStringLiteral("%1 of 16 documents").arg(resultDocuments.size())))
+        << qPrintable(window.statusText());
 
     // A click opens the sentence in the reader
     QListView* list = panel->list();

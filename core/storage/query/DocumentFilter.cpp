@@ -1,6 +1,7 @@
 #include "query/DocumentFilter.h"
 
 #include "query/DocumentQuery.h"
+#include "store/FilterFunctions.h"
 
 #include <QRegularExpression>
 
@@ -44,7 +45,7 @@ QDate DocumentFilter::lastDay(const QString& partialIso)
     return boundDay(partialIso, true);
 }
 
-FilterSql::FilterSql(const DocumentFilter& filter, const QString& documentId, int firstParameter)
+FilterSql::FilterSql(const DocumentFilter& filter, const QString& documentId, int firstParameter, Plan plan)
     : m_first(firstParameter), m_next(firstParameter)
 {
     auto parameter = [&](const QString& value) {
@@ -60,6 +61,11 @@ FilterSql::FilterSql(const DocumentFilter& filter, const QString& documentId, in
     // document_entities holds a row per document and entity, products counted for their owner, so
     // neither filter reads mentions.
     auto entityCondition = [&](const char* kind, const QStringList& names) {
+        if (plan == Plan::Walk) {
+            m_sql += QStringLiteral(" AND claimlens_entity_document('%1', %2, %3)")
+                         .arg(QLatin1String(kind), parameter(names.join(kEntityNameSeparator)), documentId);
+            return;
+        }
         // The entity ids first, then their documents through the (entity, date, document) key: a
         // join would have SQLite read document_entities row by row against entities instead.
         m_sql += QStringLiteral(" AND %1 IN (SELECT de.document_id FROM document_entities de WHERE de.entity_id IN"
@@ -87,9 +93,10 @@ FilterSql::FilterSql(const DocumentFilter& filter, const QString& documentId, in
         m_sql += u')';
     }
     if (const QString fts = DocumentQuery::ftsQuery(filter.search); !fts.isEmpty())
-        m_sql += QStringLiteral(" AND %1 IN (SELECT fs.document_id FROM sentences fs WHERE fs.id IN"
-                                " (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH %2))")
-                     .arg(documentId, parameter(fts));
+        // tested row by row, probed or against the documents read off the index (store/FilterFunctions.h)
+        m_sql += QStringLiteral(" AND claimlens_search_document(%2, %1, %3)")
+                     .arg(documentId, parameter(fts))
+                     .arg(plan == Plan::Walk ? kFilterProbes : 0);
 }
 
 void FilterSql::bind(Statement& stmt) const

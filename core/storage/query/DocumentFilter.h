@@ -32,10 +32,21 @@ struct DocumentFilter {
 /// query applies the filter the same way. Values are bound, never spliced into the SQL.
 class FilterSql {
 public:
+    /// How the caller's query meets the documents the conditions test.
+    enum class Plan {
+        /// It may read them all (counts, charts): a company's documents are a set SQLite builds
+        /// once, or walks through its index when that is the smaller side.
+        Sets,
+        /// It walks rows in an order of its own and stops after a page (the document list, the
+        /// search results): a company is tested row by row (store/FilterFunctions.h), so a page
+        /// most documents pass is not kept waiting for the whole set.
+        Walk,
+    };
+
     /// `documentId` is the SQL expression naming the document id in the caller's query ("d.id").
     /// `firstParameter` is the number of the first ?N the condition uses; the caller's own
-    /// parameters come before it.
-    FilterSql(const DocumentFilter& filter, const QString& documentId, int firstParameter);
+    /// parameters come before it. A search is always tested row by row (store/FilterFunctions.h).
+    FilterSql(const DocumentFilter& filter, const QString& documentId, int firstParameter, Plan plan = Plan::Sets);
 
     /// " AND (...)" for each filtering field, or empty when the filter is empty.
     const QString& conditions() const { return m_sql; }

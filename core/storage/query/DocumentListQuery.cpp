@@ -1,5 +1,8 @@
 #include "query/DocumentListQuery.h"
 
+#include "query/DocumentQuery.h"
+#include "store/SentenceId.h"
+
 #include <QHash>
 
 namespace claimlens {
@@ -89,7 +92,8 @@ Result<DocumentPage> DocumentListQuery::page(const DocumentFilter& filter, Docum
             rest.companies.clear();
         }
     }
-    const FilterSql where(rest, QStringLiteral("d.id"), 1);
+    // the walked key's document id: a condition on it is tested before the document's row is read
+    const FilterSql where(rest, query.id, 1, FilterSql::Plan::Walk);
     auto read = readKeysetPage(*m_db, query, where, after, limit,
                                [&](const Statement& row) { page.rows.push_back(readRow(row)); });
     if (!read)
@@ -155,7 +159,19 @@ Result<int> DocumentListQuery::count(const DocumentFilter& filter)
             return Error{stmt->status().ok() ? QStringLiteral("no count") : stmt->status().error()};
         return stmt->integer(0);
     }
-    const FilterSql where(filter, QStringLiteral("d.id"), 1);
+    rest = filter;
+    rest.search.clear();
+    const QString fts = DocumentQuery::ftsQuery(filter.search);
+    if (!fts.isEmpty() && rest.isEmpty()) {
+        // a search alone: its documents counted off the full-text index, no document visited
+        int n = 0;
+        if (Status s = DocumentQuery::forEachMatchingDocument(*m_db, fts, [&](std::int64_t) { ++n; }); !s)
+            return Error{s.error()};
+        return n;
+    }
+    // With a search, every document is tested in the smallest index (the unary + keeps SQLite from
+    // looking up by id each document of a company instead: 65,000 rows read, 180 ms at 100,000).
+    const FilterSql where(filter, fts.isEmpty() ? QStringLiteral("d.id") : QStringLiteral("+d.id"), 1);
     auto stmt = m_db->prepare(
         QStringLiteral("SELECT count(*) FROM documents d WHERE 1%1").arg(where.conditions()).toUtf8().constData());
     if (!stmt)
@@ -168,6 +184,23 @@ Result<int> DocumentListQuery::count(const DocumentFilter& filter)
 
 Result<bool> DocumentListQuery::contains(const DocumentFilter& filter, std::int64_t documentId)
 {
+    if (const QString fts = DocumentQuery::ftsQuery(filter.search); !fts.isEmpty()) {
+        // the search among this document's sentences only: their ids are one range (store/SentenceId.h)
+        auto match = m_db->prepare("SELECT 1 FROM sentences_fts WHERE sentences_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3");
+        if (!match)
+            return Error{match.error()};
+        match->bind(1, fts)
+            .bind(2, sentenceId(documentId, 0))
+            .bind(3, sentenceId(documentId, kMaxSentencesPerDocument - 1));
+        auto found = match->stepOne();
+        if (!found)
+            return Error{found.error()};
+        if (!*found)
+            return false;
+        DocumentFilter rest = filter;
+        rest.search.clear();
+        return contains(rest, documentId);
+    }
     const FilterSql where(filter, QStringLiteral("d.id"), 2);
     auto stmt = m_db->prepare(
         QStringLiteral("SELECT 1 FROM documents d WHERE d.id = ?1%1").arg(where.conditions()).toUtf8().constData());

@@ -1,5 +1,7 @@
 #include "query/DocumentQuery.h"
 
+#include "store/SentenceId.h"
+
 #include <QRegularExpression>
 #include <QSet>
 
@@ -346,12 +348,18 @@ Result<StoreStats> DocumentQuery::stats()
 Status DocumentQuery::forEachMatchingDocument(Database& db, const QString& fts,
                                               const std::function<void(std::int64_t)>& document)
 {
-    auto stmt = db.prepare("SELECT DISTINCT s.document_id FROM sentences s WHERE s.id IN"
-                           " (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?1)");
+    // the index alone: its rowids come in ascending order, and a sentence's id holds its document's
+    auto stmt = db.prepare("SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?1");
     if (!stmt)
         return Error{stmt.error()};
     stmt->bind(1, fts);
-    return stmt->forEach([&](const Statement& row) { document(row.int64(0)); });
+    std::int64_t last = -1;
+    return stmt->forEach([&](const Statement& row) {
+        if (const std::int64_t id = documentOfSentence(row.int64(0)); id != last) {
+            document(id);
+            last = id;
+        }
+    });
 }
 
 }  // namespace claimlens

@@ -107,7 +107,7 @@ public:
     /// Turns what a user typed into an FTS5 query that cannot be a syntax error.
     static QString ftsQuery(const QString& text);
     /// Calls `document(id)` for each document with a sentence matching `fts` (an ftsQuery), once
-    /// each: the in-memory indexes' search (ChartIndex, FacetIndex).
+    /// each, in ascending order: the in-memory indexes' search (ChartIndex, FacetIndex).
     static Status forEachMatchingDocument(Database& db, const QString& fts, const std::function<void(std::int64_t)>& document);
 
 private:

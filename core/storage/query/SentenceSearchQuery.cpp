@@ -1,6 +1,7 @@
 #include "query/SentenceSearchQuery.h"
 
 #include "query/DocumentQuery.h"
+#include "store/SentenceId.h"
 
 namespace claimlens {
 
@@ -14,7 +15,9 @@ Result<SentenceHitPage> SentenceSearchQuery::page(const DocumentFilter& filter, 
     }
     DocumentFilter rest = filter;  // the search itself is the MATCH below
     rest.search.clear();
-    const FilterSql where(rest, QStringLiteral("s.document_id"), 4);
+    // the walk's own document ids (store/SentenceId.h): a document is tested before its sentence is read
+    const FilterSql where(rest, QStringLiteral("(sentences_fts.rowid >> %1)").arg(kSentenceOrdinalBits), 4,
+                          FilterSql::Plan::Walk);
     // CROSS JOIN keeps the full-text index outside: it yields its matches in rowid order from the
     // cursor on, so LIMIT stops it after one page.
     const QString sql =

@@ -1,6 +1,7 @@
 #include "store/Database.h"
 
 #include "store/CjkTokenizer.h"
+#include "store/FilterFunctions.h"
 #include "store/Schema.h"
 
 #include <QDateTime>
@@ -163,6 +164,8 @@ Result<Database> Database::openWith(const QString& path, const QByteArray& name,
     sqlite3_extended_result_codes(raw, 1);
     if (const int tokenizer = registerCjkTokenizer(raw); tokenizer != SQLITE_OK)
         return Error{QStringLiteral("%1: cannot prepare full-text search: %2").arg(path, QString::fromUtf8(sqlite3_errstr(tokenizer)))};
+    if (const int function = registerFilterFunctions(raw); function != SQLITE_OK)
+        return Error{QStringLiteral("%1: cannot prepare full-text search: %2").arg(path, QString::fromUtf8(sqlite3_errstr(function)))};
     return db;
 }
 

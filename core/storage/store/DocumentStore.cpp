@@ -2,6 +2,7 @@
 
 #include "knowledge/Knowledge.h"
 #include "review/CorrectionStore.h"
+#include "store/SentenceId.h"
 
 #include <QFileInfo>
 
@@ -370,22 +371,26 @@ Status DocumentStore::insertDerived(std::int64_t id, const Article& article, con
     texts.reserve(article.sentences.size());
     for (const Sentence& sentence : article.sentences)
         texts.push_back(article.sentenceText(sentence).toUtf8());
+    if (static_cast<std::int64_t>(article.sentences.size()) > kMaxSentencesPerDocument)
+        return Error{QStringLiteral("the document has %L1 sentences, more than the %L2 one document can hold")
+                         .arg(article.sentences.size())
+                         .arg(kMaxSentencesPerDocument)};
     std::vector<std::int64_t> sentenceIds;
     sentenceIds.reserve(article.sentences.size());
-    s = insertRows(
-        m_insertSentences,
-        "INSERT INTO sentences(document_id, block_ordinal, ordinal, span_start, span_end, text) VALUES ", 6,
-        article.sentences.size(),
-        [&](Statement& st, int at, size_t i) {
-            const Sentence& sentence = article.sentences[i];
-            st.bind(at, id)
-                .bind(at + 1, sentence.block)
-                .bind(at + 2, static_cast<std::int64_t>(i))
-                .bind(at + 3, static_cast<std::int64_t>(sentence.start))
-                .bind(at + 4, static_cast<std::int64_t>(sentence.end))
-                .bindText(at + 5, texts[i]);
-        },
-        &sentenceIds);
+    for (size_t i = 0; i < article.sentences.size(); ++i)
+        sentenceIds.push_back(sentenceId(id, static_cast<std::int64_t>(i)));
+    s = insertRows(m_insertSentences,
+                   "INSERT INTO sentences(id, document_id, block_ordinal, ordinal, span_start, span_end, text) VALUES ", 7,
+                   article.sentences.size(), [&](Statement& st, int at, size_t i) {
+                       const Sentence& sentence = article.sentences[i];
+                       st.bind(at, sentenceIds[i])
+                           .bind(at + 1, id)
+                           .bind(at + 2, sentence.block)
+                           .bind(at + 3, static_cast<std::int64_t>(i))
+                           .bind(at + 4, static_cast<std::int64_t>(sentence.start))
+                           .bind(at + 5, static_cast<std::int64_t>(sentence.end))
+                           .bindText(at + 6, texts[i]);
+                   });
     if (!s)
         return fail("storing a sentence", s);
     for (size_t i = 0; i < texts.size(); ++i) {
@@ -483,7 +488,7 @@ Result<std::int64_t> DocumentStore::entityId(EntityKind kind, const QString& nam
 Status DocumentStore::insertExtraction(std::int64_t id, const Article& article, const Extraction& extraction,
                                        const std::vector<std::int64_t>& sentenceIds)
 {
-    auto sentenceId = [&](int index) { return sentenceIds[static_cast<size_t>(index)]; };
+    auto idOfSentence = [&](int index) { return sentenceIds[static_cast<size_t>(index)]; };
     // entities first (a new one is a row of its own), then every table's rows in multi-row statements
     struct MentionIds {
         std::int64_t entity;
@@ -543,7 +548,7 @@ Status DocumentStore::insertExtraction(std::int64_t id, const Article& article, 
                           8, extraction.mentions.size(), [&](Statement& st, int at, size_t i) {
                               const Mention& m = extraction.mentions[i];
                               st.bind(at, id)
-                                  .bind(at + 1, sentenceId(m.sentence))
+                                  .bind(at + 1, idOfSentence(m.sentence))
                                   .bind(at + 2, mentionIds[i].entity)
                                   .bind(at + 3, mentionIds[i].via)
                                   .bind(at + 4, static_cast<std::int64_t>(m.start))
@@ -575,7 +580,7 @@ Status DocumentStore::insertExtraction(std::int64_t id, const Article& article, 
                    14, extraction.statistics.size(), [&](Statement& st, int at, size_t i) {
                        const Statistic& x = extraction.statistics[i];
                        st.bind(at, id)
-                           .bind(at + 1, sentenceId(x.sentence))
+                           .bind(at + 1, idOfSentence(x.sentence))
                            .bind(at + 2, statisticSubjects[i])
                            .bind(at + 3, x.subject)
                            .bind(at + 4, x.metricKey)
@@ -598,7 +603,7 @@ Status DocumentStore::insertExtraction(std::int64_t id, const Article& article, 
                    8, extraction.events.size(), [&](Statement& st, int at, size_t i) {
                        const Event& e = extraction.events[i];
                        st.bind(at, id)
-                           .bind(at + 1, sentenceId(e.sentence))
+                           .bind(at + 1, idOfSentence(e.sentence))
                            .bind(at + 2, nullIfEmpty(e.date.iso()))
                            .bind(at + 3, static_cast<int>(e.date.precision))
                            .bind(at + 4, nullIfEmpty(e.relative))
@@ -618,7 +623,7 @@ Status DocumentStore::insertExtraction(std::int64_t id, const Article& article, 
         [&](Statement& st, int at, size_t i) {
             const Claim& c = extraction.claims[i];
             st.bind(at, id)
-                .bind(at + 1, sentenceId(c.sentence))
+                .bind(at + 1, idOfSentence(c.sentence))
                 .bind(at + 2, c.score)
                 .bind(at + 3, nullIfEmpty(c.date.iso()))
                 .bind(at + 4, static_cast<int>(c.date.precision))

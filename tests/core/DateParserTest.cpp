@@ -1,4 +1,5 @@
 #include "structure/DateParser.h"
+#include "util/Text.h"
 
 #include "TestSupport.h"
 
@@ -122,4 +123,22 @@ TEST(DateParser, RelativeDatesCountFromThePage)
     EXPECT_EQ(DateParser::dayCountedFrom(QStringLiteral("The next day"), leapDay).iso(), QStringLiteral("2024-03-01"));
     EXPECT_EQ(DateParser::dayCountedFrom(QStringLiteral("a week earlier"), leapDay).iso(), QStringLiteral("2024-02-22"));
     EXPECT_EQ(DateParser::dayCountedFrom(QStringLiteral("the same day"), leapDay).iso(), QStringLiteral("2024-02-29"));
+}
+
+// The caseless comparison month names and company aliases are matched with answers as Qt's does,
+// the characters that fold onto ASCII letters included.
+TEST(Text, EqualsCaselessAgreesWithQt)
+{
+    const QStringList words{QStringLiteral("Sept"),     QStringLiteral("SEPT"),     QStringLiteral("sept"),
+                            QStringLiteral("Sepu"),     QStringLiteral("Sep"),      QStringLiteral("\u212Aimi"),
+                            QStringLiteral("kimi"),     QStringLiteral("KIMI"),     QStringLiteral("\u017Fept"),
+                            QStringLiteral("Zh\u00C9n"), QStringLiteral("zh\u00E9n"), QStringLiteral("zhen"),
+                            QStringLiteral("a-b"),      QStringLiteral("A-B"),      QStringLiteral("a_b"),
+                            QStringLiteral("[x]"),      QStringLiteral("{x}"),      QString()};
+    for (const QString& a : words)
+        for (const QString& b : words)
+            EXPECT_EQ(equalsCaseless(a, b), QStringView(a).compare(b, Qt::CaseInsensitive) == 0)
+                << qPrintable(a) << " / " << qPrintable(b);
+    EXPECT_TRUE(equalsCaseless(u"\u212Aimi", u"kimi"));
+    EXPECT_FALSE(equalsCaseless(u"[x]", u"{x}"));  // '[' | 0x20 is '{': only letters fold
 }

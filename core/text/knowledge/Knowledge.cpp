@@ -287,8 +287,7 @@ std::vector<AliasMatch> Knowledge::match(QStringView text) const
                     continue;
                 const QStringView candidate = text.sliced(p, a.text.size());
                 const bool same = a.exactCase ? candidate == a.text
-                                              : candidate.compare(a.text, Qt::CaseInsensitive) == 0 &&
-                                                    candidate.front() == a.text.front();
+                                              : candidate.front() == a.text.front() && equalsCaseless(candidate, a.text);
                 if (!same)
                     continue;
                 if (end < text.size() && isWordChar(text[end]) && isWordChar(text[end - 1]) && !isHan(text[end]))

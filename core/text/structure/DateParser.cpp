@@ -179,7 +179,7 @@ int DateParser::monthFromName(QStringView name)
         return 0;
     const QStringList& names = monthNames();
     for (int i = 0; i < 12; ++i)
-        if (name.first(3).compare(QStringView(names[i]).first(3), Qt::CaseInsensitive) == 0)
+        if (equalsCaseless(name.first(3), QStringView(names[i]).first(3)))
             return i + 1;
     return 0;
 }

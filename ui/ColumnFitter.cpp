@@ -116,8 +116,9 @@ ColumnFitter* fitClaimColumns(QTableView* view)
                             {{M::Actors, 200, 120, true},
                              {M::Date, 90, 90, true},
                              {M::Reported, 90, 90, true},
-                             {M::Document, 260, 90, false},
-                             {M::Score, 60, 45, false}});
+                             {M::Document, 260, 80, false},
+                             {M::Score, 60, 45, false},
+                             {M::Review, 80, 55, false}});
 }
 
 }  // namespace claimlens::ui

@@ -11,7 +11,9 @@
 #include "TestSupport.h"
 #include "WindowReview.h"
 #include "charts/ChartsTab.h"
+#include "charts/TimelineTab.h"
 #include "ingest/ReextractJob.h"
+#include "models/ClaimListModel.h"
 #include "models/DocumentListModel.h"
 #include "review/CorrectionStore.h"
 
@@ -207,6 +209,39 @@ TEST_F(ReviewWindowTest, TheClaimsTableRejectsAClaimWithDeleteAndTheMetadataIsCo
     QTest::keyClick(claims, Qt::Key_Delete);
     EXPECT_EQ(one(*db, "SELECT count(*) FROM claims").toInt(), before - 1);
     EXPECT_TRUE(QTest::qWaitFor([&] { return claims->model()->rowCount() == before - 1; }, 10000));
+
+    // Space confirms the claim now first; its Review column says so, the others stay unreviewed
+    const QString text = claims->model()->index(0, ClaimListModel::Text).data().toString();
+    EXPECT_EQ(claims->model()->index(0, ClaimListModel::Review).data().toString(), QStringLiteral("unreviewed"));
+    claims->setCurrentIndex(claims->model()->index(0, 0));
+    QTest::keyClick(claims, Qt::Key_Space);
+    auto reviewOf = [&](const QString& claim) {
+        for (int r = 0; r < claims->model()->rowCount(); ++r)
+            if (claims->model()->index(r, ClaimListModel::Text).data().toString() == claim)
+                return claims->model()->index(r, ClaimListModel::Review).data(ClaimListModel::ReviewRole).toString();
+        return QStringLiteral("(gone)");
+    };
+    EXPECT_TRUE(QTest::qWaitFor([&] { return reviewOf(text) == QStringLiteral("confirmed"); }, 10000)) << qPrintable(reviewOf(text));
+    EXPECT_EQ(one(*db, "SELECT count(*) FROM claims WHERE review = 'confirmed'").toInt(), 1);
+
+    // The timeline rings the confirmed claim, and its export says how many were reviewed
+    window.tabs()->setCurrentWidget(window.timelineTab());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return window.timelineTab()->canExport() && !window.timelineTab()->isLoading(); }, 10000));
+    const charts::ExportContent timeline = window.timelineTab()->exportContent();
+    const qsizetype reviewedColumn = timeline.csvHeader.indexOf(QStringLiteral("reviewed"));
+    const qsizetype textColumn = timeline.csvHeader.indexOf(QStringLiteral("text"));
+    ASSERT_GE(reviewedColumn, 0);
+    int ringed = 0;
+    for (const QStringList& row : timeline.csvRows)
+        if (row[reviewedColumn] == QStringLiteral("yes")) {
+            ++ringed;
+            EXPECT_EQ(row[textColumn], text);
+        }
+    EXPECT_EQ(ringed, 1);
+    EXPECT_TRUE(timeline.caption.contains(
+        QStringLiteral("Reviewed by an analyst (ringed): 1 of %1 claims").arg(timeline.csvRows.size())))
+        << qPrintable(timeline.caption.join(u'\n'));
+    window.tabs()->setCurrentWidget(window.claimView());
 
     const qint64 id = window.documentModel()->documentId(0);
     answerNextDialog(QStringLiteral("value"), QStringLiteral("Accelerator orders climb"));

@@ -13,6 +13,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace claimlens::charts {
 namespace {
 
@@ -258,6 +260,8 @@ ExportContent TimelineTab::exportContent() const
         from += QStringLiteral(": ") + m_documentNames.join(QStringLiteral(", ")) +
                 (m_documents > m_documentNames.size() ? tr(" and %1 more").arg(formatNumber(m_documents - m_documentNames.size())) : QString());
     const auto [first, last] = m_view->visibleRange();
+    const auto reviewed = static_cast<double>(std::count_if(picture.claims().begin(), picture.claims().end(),
+                                                            [](const TimelineClaim& t) { return t.reviewed; }));
     c.caption = QStringList{
         c.title,
         m_dating->currentData().toInt() == static_cast<int>(TimelineDating::Reported)
@@ -267,6 +271,7 @@ ExportContent TimelineTab::exportContent() const
             : tr("Unit: time, when what each claim reports happens; a dot is a claim dated to the day, a bar one dated "
                  "to the month or year, hollow marks are dated by their document%1")
                   .arg(from),
+        tr("Reviewed by an analyst (ringed): %1 of %2 claims").arg(formatNumber(reviewed), formatNumber(static_cast<double>(picture.claims().size()))),
         tr("Filter: %1").arg(describeFilter(m_filter)),
         tr("Shown: %1 to %2; %3 claims, %4 undated%5")
             .arg(QDate::fromJulianDay(static_cast<qint64>(first)).toString(Qt::ISODate),
@@ -277,11 +282,13 @@ ExportContent TimelineTab::exportContent() const
     c.csvHeader = QStringList{QStringLiteral("claim_id"),  QStringLiteral("document_id"), QStringLiteral("file"),
                               QStringLiteral("sentence_ordinal"), QStringLiteral("date"), QStringLiteral("dated_by_document"),
                               QStringLiteral("companies"), QStringLiteral("countries"), QStringLiteral("source"),
-                              QStringLiteral("text"), QStringLiteral("event_date"), QStringLiteral("reported")};
+                              QStringLiteral("text"), QStringLiteral("event_date"), QStringLiteral("reported"),
+                              QStringLiteral("reviewed")};
     for (const TimelineClaim& t : picture.claims())
         c.csvRows.push_back({QString::number(t.id), QString::number(t.documentId), t.fileName, QString::number(t.sentenceOrdinal),
                              t.date.iso(), t.datedByDocument ? QStringLiteral("yes") : QStringLiteral("no"),
-                             t.actors.join(u'|'), t.countries.join(u'|'), t.source, t.text, t.event.iso(), t.reported.iso()});
+                             t.actors.join(u'|'), t.countries.join(u'|'), t.source, t.text, t.event.iso(), t.reported.iso(),
+                             t.reviewed ? QStringLiteral("yes") : QStringLiteral("no")});
     c.draw = [picture, first = first, last = last, title = c.title](QPainter& painter, const QRectF& area, bool dark) {
         QFont font = painter.font();
         font.setPointSizeF(13);

@@ -241,7 +241,13 @@ std::vector<TimelinePicture::Mark> TimelinePicture::paint(QPainter& painter, con
             const double top = lanesTop + l * laneHeight;
             const QRectF rect = point ? QRectF(x0, top + laneHeight / 2 - 4, 8, 8)
                                       : QRectF(x0, top + laneHeight * 0.25, x1 - x0, laneHeight * 0.5);
-            const QString key = QStringLiteral("%1:%2:%3:%4").arg(l).arg(qRound(rect.left())).arg(qRound(rect.right())).arg(c.datedByDocument);
+            // reviewed claims are marks of their own: a mark is ringed only when all its claims were reviewed
+            const QString key = QStringLiteral("%1:%2:%3:%4:%5")
+                                    .arg(l)
+                                    .arg(qRound(rect.left()))
+                                    .arg(qRound(rect.right()))
+                                    .arg(c.datedByDocument)
+                                    .arg(c.reviewed);
             const auto it = merged.constFind(key);
             if (it != merged.cend()) {
                 marks[*it].claims.push_back(static_cast<int>(i));
@@ -259,6 +265,14 @@ std::vector<TimelinePicture::Mark> TimelinePicture::paint(QPainter& painter, con
                 painter.drawEllipse(rect);
             else
                 painter.drawRoundedRect(rect, 3, 3);
+            if (c.reviewed) {  // an analyst checked it: a second ring around the mark
+                painter.setBrush(Qt::NoBrush);
+                const QRectF ring = rect.adjusted(-2.5, -2.5, 2.5, 2.5);
+                if (point)
+                    painter.drawEllipse(ring);
+                else
+                    painter.drawRoundedRect(ring, 4, 4);
+            }
         }
     }
     painter.setPen(text);
@@ -394,6 +408,8 @@ void TimelineView::mouseMoveEvent(QMouseEvent* event)
     if (!c.source.isEmpty())
         tip += QStringLiteral(" · according to %1").arg(c.source.toHtmlEscaped());
     tip += QStringLiteral("<br>%1<br><i>%2</i>").arg(c.text.toHtmlEscaped(), c.fileName.toHtmlEscaped());
+    if (c.reviewed)
+        tip += QStringLiteral("<br>Reviewed by an analyst");
     if (mark->claims.size() > 1)
         tip += QStringLiteral("<br>and %1 more claims here; zoom in to part them").arg(mark->claims.size() - 1);
     QToolTip::showText(event->globalPosition().toPoint(), tip, this);

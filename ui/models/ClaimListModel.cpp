@@ -1,5 +1,7 @@
 #include "models/ClaimListModel.h"
 
+#include <QPalette>
+
 namespace claimlens::ui {
 
 ClaimListModel::ClaimListModel(QObject* parent) : PagedTableModel(parent) {}
@@ -34,8 +36,8 @@ Result<ClaimPage> ClaimListModel::fetch(const ListCursor& after, int limit)
 
 void ClaimListModel::sort(int column, Qt::SortOrder order)
 {
-    static constexpr ClaimSort byColumn[] = {ClaimSort::Text, ClaimSort::Actors, ClaimSort::Date, ClaimSort::Reported,
-                                             ClaimSort::Document, ClaimSort::Score};
+    static constexpr ClaimSort byColumn[] = {ClaimSort::Text,     ClaimSort::Actors, ClaimSort::Date,  ClaimSort::Reported,
+                                             ClaimSort::Document, ClaimSort::Score,  ClaimSort::Review};
     const ClaimSort sort = column >= 0 && column < ColumnCount ? byColumn[column] : ClaimSort::Date;
     const bool descending = order == Qt::DescendingOrder;
     if (sort == m_sort && descending == m_descending)
@@ -61,11 +63,19 @@ QVariant ClaimListModel::data(const QModelIndex& index, int role) const
         return QVariant::fromValue<qint64>(c.documentId);
     case SentenceOrdinalRole:
         return c.sentenceOrdinal;
+    case ReviewRole:
+        return c.review;
+    case Qt::ForegroundRole:  // an unreviewed reading says so quietly
+        return index.column() == Review && c.review.isEmpty() ? QVariant(QPalette().color(QPalette::Disabled, QPalette::Text))
+                                                              : QVariant();
     case Qt::ToolTipRole:
         if (index.column() == Date)
             return tr("The date the claim's sentence gives for what it reports");
         if (index.column() == Reported)
             return tr("When the claim was reported: its document's publication");
+        if (index.column() == Review)
+            return c.review.isEmpty() ? tr("Not reviewed: Space confirms it, Delete rejects it, F2 corrects it")
+                                      : tr("Reviewed by an analyst: %1").arg(c.review);
         return index.column() == Text ? c.text : QString();
     case Qt::TextAlignmentRole:
         return index.column() == Score ? QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
@@ -83,6 +93,8 @@ QVariant ClaimListModel::data(const QModelIndex& index, int role) const
             return document;
         case Score:
             return QString::number(c.score, 'f', 2);
+        case Review:
+            return c.review.isEmpty() ? tr("unreviewed") : c.review;
         default:
             return {};
         }
@@ -108,6 +120,8 @@ QVariant ClaimListModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Document");
     case Score:
         return tr("Score");
+    case Review:
+        return tr("Review");
     default:
         return {};
     }

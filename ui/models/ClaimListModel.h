@@ -13,8 +13,8 @@ namespace claimlens::ui {
 class ClaimListModel : public PagedTableModel<ClaimRow, ClaimPage> {
     Q_OBJECT
 public:
-    enum Column { Text, Actors, Date, Reported, Document, Score, ColumnCount };
-    enum Role { DocumentIdRole = Qt::UserRole + 1, SentenceOrdinalRole };
+    enum Column { Text, Actors, Date, Reported, Document, Score, Review, ColumnCount };
+    enum Role { DocumentIdRole = Qt::UserRole + 1, SentenceOrdinalRole, ReviewRole };
 
     explicit ClaimListModel(QObject* parent = nullptr);
 

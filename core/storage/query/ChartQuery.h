@@ -126,6 +126,7 @@ struct TimelineClaim {
     QStringList countries;         ///< countries among its actors
     QString source;                ///< cited source, else the document's source
     QString fileName;
+    bool reviewed = false;         ///< an analyst confirmed, corrected or added it
 };
 
 /// What a timeline plots a claim at: when what it reports happens (its own date, else its

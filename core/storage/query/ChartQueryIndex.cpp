@@ -251,7 +251,7 @@ Result<TimelineClaims> ChartQuery::timelineClaimsInMemory(const DocumentFilter& 
     // the claims, their documents and actors from the index; the sentence, date, source and
     // file name by id (the index keeps no text per document)
     auto stmt = m_db->prepare("SELECT s.ordinal, s.text, c.date, c.date_precision, coalesce(c.source, d.source),"
-                              " d.file_name FROM claims c JOIN sentences s ON s.id = c.sentence_id"
+                              " d.file_name, c.review IS NOT NULL FROM claims c JOIN sentences s ON s.id = c.sentence_id"
                               " JOIN documents d ON d.id = c.document_id WHERE c.id = ?1");
     if (!stmt)
         return Error{stmt.error()};
@@ -282,6 +282,7 @@ Result<TimelineClaims> ChartQuery::timelineClaimsInMemory(const DocumentFilter& 
             c.reported = PartialDate::fromStored(x.published(d), x.publishedPrecision(d));
             c.source = stmt->text(4);
             c.fileName = stmt->text(5);
+            c.reviewed = stmt->integer(6) != 0;
             x.forEachActor(i, [&](int slot) {
                 if (x.entityKind(slot) == company)
                     c.actors.append(x.entityName(slot));

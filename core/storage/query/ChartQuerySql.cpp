@@ -202,7 +202,7 @@ Result<TimelineClaims> ChartQuery::timelineClaimsSql(const DocumentFilter& filte
                                               " d.published, d.published_precision, coalesce(c.source, d.source),"
                                               " d.file_name, (SELECT group_concat(e.kind || ':' || e.name, '|')"
                                               " FROM claim_actors ca JOIN entities e ON e.id = ca.entity_id"
-                                              " WHERE ca.claim_id = c.id)"
+                                              " WHERE ca.claim_id = c.id), c.review IS NOT NULL"
                                               " FROM claims c JOIN documents d ON d.id = c.document_id"
                                               " JOIN sentences s ON s.id = c.sentence_id WHERE 1%1"
                                               " ORDER BY c.document_id, c.id LIMIT ?1")
@@ -222,6 +222,7 @@ Result<TimelineClaims> ChartQuery::timelineClaimsSql(const DocumentFilter& filte
             c.reported = PartialDate::fromStored(row.text(6), row.integer(7));
             c.source = row.text(8);
             c.fileName = row.text(9);
+            c.reviewed = row.integer(11) != 0;
             for (const QString& actor : row.text(10).split(u'|', Qt::SkipEmptyParts)) {
                 const qsizetype colon = actor.indexOf(u':');
                 const QString kind = actor.left(colon), name = actor.mid(colon + 1);

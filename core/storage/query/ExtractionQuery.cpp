@@ -110,7 +110,7 @@ Result<std::vector<ClaimRow>> ExtractionQuery::claims(const ExtractionFilter& fi
     auto stmt = m_db->prepare(
         "SELECT c.id, c.document_id, d.file_name, s.ordinal, s.text, c.score, c.date, c.date_precision, c.source,"
         " (SELECT group_concat(e.name, '|') FROM claim_actors ca JOIN entities e ON e.id = ca.entity_id"
-        "  WHERE ca.claim_id = c.id), d.published, d.published_precision"
+        "  WHERE ca.claim_id = c.id), d.published, d.published_precision, c.review"
         " FROM claims c JOIN documents d ON d.id = c.document_id JOIN sentences s ON s.id = c.sentence_id"
         " WHERE ?1 IS NULL OR c.id IN (SELECT ca.claim_id FROM claim_actors ca JOIN entities e ON e.id = ca.entity_id"
         "   WHERE e.name = ?1)"
@@ -121,7 +121,7 @@ Result<std::vector<ClaimRow>> ExtractionQuery::claims(const ExtractionFilter& fi
     std::vector<ClaimRow> out;
     if (Status s = stmt->forEach([&](const Statement& row) {
             out.push_back({row.int64(1), row.text(2), {}, row.integer(3), row.text(4), row.real(5), dateOf(row, 6, 7),
-                           row.text(9).split(u'|', Qt::SkipEmptyParts), row.text(8), dateOf(row, 10, 11)});
+                           row.text(9).split(u'|', Qt::SkipEmptyParts), row.text(8), dateOf(row, 10, 11), row.text(12)});
         });
         !s)
         return Error{s.error()};
@@ -153,12 +153,15 @@ Result<ClaimPage> ExtractionQuery::claimPage(const DocumentFilter& filter, Claim
         key = QStringLiteral("(SELECT min(ke.name) FROM claim_actors ka JOIN entities ke ON ke.id = ka.entity_id"
                              " WHERE ka.claim_id = c.id)");
         break;
+    case ClaimSort::Review:
+        key = QStringLiteral("coalesce(c.review, '')");
+        break;
     }
     const KeysetQuery query{
         QStringLiteral("c.document_id, d.file_name, d.title, s.ordinal, s.text, c.score, c.date, c.date_precision, c.source,"
                        " (SELECT group_concat(e.name, '|') FROM claim_actors ca JOIN entities e ON e.id = ca.entity_id"
-                       "  WHERE ca.claim_id = c.id), d.published, d.published_precision"),
-        12,
+                       "  WHERE ca.claim_id = c.id), d.published, d.published_precision, c.review"),
+        13,
         QStringLiteral("claims c JOIN documents d ON d.id = c.document_id JOIN sentences s ON s.id = c.sentence_id"),
         QStringLiteral("c.id"),
         key,
@@ -168,7 +171,7 @@ Result<ClaimPage> ExtractionQuery::claimPage(const DocumentFilter& filter, Claim
     ClaimPage page;
     auto read = readKeysetPage(*m_db, query, where, after, limit, [&](const Statement& st) {
         page.rows.push_back({st.int64(0), st.text(1), st.text(2), st.integer(3), st.text(4), st.real(5), dateOf(st, 6, 7),
-                             st.text(9).split(u'|', Qt::SkipEmptyParts), st.text(8), dateOf(st, 10, 11)});
+                             st.text(9).split(u'|', Qt::SkipEmptyParts), st.text(8), dateOf(st, 10, 11), st.text(12)});
     });
     if (!read)
         return Error{read.error()};
@@ -244,7 +247,7 @@ Result<DocumentExtraction> ExtractionQuery::forDocument(std::int64_t documentId)
     auto claims = m_db->prepare(
         "SELECT s.ordinal, s.text, c.score, c.date, c.date_precision, c.source,"
         " (SELECT group_concat(e.name, '|') FROM claim_actors ca JOIN entities e ON e.id = ca.entity_id"
-        "  WHERE ca.claim_id = c.id), d.published, d.published_precision FROM claims c"
+        "  WHERE ca.claim_id = c.id), d.published, d.published_precision, c.review FROM claims c"
         " JOIN sentences s ON s.id = c.sentence_id JOIN documents d ON d.id = c.document_id WHERE c.document_id = ?1"
         " ORDER BY s.ordinal");
     if (!stats || !events || !claims)
@@ -265,7 +268,8 @@ Result<DocumentExtraction> ExtractionQuery::forDocument(std::int64_t documentId)
     claims->bind(1, documentId);
     if (Status s = claims->forEach([&](const Statement& row) {
             out.claims.push_back({documentId, {}, {}, row.integer(0), row.text(1), row.real(2), dateOf(row, 3, 4),
-                                  row.text(6).split(u'|', Qt::SkipEmptyParts), row.text(5), dateOf(row, 7, 8)});
+                                  row.text(6).split(u'|', Qt::SkipEmptyParts), row.text(5), dateOf(row, 7, 8),
+                                  row.text(9)});
         });
         !s)
         return Error{s.error()};

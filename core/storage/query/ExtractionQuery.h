@@ -62,10 +62,11 @@ struct ClaimRow {
     QStringList actors;
     QString source;
     PartialDate reported;  ///< when it was reported: its document's publication
+    QString review;        ///< "" unreviewed, else "confirmed", "edited" or "added" (an analyst's)
 };
 
 /// The columns the claims can be sorted by.
-enum class ClaimSort { Date, Score, Document, Text, Actors, Reported };
+enum class ClaimSort { Date, Score, Document, Text, Actors, Reported, Review };
 
 struct ClaimPage {
     std::vector<ClaimRow> rows;

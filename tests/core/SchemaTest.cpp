@@ -159,8 +159,9 @@ TEST(Schema, SentenceIdsAreRenumberedWithTheirReadings)
         QStringList out;
         auto stmt = db->prepare(sql);
         EXPECT_TRUE(stmt.ok());
-        if (stmt)
+        if (stmt) {
             EXPECT_TRUE(stmt->forEach([&](const Statement& row) { out.append(row.text(0)); }).ok());
+        }
         return out;
     };
     EXPECT_EQ(texts("SELECT s.text FROM statistics st JOIN sentences s ON s.id = st.sentence_id ORDER BY st.id"),

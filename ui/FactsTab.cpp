@@ -73,6 +73,7 @@ FactsTab::FactsTab(QWidget* parent)
                       {Documents, 90, 90, true}, {Disagree, 80, 80, true}, {Reviewed, 80, 80, true}});
     m_readingView->setModel(m_readingModel);
     m_readingView->horizontalHeader()->setStretchLastSection(true);
+    m_readingView->horizontalHeader()->setResizeContentsPrecision(200);  // widths from the first rows, not a thousand
     m_readingView->setContextMenuPolicy(Qt::CustomContextMenu);
     m_readingView->setToolTip(tr("Double-click to read the sentence; right-click (or Space, Delete, F2) to confirm, "
                                  "reject or correct the reading"));
@@ -135,14 +136,39 @@ void FactsTab::load()
 {
     // keep the fact in view across a reload: by what it is, not where it was
     const std::optional<Fact> keep = m_selected;  // survives the window's reload with no database between
-    m_factModel->removeRows(0, m_factModel->rowCount());
-    m_facts.clear();
     if (!m_db) {
-        showReadings();
+        m_requests.cancel();
+        m_loading = false;
+        showFacts(std::vector<Fact>{}, keep);
         return;
     }
-    auto facts = FactsQuery(*m_db).facts(m_filter);
+    m_loading = true;
+    if (m_facts.empty())
+        m_summary->setText(tr("Reading the facts\u2026"));
+    m_workers.start(QStringLiteral("claimlens-facts"), [this, self = QPointer<QObject>(this), path = m_db->path(),
+                                                        filter = m_filter, keep, request = m_requests.next()] {
+        if (!request.isCurrent())
+            return;  // a newer filter came before this one started
+        Result<std::vector<Fact>> facts = Error{QString()};
+        if (auto db = Database::openForReading(path))  // its own connection: the window's stays free
+            facts = FactsQuery(*db).facts(filter);
+        else
+            facts = Error{db.error()};
+        async::deliver(this, self, request, [this, facts = std::move(facts), keep]() mutable {
+            m_loading = false;
+            showFacts(std::move(facts), keep);
+            Q_EMIT factsLoaded();
+        });
+    });
+}
+
+void FactsTab::showFacts(Result<std::vector<Fact>> facts, const std::optional<Fact>& keep)
+{
+    m_factModel->removeRows(0, m_factModel->rowCount());
+    m_facts.clear();
     if (!facts) {
+        m_readingModel->removeRows(0, m_readingModel->rowCount());
+        m_readings.clear();
         m_summary->setText(tr("Cannot read the facts: %1").arg(facts.error()));
         return;
     }
@@ -163,7 +189,9 @@ void FactsTab::load()
     }
     m_factView->setSortingEnabled(true);
     // the fact shown before, else the first: its sentences are what the analyst checks
-    if (!(keep && selectFact(keep->subject, keep->metricKey)) && m_factProxy->rowCount() > 0) {
+    if (keep && selectFact(keep->subject, keep->metricKey))
+        return;  // its sentences are being read
+    if (m_factProxy->rowCount() > 0) {
         const QSignalBlocker quiet(m_factView->selectionModel());
         m_factView->setCurrentIndex(m_factProxy->index(0, 0));
     }
@@ -191,13 +219,36 @@ void FactsTab::showReadings()
     m_readings.clear();
     const QModelIndex current = m_factView->currentIndex();
     if (!m_db || !current.isValid()) {
+        m_readingRequests.cancel();
+        m_loadingReadings = false;
         m_summary->setText(m_facts.empty() ? tr("No statistics in the documents the filter lets through")
                                            : tr("%1 facts. Select one to see the sentences that report it.").arg(m_facts.size()));
         return;
     }
-    const Fact& f = m_facts[static_cast<size_t>(m_factProxy->index(current.row(), 0).data(kFactRole).toInt())];
+    const Fact f = m_facts[static_cast<size_t>(m_factProxy->index(current.row(), 0).data(kFactRole).toInt())];
     m_selected = f;
-    auto readings = FactsQuery(*m_db).readings(m_filter, f);
+    // its sentences on a worker too: a fact a thousand documents report joins a thousand rows
+    m_loadingReadings = true;
+    m_summary->setText(tr("Reading the sentences of %1 \u00B7 %2\u2026").arg(f.subject, f.metric));
+    m_workers.start(QStringLiteral("claimlens-readings"), [this, self = QPointer<QObject>(this), path = m_db->path(),
+                                                           filter = m_filter, f, request = m_readingRequests.next()] {
+        if (!request.isCurrent())
+            return;
+        Result<std::vector<FactReading>> readings = Error{QString()};
+        if (auto db = Database::openForReading(path))
+            readings = FactsQuery(*db).readings(filter, f);
+        else
+            readings = Error{db.error()};
+        async::deliver(this, self, request, [this, readings = std::move(readings), f]() mutable {
+            m_loadingReadings = false;
+            fillReadings(std::move(readings), f);
+            Q_EMIT factsLoaded();
+        });
+    });
+}
+
+void FactsTab::fillReadings(Result<std::vector<FactReading>> readings, const Fact& f)
+{
     if (!readings) {
         m_summary->setText(readings.error());
         return;
@@ -214,7 +265,7 @@ void FactsTab::showReadings()
             row[ReadingReview]->setForeground(palette().color(QPalette::Disabled, QPalette::Text));
         m_readingModel->appendRow(row);
     }
-    m_readingView->resizeColumnsToContents();
+    m_readingView->resizeColumnsToContents();  // measured on the first rows (the header's precision)
     // the sentence takes what is left and is elided there (its tooltip holds it whole)
     m_readingView->horizontalHeader()->setSectionResizeMode(ReadingSentence, QHeaderView::Stretch);
     m_readingView->setColumnWidth(ReadingDocument, std::min(m_readingView->columnWidth(ReadingDocument), 320));

@@ -183,14 +183,19 @@ TEST_F(ReviewWindowTest, TheFactsTableConfirmsAReadingWithSpaceAndShowsItReviewe
 {
     window.tabs()->setCurrentWidget(window.factsTab());
     FactsTab* facts = window.factsTab();
+    // the facts are read on a worker: the tab says so until they are listed
+    auto loaded = [&] { return QTest::qWaitFor([&] { return !facts->isLoading(); }, 10000); };
+    ASSERT_TRUE(loaded());
     ASSERT_EQ(facts->facts().size(), 1u);
     EXPECT_EQ(facts->facts()[0].subject, QStringLiteral("Huawei"));
     ASSERT_TRUE(facts->selectFact(QStringLiteral("Huawei"), facts->facts()[0].metricKey));
+    ASSERT_TRUE(loaded());
     ASSERT_EQ(facts->readings().size(), 1u) << facts->findChild<QLabel*>(QStringLiteral("factSummary"))->text().toStdString();
     facts->readingView()->setFocus();
     facts->readingView()->setCurrentIndex(facts->readingView()->model()->index(0, 0));
     QTest::keyClick(facts->readingView(), Qt::Key_Space);
     EXPECT_EQ(one(*db, "SELECT review FROM statistics"), QStringLiteral("confirmed"));
+    ASSERT_TRUE(loaded());
     ASSERT_EQ(facts->facts().size(), 1u);
     EXPECT_EQ(facts->facts()[0].reviewed, 1);
     EXPECT_EQ(facts->factView()->model()->index(0, FactsTab::Reviewed).data().toString(), QStringLiteral("1 of 1"));

@@ -16,6 +16,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <utility>
 
 namespace claimlens::ui {
 namespace {
@@ -145,18 +146,33 @@ void FactsTab::load()
     m_loading = true;
     if (m_facts.empty())
         m_summary->setText(tr("Reading the facts\u2026"));
-    m_workers.start(QStringLiteral("claimlens-facts"), [this, self = QPointer<QObject>(this), path = m_db->path(),
-                                                        filter = m_filter, keep, request = m_requests.next()] {
+    const DocumentFilter filter = m_filter;
+    readOnWorker(QStringLiteral("claimlens-facts"), m_requests,
+                 [filter](FactsQuery& q) { return q.facts(filter); },
+                 [this, keep](Result<std::vector<Fact>> facts) {
+                     m_loading = false;
+                     showFacts(std::move(facts), keep);
+                 });
+}
+
+template <typename Read, typename Show>
+void FactsTab::readOnWorker(const QString& name, async::Line& line, Read read, Show show)
+{
+    m_workers.start(name, [this, self = QPointer<QObject>(this), path = m_db->path(), read = std::move(read),
+                           show = std::move(show), request = line.next()]() mutable {
         if (!request.isCurrent())
-            return;  // a newer filter came before this one started
-        Result<std::vector<Fact>> facts = Error{QString()};
-        if (auto db = Database::openForReading(path))  // its own connection: the window's stays free
-            facts = FactsQuery(*db).facts(filter);
-        else
-            facts = Error{db.error()};
-        async::deliver(this, self, request, [this, facts = std::move(facts), keep]() mutable {
-            m_loading = false;
-            showFacts(std::move(facts), keep);
+            return;  // a newer request came before this one started
+        auto db = Database::openForReading(path);  // its own connection: the window's stays free
+        using Answer = decltype(read(std::declval<FactsQuery&>()));
+        Answer answer = Error{QString()};
+        if (db) {
+            FactsQuery q(*db);
+            answer = read(q);
+        } else {
+            answer = Error{db.error()};
+        }
+        async::deliver(this, self, request, [this, answer = std::move(answer), show = std::move(show)]() mutable {
+            show(std::move(answer));
             Q_EMIT factsLoaded();
         });
     });
@@ -230,21 +246,12 @@ void FactsTab::showReadings()
     // its sentences on a worker too: a fact a thousand documents report joins a thousand rows
     m_loadingReadings = true;
     m_summary->setText(tr("Reading the sentences of %1 \u00B7 %2\u2026").arg(f.subject, f.metric));
-    m_workers.start(QStringLiteral("claimlens-readings"), [this, self = QPointer<QObject>(this), path = m_db->path(),
-                                                           filter = m_filter, f, request = m_readingRequests.next()] {
-        if (!request.isCurrent())
-            return;
-        Result<std::vector<FactReading>> readings = Error{QString()};
-        if (auto db = Database::openForReading(path))
-            readings = FactsQuery(*db).readings(filter, f);
-        else
-            readings = Error{db.error()};
-        async::deliver(this, self, request, [this, readings = std::move(readings), f]() mutable {
-            m_loadingReadings = false;
-            fillReadings(std::move(readings), f);
-            Q_EMIT factsLoaded();
-        });
-    });
+    readOnWorker(QStringLiteral("claimlens-readings"), m_readingRequests,
+                 [filter = m_filter, f](FactsQuery& q) { return q.readings(filter, f); },
+                 [this, f](Result<std::vector<FactReading>> readings) {
+                     m_loadingReadings = false;
+                     fillReadings(std::move(readings), f);
+                 });
 }
 
 void FactsTab::fillReadings(Result<std::vector<FactReading>> readings, const Fact& f)

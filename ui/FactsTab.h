@@ -56,6 +56,10 @@ private:
     void showFacts(Result<std::vector<Fact>> facts, const std::optional<Fact>& keep);
     void showReadings();
     void fillReadings(Result<std::vector<FactReading>> readings, const Fact& fact);
+    /// Runs `read(FactsQuery&)` on a worker with a connection of its own, then `show(answer)` here
+    /// unless a newer request of `line` came meanwhile; factsLoaded() follows.
+    template <typename Read, typename Show>
+    void readOnWorker(const QString& name, async::Line& line, Read read, Show show);
     void readingMenu(const QPoint& pos);
     const FactReading* currentReading() const;
 

@@ -36,7 +36,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
-    static constexpr int kPageSize = 100;
+    static constexpr int kPageSize = 200;
 
 Q_SIGNALS:
     void errorOccurred(const QString& message);

@@ -546,6 +546,14 @@ TEST(QuantityFinder, GluedUnitsFractionsScaleWordsAndRanges)
     EXPECT_EQ(q[2].value, 1.5e12);
     EXPECT_EQ(q[2].unit, QStringLiteral("USD"));
     EXPECT_EQ(q[3].value, 2e12);
+    // counts: a bare lower bound takes a scale word only ("6 to 9 billion queries" is six billion
+    // at least); two plain counts stay as written
+    q = QuantityFinder::find(QStringLiteral("Moonshot served 6 to 9 billion queries across 40 to 55 data halls."));
+    ASSERT_EQ(q.size(), 4u);
+    EXPECT_EQ(q[0].value, 6e9);
+    EXPECT_EQ(q[1].value, 9e9);
+    EXPECT_EQ(q[2].value, 40);
+    EXPECT_EQ(q[3].value, 55);
 }
 
 TEST(QuantityFinder, RanksAndTheHalvesOfAYearAreNoAmounts)

@@ -299,7 +299,7 @@ std::vector<Quantity> QuantityFinder::find(QStringView text)
     for (size_t i = 0; i + 1 < out.size(); ++i) {
         Quantity& low = out[i];
         const Quantity& high = out[i + 1];
-        if (high.unit == QStringLiteral("count") || low.end > high.start || high.start - low.end > 8 ||
+        if (low.end > high.start || high.start - low.end > 8 ||
             !rangeGap.match(text.sliced(low.end, high.start - low.end)).hasMatch())
             continue;
         QStringView lowText = text.sliced(low.start, low.end - low.start);
@@ -307,20 +307,25 @@ std::vector<Quantity> QuantityFinder::find(QStringView text)
             lowText = lowText.sliced(1);  // "$1.5 to $2 trillion": the sign is no scale
         const bool bare = !lowText.isEmpty() &&
                           std::all_of(lowText.begin(), lowText.end(), [](QChar ch) { return ch.isDigit() || ch == u',' || ch == u'.'; });
+        // the scale the upper bound has: its value over its own digits
+        const QStringView highText = text.sliced(high.start, high.end - high.start);
+        qsizetype d = 0;
+        while (d < highText.size() && !highText[d].isDigit())
+            ++d;
+        qsizetype e = d;
+        while (e < highText.size() && (highText[e].isDigit() || highText[e] == u',' || highText[e] == u'.'))
+            ++e;
+        QString digitsOnly = highText.sliced(d, e - d).toString();
+        digitsOnly.remove(u',');
+        const double plain = digitsOnly.toDouble();
+        const bool scaled = plain > 0 && high.unit != QStringLiteral("times") && high.value / plain >= 1000;
+        // two counts are a range only when the upper one has a scale word: "2 to 3 million users"
+        // is two million at least, "from 5 to 10 models" already two counts
+        if (high.unit == QStringLiteral("count") && !scaled)
+            continue;
         if (bare && (low.unit == QStringLiteral("count") || low.unit == high.unit)) {
             low.unit = high.unit;
-            // the scale the upper bound has: its value over its own digits
-            const QStringView highText = text.sliced(high.start, high.end - high.start);
-            qsizetype d = 0;
-            while (d < highText.size() && !highText[d].isDigit())
-                ++d;
-            qsizetype e = d;
-            while (e < highText.size() && (highText[e].isDigit() || highText[e] == u',' || highText[e] == u'.'))
-                ++e;
-            QString digitsOnly = highText.sliced(d, e - d).toString();
-            digitsOnly.remove(u',');
-            const double plain = digitsOnly.toDouble();
-            if (plain > 0 && high.unit != QStringLiteral("times") && high.value / plain >= 1000 && low.value < 1000)
+            if (scaled && low.value < 1000)
                 low.value *= high.value / plain;
         }
     }

@@ -172,8 +172,8 @@ TEST(Schema, SentenceIdsAreRenumberedWithTheirReadings)
               QStringList{QStringLiteral("Zhipu raised funds.")});
     EXPECT_EQ(texts("SELECT s.text FROM mentions m JOIN sentences s ON s.id = m.sentence_id"),
               QStringList{QStringLiteral("Tencent hired staff.")});
-    EXPECT_EQ(count(*db, "SELECT count(*) FROM sentences WHERE id = (document_id << 26) | ordinal"), 4);
-    EXPECT_EQ(texts("SELECT group_concat(rowid >> 26) FROM sentences_fts WHERE sentences_fts MATCH 'prices'"),
+    EXPECT_EQ(count(*db, "SELECT count(*) FROM sentences WHERE id = (document_id << 20) | ordinal"), 4);
+    EXPECT_EQ(texts("SELECT group_concat(rowid >> 20) FROM sentences_fts WHERE sentences_fts MATCH 'prices'"),
               QStringList{QStringLiteral("1,2")});
     ASSERT_TRUE(db->exec("DELETE FROM sentences WHERE document_id = 2").ok());
     EXPECT_EQ(count(*db, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'Zhipu'"), 0);

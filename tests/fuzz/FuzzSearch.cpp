@@ -24,9 +24,9 @@ sqlite3* database()
         // rowids as the store gives them: document 1's sentences 0 and 1, then documents 2 and 3
         sqlite3_exec(d,
                      "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, tokenize='claimlens remove_diacritics 2');"
-                     "INSERT INTO sentences_fts(rowid, text) VALUES (67108864, 'Huawei filed 1,000 patents'),"
-                     " (67108865, 'Kling drew long queues'), (134217728, '华为公司发布新芯片'),"
-                     " (201326592, 'Huawei drew queues in 2024');",
+                     "INSERT INTO sentences_fts(rowid, text) VALUES (1048576, 'Huawei filed 1,000 patents'),"
+                     " (1048577, 'Kling drew long queues'), (2097152, '华为公司发布新芯片'),"
+                     " (3145728, 'Huawei drew queues in 2024');",
                      nullptr, nullptr, nullptr);
         return d;
     }();
@@ -47,7 +47,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     // the documents matching: straight from the index, then probed (all, one, none) in the filter's test
     int found[4] = {0, 0, 0, 0};
     const char* queries[] = {
-        ("SELECT sum(1 << d) FROM (SELECT DISTINCT rowid >> 26 AS d FROM sentences_fts"
+        ("SELECT sum(1 << d) FROM (SELECT DISTINCT rowid >> 20 AS d FROM sentences_fts"
          " WHERE sentences_fts MATCH ?1)"),
         "WITH v(d) AS (VALUES (1), (2), (3), (4)) SELECT sum(claimlens_search_document(?1, d, 1000) << d) FROM v",
         "WITH v(d) AS (VALUES (1), (2), (3), (4)) SELECT sum(claimlens_search_document(?1, d, 1) << d) FROM v",

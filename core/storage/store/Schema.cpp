@@ -269,18 +269,18 @@ ALTER TABLE events ADD COLUMN review TEXT;
 ALTER TABLE mentions ADD COLUMN review TEXT;
 ALTER TABLE statistic_values ADD COLUMN reviewed INTEGER NOT NULL DEFAULT 0;
 )sql",
-    // 10: a sentence's id is its document's id << 26 | its ordinal (store/SentenceId.h), so the
+    // 10: a sentence's id is its document's id << 20 | its ordinal (store/SentenceId.h), so the
     // documents a full-text search finds are read off the index's rowids without visiting the
     // sentences; the readings' sentence ids follow, and the index is rebuilt on the new rowids.
     // The ids go negative first so that no new id meets an old one still to be renumbered.
     R"sql(
 DROP TRIGGER sentences_fts_delete;
-UPDATE mentions SET sentence_id = (SELECT (s.document_id << 26) | s.ordinal FROM sentences s WHERE s.id = mentions.sentence_id);
-UPDATE statistics SET sentence_id = (SELECT (s.document_id << 26) | s.ordinal FROM sentences s WHERE s.id = statistics.sentence_id);
-UPDATE events SET sentence_id = (SELECT (s.document_id << 26) | s.ordinal FROM sentences s WHERE s.id = events.sentence_id);
-UPDATE claims SET sentence_id = (SELECT (s.document_id << 26) | s.ordinal FROM sentences s WHERE s.id = claims.sentence_id);
+UPDATE mentions SET sentence_id = (SELECT (s.document_id << 20) | s.ordinal FROM sentences s WHERE s.id = mentions.sentence_id);
+UPDATE statistics SET sentence_id = (SELECT (s.document_id << 20) | s.ordinal FROM sentences s WHERE s.id = statistics.sentence_id);
+UPDATE events SET sentence_id = (SELECT (s.document_id << 20) | s.ordinal FROM sentences s WHERE s.id = events.sentence_id);
+UPDATE claims SET sentence_id = (SELECT (s.document_id << 20) | s.ordinal FROM sentences s WHERE s.id = claims.sentence_id);
 UPDATE sentences SET id = -id;
-UPDATE sentences SET id = (document_id << 26) | ordinal;
+UPDATE sentences SET id = (document_id << 20) | ordinal;
 INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild');
 CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN
   INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);

@@ -1,7 +1,6 @@
 #include "query/DocumentListQuery.h"
 
 #include "query/DocumentQuery.h"
-#include "store/SentenceId.h"
 
 #include <QHash>
 
@@ -184,24 +183,8 @@ Result<int> DocumentListQuery::count(const DocumentFilter& filter)
 
 Result<bool> DocumentListQuery::contains(const DocumentFilter& filter, std::int64_t documentId)
 {
-    if (const QString fts = DocumentQuery::ftsQuery(filter.search); !fts.isEmpty()) {
-        // the search among this document's sentences only: their ids are one range (store/SentenceId.h)
-        auto match = m_db->prepare("SELECT 1 FROM sentences_fts WHERE sentences_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3");
-        if (!match)
-            return Error{match.error()};
-        match->bind(1, fts)
-            .bind(2, sentenceId(documentId, 0))
-            .bind(3, sentenceId(documentId, kMaxSentencesPerDocument - 1));
-        auto found = match->stepOne();
-        if (!found)
-            return Error{found.error()};
-        if (!*found)
-            return false;
-        DocumentFilter rest = filter;
-        rest.search.clear();
-        return contains(rest, documentId);
-    }
-    const FilterSql where(filter, QStringLiteral("d.id"), 2);
+    // one row walked: a search is probed among this document's sentences only (store/FilterFunctions.h)
+    const FilterSql where(filter, QStringLiteral("d.id"), 2, FilterSql::Plan::Walk);
     auto stmt = m_db->prepare(
         QStringLiteral("SELECT 1 FROM documents d WHERE d.id = ?1%1").arg(where.conditions()).toUtf8().constData());
     if (!stmt)
